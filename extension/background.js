@@ -1,0 +1,58 @@
+// Service worker glue. All decisions are made in Rust (dist/pkg/followup.js); this file only
+// wires browser events to it. Listeners are registered synchronously at start-up (a module
+// service worker with top-level await never gets its events), and `ready` is awaited inside
+// each handler. No state lives in globals: the worker may stop after ~30 s idle.
+import './messages.js';
+import init, { Background } from './pkg/followup.js';
+
+const ready = init().then(() => new Background());
+const DAILY = 'daily-refresh';
+
+async function refreshBadge() {
+  const bg = await ready;
+  const { count, overdue } = await bg.badge();
+  await chrome.action.setBadgeText({ text: count > 0 ? String(count) : '' });
+  await chrome.action.setBadgeBackgroundColor({ color: overdue ? '#b3261e' : '#3d5afe' });
+  return { count, overdue };
+}
+
+function scheduleAlarms() {
+  // A new day fires no event: wake up shortly after every local midnight, and hourly as a net.
+  const midnight = new Date();
+  midnight.setHours(24, 0, 30, 0);
+  chrome.alarms.create(DAILY, { when: midnight.getTime(), periodInMinutes: 60 });
+}
+
+chrome.runtime.onInstalled.addListener(() => {
+  scheduleAlarms();
+  refreshBadge();
+});
+chrome.runtime.onStartup.addListener(() => {
+  scheduleAlarms();
+  refreshBadge();
+});
+chrome.alarms.onAlarm.addListener((alarm) => {
+  if (alarm.name === DAILY) refreshBadge();
+});
+chrome.storage.onChanged.addListener((_changes, area) => {
+  if (area === 'local') refreshBadge();
+});
+
+chrome.runtime.onMessage.addListener((message, sender, reply) => {
+  const from = {
+    id: sender.id ?? '',
+    url: sender.url ?? '',
+    tab: Boolean(sender.tab),
+    frameId: sender.frameId ?? 0,
+  };
+  ready
+    .then((bg) => bg.handle(message, from))
+    .then(async (answer) => {
+      if (answer && answer.badgeChanged) await refreshBadge();
+      reply(answer);
+    })
+    .catch((error) => reply({ error: String(error?.message ?? error) }));
+  return true;
+});
+
+refreshBadge();

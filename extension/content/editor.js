@@ -1,0 +1,1 @@
+// Inserting text into a web page's editor (textarea, contenteditable) without markup.

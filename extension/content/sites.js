@@ -1,0 +1,1 @@
+// Site adapters: where each webmail keeps its compose window, recipients, subject and body.

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Runs every test tier; stops at the first failing tier.
+#   1. format, clippy (native and wasm32), native core tests
+#   2. the #[wasm_bindgen] layer in headless Chromium (wasm-bindgen-test)
+#   3. end-to-end in Chromium with dist/chrome loaded (Playwright)
+#   4. Firefox ESR: web-ext lint and the extension installed (WebDriver BiDi)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+tier() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+scripts/setup.sh
+
+tier "1/4 format, lint, native tests"
+cargo fmt --check
+cargo clippy --quiet --all-targets -- -D warnings
+cargo clippy --quiet --target wasm32-unknown-unknown --lib --tests -- -D warnings
+cargo test --quiet
+
+tier "2/4 wasm layer in headless Chromium"
+CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_USE_BROWSER=1 \
+  cargo test --quiet --target wasm32-unknown-unknown --test web
+
+scripts/build.sh
+
+tier "3/4 end-to-end in Chromium"
+rm -rf tests/output
+node --test --test-concurrency=1 --test-reporter=spec tests/e2e/
+
+tier "4/4 Firefox ESR"
+node --test --test-concurrency=1 --test-reporter=spec tests/firefox/

@@ -1,0 +1,8 @@
+//! The only code that touches JavaScript: `#[wasm_bindgen]` exports for the service worker,
+//! the extension pages and `www/`, the storage backends they use, and the clock.
+
+mod background;
+pub mod clock;
+pub mod pages;
+
+pub use background::Background;

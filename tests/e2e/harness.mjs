@@ -1,0 +1,104 @@
+// Shared set-up for the browser tests: Debian Chromium with dist/chrome loaded on a fresh
+// profile, the extension's id and service worker, and webmail hosts served from fixtures.
+import { chromium } from 'playwright-core';
+import { mkdtempSync, readFileSync, rmSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const root = resolve(import.meta.dirname, '../..');
+export const extensionDir = process.env.FOLLOWUP_EXTENSION_DIR ?? join(root, 'dist/chrome');
+export const screenshotDir = join(root, 'tests/output/screenshots');
+export const CHROMIUM = process.env.CHROMIUM_BIN ?? '/usr/lib/chromium/chromium';
+
+/** CSP headers of the kind each webmail sends: strict nonces, Trusted Types where the site uses them. */
+export const SITE_CSP = {
+  gmail: "script-src 'nonce-fixture' 'strict-dynamic' 'report-sample' 'unsafe-eval'; object-src 'none'; base-uri 'self'; require-trusted-types-for 'script'; trusted-types fixture",
+  outlook: "script-src 'self' 'nonce-fixture' 'strict-dynamic'; object-src 'none'; base-uri 'self'",
+  yahoo: "script-src 'self' 'nonce-fixture'; object-src 'none'",
+  proton: "default-src 'self'; script-src 'self' 'nonce-fixture'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; frame-src 'self' blob:; object-src 'none'; require-trusted-types-for 'script'",
+};
+
+/**
+ * Launches Chromium with the extension. Returns {context, worker, id, close}.
+ * `errors` collects uncaught page errors of every page, for tests to assert on.
+ */
+export async function launch({ extension = extensionDir, headless = true } = {}) {
+  const profile = mkdtempSync(join(tmpdir(), 'followup-e2e-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless,
+    args: [
+      `--disable-extensions-except=${extension}`,
+      `--load-extension=${extension}`,
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+      '--no-first-run',
+      '--no-default-browser-check',
+      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+    ],
+    viewport: { width: 1100, height: 800 },
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15000 }));
+  const id = new URL(worker.url()).host;
+  const errors = [];
+  context.on('page', (page) => page.on('pageerror', (e) => errors.push(`${page.url()}: ${e.message}`)));
+  return {
+    context,
+    worker,
+    id,
+    errors,
+    url: (path) => `chrome-extension://${id}/${path}`,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The badge text as the toolbar shows it. */
+export function badgeText(worker) {
+  return worker.evaluate(() => chrome.action.getBadgeText({}));
+}
+
+/** Waits until the badge shows `text` (the worker updates it after storage changes). */
+export async function waitForBadge(worker, text, timeout = 5000) {
+  const end = Date.now() + timeout;
+  let last;
+  while (Date.now() < end) {
+    last = await badgeText(worker);
+    if (last === text) return last;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`badge stayed ${JSON.stringify(last)}, expected ${JSON.stringify(text)}`);
+}
+
+/** Serves `file` (under tests/fixtures/webmail) at every URL of `origin` with `csp`. */
+export async function serveFixture(context, origin, file, csp) {
+  const body = readFileSync(join(root, 'tests/fixtures/webmail', file), 'utf8');
+  await context.route(`${origin}/**`, (route) =>
+    route.fulfill({
+      status: 200,
+      contentType: 'text/html; charset=utf-8',
+      headers: csp ? { 'content-security-policy': csp } : {},
+      body,
+    }),
+  );
+}
+
+export async function screenshot(page, name) {
+  mkdirSync(screenshotDir, { recursive: true });
+  const path = join(screenshotDir, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
+
+/** Local date `days` from today as YYYY-MM-DD, matching what the extension calls today. */
+export function isoDay(days = 0) {
+  const d = new Date();
+  d.setDate(d.getDate() + days);
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}

@@ -1,0 +1,26 @@
+//! The `#[wasm_bindgen]` layer, run in headless Chromium by wasm-bindgen-test.
+#![cfg(target_arch = "wasm32")]
+
+use followup::web::{clock, pages};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    web_sys::window().and_then(|w| w.document()).expect("a browser document")
+}
+
+#[wasm_bindgen_test]
+fn today_is_the_local_calendar_date() {
+    let now = js_sys::Date::new_0();
+    let today = clock::today();
+    assert_eq!(today.to_string().len(), 10);
+    assert_eq!(chrono::Datelike::day(&today), now.get_date());
+}
+
+#[wasm_bindgen_test]
+fn the_popup_mounts_into_its_root() {
+    let root = document().create_element("main").unwrap();
+    pages::mount_popup(&root).unwrap();
+    assert_eq!(root.get_attribute("aria-busy").as_deref(), Some("false"));
+}

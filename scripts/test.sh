@@ -19,7 +19,7 @@ cargo test --quiet
 
 tier "2/4 wasm layer in headless Chromium"
 CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_USE_BROWSER=1 \
-  cargo test --quiet --target wasm32-unknown-unknown --test web
+  cargo test --target wasm32-unknown-unknown --test web
 
 scripts/build.sh
 

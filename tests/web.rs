@@ -7,7 +7,9 @@ use wasm_bindgen_test::*;
 wasm_bindgen_test_configure!(run_in_browser);
 
 fn document() -> web_sys::Document {
-    web_sys::window().and_then(|w| w.document()).expect("a browser document")
+    web_sys::window()
+        .and_then(|w| w.document())
+        .expect("a browser document")
 }
 
 #[wasm_bindgen_test]

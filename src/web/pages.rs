@@ -4,7 +4,10 @@ use wasm_bindgen::prelude::*;
 use web_sys::Element;
 
 fn mount(root: &Element, page: &str) -> Result<(), JsValue> {
-    root.set_text_content(Some(&format!("Follow-up {} ({page})", env!("CARGO_PKG_VERSION"))));
+    root.set_text_content(Some(&format!(
+        "Follow-up {} ({page})",
+        env!("CARGO_PKG_VERSION")
+    )));
     root.set_attribute("aria-busy", "false")?;
     root.set_attribute("data-page", page)?;
     Ok(())

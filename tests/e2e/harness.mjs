@@ -102,3 +102,21 @@ export function isoDay(days = 0) {
   const pad = (n) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
+
+/**
+ * Replaces everything in extension storage with `applications` (objects shaped like
+ * src/core/model.rs `Application`, camelCase, ISO dates) and optional `settings`, in the
+ * storage layout of the current schema: `schema`, `settings`, one `app:<id>` key each.
+ */
+export async function seed(worker, applications, settings = undefined) {
+  await worker.evaluate(
+    async ({ applications, settings }) => {
+      await chrome.storage.local.clear();
+      const items = { schema: { version: 2 } };
+      for (const app of applications) items[`app:${app.id}`] = { revision: 1, ...app };
+      if (settings) items.settings = settings;
+      await chrome.storage.local.set(items);
+    },
+    { applications, settings },
+  );
+}

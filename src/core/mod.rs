@@ -2,4 +2,6 @@
 //! Depends on serde and chrono only and is tested with plain `cargo test`.
 
 pub mod calendar;
+pub mod matching;
 pub mod model;
+pub mod protocol;

@@ -1,0 +1,309 @@
+//! The messages the service worker accepts, who may send each, and how they are checked.
+//!
+//! Every message is parsed in full (type, fields, field types; unknown fields refused) before
+//! anything happens, and its sender is checked against the message's audience: content
+//! scripts on the supported webmail sites may only ask for what a compose window needs; the
+//! extension's own pages may ask for everything; nobody else is answered. `extension/messages.js`
+//! lists the same names for the JavaScript side.
+
+use std::fmt;
+
+use chrono::NaiveDate;
+use serde::Deserialize;
+
+use super::model::{Application, Settings};
+
+/// A request to the service worker.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(tag = "type", deny_unknown_fields, rename_all_fields = "camelCase")]
+pub enum Request {
+    /// Content scripts: which actions fit the recipients of a compose window.
+    #[serde(rename = "compose/match")]
+    ComposeMatch { recipients: Vec<String> },
+    /// Content scripts: the draft for one action.
+    #[serde(rename = "draft/get")]
+    DraftGet { app_id: String, action_key: String },
+    /// Content scripts: the compose window with this draft was sent.
+    #[serde(rename = "action/sent")]
+    ActionSent { app_id: String, action_key: String },
+    /// Content scripts: undo of `action/sent`.
+    #[serde(rename = "action/undo")]
+    ActionUndo { app_id: String, action_key: String },
+    /// Pages: recompute the badge.
+    #[serde(rename = "badge/refresh")]
+    BadgeRefresh {},
+    /// Pages: health check.
+    #[serde(rename = "ping")]
+    Ping {},
+    /// Pages: write one application (revision-checked).
+    #[serde(rename = "app/save")]
+    AppSave { app: Box<Application> },
+    /// Pages: delete one application (revision-checked).
+    #[serde(rename = "app/delete")]
+    AppDelete { id: String, revision: u32 },
+    /// Pages: write the settings (revision-checked).
+    #[serde(rename = "settings/save")]
+    SettingsSave {
+        settings: Box<Settings>,
+        revision: u32,
+    },
+    /// Pages: validate and apply a backup file.
+    #[serde(rename = "backup/import")]
+    BackupImport { text: String, replace: bool },
+    /// Pages: put back the state saved before the last migration or import.
+    #[serde(rename = "snapshot/restore")]
+    SnapshotRestore {},
+    /// Pages: mark an action sent on another day than today.
+    #[serde(rename = "action/sent-on")]
+    ActionSentOn {
+        app_id: String,
+        action_key: String,
+        date: NaiveDate,
+    },
+}
+
+/// Who may send a request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Audience {
+    /// Content scripts on webmail pages, and the extension's pages.
+    ComposeWindow,
+    /// Only the extension's own pages (popup, options).
+    ExtensionPages,
+}
+
+impl Request {
+    pub fn audience(&self) -> Audience {
+        match self {
+            Request::ComposeMatch { .. }
+            | Request::DraftGet { .. }
+            | Request::ActionSent { .. }
+            | Request::ActionUndo { .. }
+            | Request::Ping {} => Audience::ComposeWindow,
+            _ => Audience::ExtensionPages,
+        }
+    }
+
+    /// Whether handling it may change stored data (and so the badge).
+    pub fn writes(&self) -> bool {
+        !matches!(
+            self,
+            Request::ComposeMatch { .. }
+                | Request::DraftGet { .. }
+                | Request::BadgeRefresh {}
+                | Request::Ping {}
+        )
+    }
+}
+
+/// The sender of a message as the browser reports it (`runtime.MessageSender`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Sender {
+    /// The sending extension's id.
+    pub id: String,
+    /// The sending page or frame's URL.
+    pub url: String,
+    /// Whether it came from a tab's content script.
+    pub tab: bool,
+}
+
+/// The webmail origins whose content scripts may talk to the service worker.
+pub const WEBMAIL_ORIGINS: &[&str] = &[
+    "https://mail.google.com",
+    "https://outlook.live.com",
+    "https://outlook.office.com",
+    "https://outlook.office365.com",
+    "https://outlook.cloud.microsoft",
+    "https://mail.yahoo.com",
+    "https://mail.proton.me",
+];
+
+/// Why a message was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ProtocolError {
+    /// Not an object with a known `type` and exactly the right fields.
+    Malformed(String),
+    /// Sent by another extension or a page that may not ask for this.
+    Forbidden {
+        sender: String,
+        request: &'static str,
+    },
+}
+
+impl fmt::Display for ProtocolError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ProtocolError::Malformed(why) => write!(f, "malformed message: {why}"),
+            ProtocolError::Forbidden { sender, request } => {
+                write!(f, "{sender} may not send {request}")
+            }
+        }
+    }
+}
+
+impl std::error::Error for ProtocolError {}
+
+/// Longest string field accepted in a message (a backup file is the only long one).
+const MAX_TEXT: usize = 20 * 1024 * 1024;
+
+/// Parses a message given as JSON.
+pub fn parse(json: &str) -> Result<Request, ProtocolError> {
+    if json.len() > MAX_TEXT + 1024 {
+        return Err(ProtocolError::Malformed(format!(
+            "{} bytes is more than a message may carry",
+            json.len()
+        )));
+    }
+    serde_json::from_str(json).map_err(|e| ProtocolError::Malformed(e.to_string()))
+}
+
+/// Checks that `sender` may send `request`, given the extension's own id and page origin
+/// (`chrome-extension://<id>` or `moz-extension://<uuid>`).
+pub fn authorize(
+    request: &Request,
+    sender: &Sender,
+    own_id: &str,
+    own_origin: &str,
+) -> Result<(), ProtocolError> {
+    let name = request_name(request);
+    let forbidden = |who: &str| ProtocolError::Forbidden {
+        sender: who.to_string(),
+        request: name,
+    };
+    if sender.id != own_id {
+        return Err(forbidden("another extension"));
+    }
+    let from_own_page = !sender.tab && origin_of(&sender.url) == Some(own_origin);
+    if from_own_page {
+        return Ok(());
+    }
+    let from_webmail = sender.tab
+        && origin_of(&sender.url).is_some_and(|o| WEBMAIL_ORIGINS.contains(&o))
+        || sender.tab && is_frame_of_webmail(&sender.url);
+    match (request.audience(), from_webmail) {
+        (Audience::ComposeWindow, true) => Ok(()),
+        (Audience::ComposeWindow, false) => Err(forbidden("a page that is not a webmail site")),
+        (Audience::ExtensionPages, _) => Err(forbidden("a web page")),
+    }
+}
+
+/// Editors in `about:blank`/`about:srcdoc` frames (Proton's composer) report that URL.
+fn is_frame_of_webmail(url: &str) -> bool {
+    url == "about:blank" || url == "about:srcdoc"
+}
+
+/// `scheme://host[:port]` of a URL, without parsing more than needed.
+fn origin_of(url: &str) -> Option<&str> {
+    let scheme_end = url.find("://")?;
+    let rest = &url[scheme_end + 3..];
+    let host_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    Some(&url[..scheme_end + 3 + host_end])
+}
+
+fn request_name(request: &Request) -> &'static str {
+    match request {
+        Request::ComposeMatch { .. } => "compose/match",
+        Request::DraftGet { .. } => "draft/get",
+        Request::ActionSent { .. } => "action/sent",
+        Request::ActionUndo { .. } => "action/undo",
+        Request::BadgeRefresh {} => "badge/refresh",
+        Request::Ping {} => "ping",
+        Request::AppSave { .. } => "app/save",
+        Request::AppDelete { .. } => "app/delete",
+        Request::SettingsSave { .. } => "settings/save",
+        Request::BackupImport { .. } => "backup/import",
+        Request::SnapshotRestore {} => "snapshot/restore",
+        Request::ActionSentOn { .. } => "action/sent-on",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ID: &str = "abcdefghijklmnop";
+    const ORIGIN: &str = "chrome-extension://abcdefghijklmnop";
+
+    fn sender(url: &str, tab: bool) -> Sender {
+        Sender {
+            id: ID.into(),
+            url: url.into(),
+            tab,
+        }
+    }
+
+    #[test]
+    fn parses_each_content_script_message() {
+        assert_eq!(
+            parse(r#"{"type":"compose/match","recipients":["a@b.c"]}"#).unwrap(),
+            Request::ComposeMatch {
+                recipients: vec!["a@b.c".into()]
+            }
+        );
+        assert_eq!(
+            parse(r#"{"type":"draft/get","appId":"a","actionKey":"k"}"#).unwrap(),
+            Request::DraftGet {
+                app_id: "a".into(),
+                action_key: "k".into()
+            }
+        );
+    }
+
+    #[test]
+    fn malformed_messages_are_refused_with_a_reason() {
+        for bad in [
+            "",
+            "[]",
+            "null",
+            r#"{"type":"nope"}"#,
+            r#"{"recipients":[]}"#,
+            r#"{"type":"compose/match"}"#,
+            r#"{"type":"compose/match","recipients":"a@b.c"}"#,
+            r#"{"type":"compose/match","recipients":[],"extra":1}"#,
+            r#"{"type":"draft/get","appId":1,"actionKey":"k"}"#,
+            r#"{"type":"action/sent-on","appId":"a","actionKey":"k","date":"2026-02-30"}"#,
+        ] {
+            let err = parse(bad).unwrap_err();
+            assert!(matches!(err, ProtocolError::Malformed(_)), "{bad}: {err}");
+            assert!(!err.to_string().is_empty());
+        }
+    }
+
+    #[test]
+    fn webmail_content_scripts_get_only_compose_messages() {
+        let gmail = sender("https://mail.google.com/mail/u/0/#inbox", true);
+        let ok = parse(r#"{"type":"action/sent","appId":"a","actionKey":"k"}"#).unwrap();
+        assert_eq!(authorize(&ok, &gmail, ID, ORIGIN), Ok(()));
+        let delete = parse(r#"{"type":"app/delete","id":"a","revision":1}"#).unwrap();
+        assert!(authorize(&delete, &gmail, ID, ORIGIN).is_err());
+        let import = parse(r#"{"type":"backup/import","text":"{}","replace":true}"#).unwrap();
+        assert!(authorize(&import, &gmail, ID, ORIGIN).is_err());
+    }
+
+    #[test]
+    fn other_sites_and_other_extensions_are_refused() {
+        let ping = parse(r#"{"type":"ping"}"#).unwrap();
+        let evil = sender("https://mail.google.com.evil.example/", true);
+        assert!(authorize(&ping, &evil, ID, ORIGIN).is_err());
+        let other_ext = Sender {
+            id: "zzzz".into(),
+            ..sender(&format!("{ORIGIN}/popup.html"), false)
+        };
+        assert!(authorize(&ping, &other_ext, ID, ORIGIN).is_err());
+        let page_pretending = sender(&format!("{ORIGIN}/popup.html"), true);
+        let delete = parse(r#"{"type":"app/delete","id":"a","revision":1}"#).unwrap();
+        assert!(authorize(&delete, &page_pretending, ID, ORIGIN).is_err());
+    }
+
+    #[test]
+    fn extension_pages_may_send_everything() {
+        let popup = sender(&format!("{ORIGIN}/popup.html"), false);
+        for msg in [
+            r#"{"type":"app/delete","id":"a","revision":1}"#,
+            r#"{"type":"snapshot/restore"}"#,
+            r#"{"type":"compose/match","recipients":[]}"#,
+        ] {
+            assert_eq!(authorize(&parse(msg).unwrap(), &popup, ID, ORIGIN), Ok(()));
+        }
+    }
+}

@@ -178,8 +178,8 @@ pub fn authorize(
         return Ok(());
     }
     let from_webmail = sender.tab
-        && origin_of(&sender.url).is_some_and(|o| WEBMAIL_ORIGINS.contains(&o))
-        || sender.tab && is_frame_of_webmail(&sender.url);
+        && (origin_of(&sender.url).is_some_and(|o| WEBMAIL_ORIGINS.contains(&o))
+            || is_frame_of_webmail(&sender.url));
     match (request.audience(), from_webmail) {
         (Audience::ComposeWindow, true) => Ok(()),
         (Audience::ComposeWindow, false) => Err(forbidden("a page that is not a webmail site")),

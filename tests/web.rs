@@ -26,3 +26,31 @@ fn the_popup_mounts_into_its_root() {
     pages::mount_popup(&root).unwrap();
     assert_eq!(root.get_attribute("aria-busy").as_deref(), Some("false"));
 }
+
+#[wasm_bindgen_test]
+async fn page_storage_round_trips_under_its_own_prefix() {
+    use followup::web::kv::Kv;
+    let raw = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    raw.clear().unwrap();
+    raw.set_item("someone-else", "untouched").unwrap();
+    Kv::Page
+        .set(&[
+            ("app:a".into(), "{\"id\":\"a\"}".into()),
+            ("schema".into(), "{\"version\":2}".into()),
+        ])
+        .await
+        .unwrap();
+    assert_eq!(
+        Kv::Page.get("app:a").await.unwrap().as_deref(),
+        Some("{\"id\":\"a\"}")
+    );
+    let all = Kv::Page.all().await.unwrap();
+    assert_eq!(all.keys().collect::<Vec<_>>(), ["app:a", "schema"]);
+    Kv::Page.remove(&["app:a".into()]).await.unwrap();
+    assert_eq!(Kv::Page.get("app:a").await.unwrap(), None);
+    assert_eq!(
+        raw.get_item("someone-else").unwrap().as_deref(),
+        Some("untouched")
+    );
+    raw.clear().unwrap();
+}

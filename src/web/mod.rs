@@ -3,6 +3,7 @@
 
 mod background;
 pub mod clock;
+pub mod kv;
 pub mod pages;
 
 pub use background::Background;

@@ -1,0 +1,178 @@
+//! Raw key/value backends: `chrome.storage.local` (extension) and `localStorage` (www/).
+//! Values are JSON strings; both backends see the same keys. Nothing here knows what a
+//! record means: revisions, migrations and snapshots live in `core::store`.
+
+use std::collections::BTreeMap;
+
+use gloo_storage::{LocalStorage, Storage};
+use js_sys::{Array, Object, Promise, Reflect, JSON};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = ["chrome", "storage", "local"], js_name = get, catch)]
+    fn chrome_get(keys: &JsValue) -> Result<Promise, JsValue>;
+    #[wasm_bindgen(js_namespace = ["chrome", "storage", "local"], js_name = set, catch)]
+    fn chrome_set(items: &Object) -> Result<Promise, JsValue>;
+    #[wasm_bindgen(js_namespace = ["chrome", "storage", "local"], js_name = remove, catch)]
+    fn chrome_remove(keys: &Array) -> Result<Promise, JsValue>;
+}
+
+/// Where the key/value pairs live.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kv {
+    /// `chrome.storage.local`, shared by the service worker and the extension's pages.
+    Extension,
+    /// The page's `localStorage`, under a prefix so other data on the origin is left alone.
+    Page,
+}
+
+/// Prefix of this app's keys in `localStorage`.
+const PAGE_PREFIX: &str = "followup.";
+
+/// A storage failure, with the browser's own words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KvError(pub String);
+
+impl std::fmt::Display for KvError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "the browser's storage failed: {}", self.0)
+    }
+}
+
+impl From<JsValue> for KvError {
+    fn from(e: JsValue) -> Self {
+        let text = e
+            .dyn_ref::<js_sys::Error>()
+            .map(|e| String::from(e.message()))
+            .or_else(|| e.as_string())
+            .unwrap_or_else(|| format!("{e:?}"));
+        KvError(text)
+    }
+}
+
+/// A stored value as a JSON string: strings are stored as they are; any other JSON value
+/// (written by hand or by an older version) is turned back into its JSON text.
+fn as_json(value: &JsValue) -> Result<String, KvError> {
+    match value.as_string() {
+        Some(s) => Ok(s),
+        None => JSON::stringify(value)
+            .map(String::from)
+            .map_err(KvError::from),
+    }
+}
+
+impl Kv {
+    /// Every key and value.
+    pub async fn all(self) -> Result<BTreeMap<String, String>, KvError> {
+        match self {
+            Kv::Extension => {
+                let items = JsFuture::from(chrome_get(&JsValue::NULL)?).await?;
+                let mut out = BTreeMap::new();
+                for entry in Object::entries(&items.unchecked_into()).iter() {
+                    let pair: Array = entry.unchecked_into();
+                    if let Some(key) = pair.get(0).as_string() {
+                        out.insert(key, as_json(&pair.get(1))?);
+                    }
+                }
+                Ok(out)
+            }
+            Kv::Page => {
+                let storage = LocalStorage::raw();
+                let len = storage.length().map_err(KvError::from)?;
+                let mut out = BTreeMap::new();
+                for i in 0..len {
+                    let Some(full) = storage.key(i).map_err(KvError::from)? else {
+                        continue;
+                    };
+                    let Some(key) = full.strip_prefix(PAGE_PREFIX) else {
+                        continue;
+                    };
+                    if let Some(value) = storage.get_item(&full).map_err(KvError::from)? {
+                        out.insert(key.to_string(), value);
+                    }
+                }
+                Ok(out)
+            }
+        }
+    }
+
+    /// The value of one key.
+    pub async fn get(self, key: &str) -> Result<Option<String>, KvError> {
+        match self {
+            Kv::Extension => {
+                let items = JsFuture::from(chrome_get(&JsValue::from_str(key))?).await?;
+                let value = Reflect::get(&items, &JsValue::from_str(key))?;
+                if value.is_undefined() {
+                    Ok(None)
+                } else {
+                    as_json(&value).map(Some)
+                }
+            }
+            Kv::Page => LocalStorage::raw()
+                .get_item(&format!("{PAGE_PREFIX}{key}"))
+                .map_err(KvError::from),
+        }
+    }
+
+    /// Writes all `entries` in one call and waits until the browser has stored them.
+    pub async fn set(self, entries: &[(String, String)]) -> Result<(), KvError> {
+        if entries.is_empty() {
+            return Ok(());
+        }
+        match self {
+            Kv::Extension => {
+                let items = Object::new();
+                for (k, v) in entries {
+                    Reflect::set(&items, &JsValue::from_str(k), &JsValue::from_str(v))?;
+                }
+                JsFuture::from(chrome_set(&items)?).await?;
+                Ok(())
+            }
+            Kv::Page => {
+                let storage = LocalStorage::raw();
+                let mut written: Vec<(String, Option<String>)> = Vec::new();
+                for (k, v) in entries {
+                    let full = format!("{PAGE_PREFIX}{k}");
+                    let before = storage.get_item(&full).map_err(KvError::from)?;
+                    if let Err(e) = storage.set_item(&full, v) {
+                        // Quota exceeded half-way: put back what this call changed.
+                        for (key, old) in written.into_iter().rev() {
+                            let _ = match old {
+                                Some(old) => storage.set_item(&key, &old),
+                                None => storage.remove_item(&key),
+                            };
+                        }
+                        return Err(KvError::from(e));
+                    }
+                    written.push((full, before));
+                }
+                Ok(())
+            }
+        }
+    }
+
+    /// Removes `keys` and waits until the browser has done so.
+    pub async fn remove(self, keys: &[String]) -> Result<(), KvError> {
+        if keys.is_empty() {
+            return Ok(());
+        }
+        match self {
+            Kv::Extension => {
+                let list: Array = keys.iter().map(|k| JsValue::from_str(k)).collect();
+                JsFuture::from(chrome_remove(&list)?).await?;
+                Ok(())
+            }
+            Kv::Page => {
+                let storage = LocalStorage::raw();
+                for k in keys {
+                    storage
+                        .remove_item(&format!("{PAGE_PREFIX}{k}"))
+                        .map_err(KvError::from)?;
+                }
+                Ok(())
+            }
+        }
+    }
+}

@@ -2,4 +2,5 @@
 //! Depends on serde and chrono only and is tested with plain `cargo test`.
 
 pub mod calendar;
+pub mod draft;
 pub mod model;

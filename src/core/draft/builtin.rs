@@ -35,8 +35,8 @@ pub fn builtin_script(kind: ActionKind) -> Option<(&'static str, &'static str)> 
 }
 
 /// The opening and closing lines `{{opening}}` and `{{closing}}` choose from for `kind`. They
-/// are small templates themselves and may use every variable except `opening`, `closing`,
-/// `points` and `point`.
+/// are small templates themselves and may use every variable except `opening`, `closing` and
+/// the lists (`points`, `point`, `bullets`).
 pub fn phrases(kind: ActionKind) -> (&'static [&'static str], &'static [&'static str]) {
     match kind {
         ActionKind::ThankYouEmail => (THANK_YOU_OPENINGS, THANK_YOU_CLOSINGS),
@@ -68,10 +68,10 @@ const THANK_YOU_BODY: &str = signed!(
 
 {{opening}}
 
-{{#points}}
+{{#bullets}}
 Some of what we discussed, and where I can help:
-- {{point}}
-{{/points}}
+{{bullets}}
+{{/bullets}}
 
 {{closing}}
 
@@ -185,13 +185,13 @@ const REFERENCE_BODY: &str = signed!(
 The call will most likely come from {{references_asker}}.
 {{/references_asker}}
 
-{{#points}}
+{{#bullets}}
 It would help most if you could speak to these points:
-- {{point}}
-{{/points}}
-{{^points}}
+{{bullets}}
+{{/bullets}}
+{{^bullets}}
 It would help most if you could speak to the work we did together and how I handle responsibility.
-{{/points}}
+{{/bullets}}
 
 {{closing}}
 
@@ -245,7 +245,7 @@ Best regards,
 "
 );
 const STAY_CONNECTED_OPENINGS: &[&str] = &[
-    "Although the {{role}} role went to another candidate, I enjoyed meeting you on {{interview_date}}.",
+    "Although I won't be going further for the {{role}} role, I enjoyed meeting you on {{interview_date}}.",
     "Thank you for our conversation on {{interview_date}}; whatever the outcome, I learned a lot about {{company}}.",
     "Even though I won't be joining {{company}} this time, I valued our talk about the {{role}} role.",
     "I appreciated meeting you on {{interview_date}} and hearing how your team works.",
@@ -356,7 +356,7 @@ mod tests {
             let (o, c) = phrases(kind);
             for src in o.iter().chain(c) {
                 let t = parse(src).expect("parses");
-                for var in [Var::Opening, Var::Closing, Var::Points] {
+                for var in [Var::Opening, Var::Closing, Var::Points, Var::Bullets] {
                     assert!(!t.uses(var), "{src}");
                 }
             }
@@ -368,7 +368,11 @@ mod tests {
         for kind in ActionKind::ALL {
             assert_eq!(builtin(kind).is_some(), kind.sends_message(), "{kind:?}");
             let (o, c) = phrases(kind);
-            assert_eq!(!o.is_empty() && !c.is_empty(), kind.sends_message(), "{kind:?}");
+            assert_eq!(
+                !o.is_empty() && !c.is_empty(),
+                kind.sends_message(),
+                "{kind:?}"
+            );
         }
     }
 

@@ -16,7 +16,11 @@ use crate::core::model::{ActionKind, Profile};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Warning {
     /// The body is longer than suits its kind.
-    TooLong { kind: ActionKind, words: usize, limit: usize },
+    TooLong {
+        kind: ActionKind,
+        words: usize,
+        limit: usize,
+    },
     /// More bullet lines than the five a thank-you should carry.
     TooManyBullets { count: usize },
     /// More discussion points were noted than the draft uses.
@@ -92,7 +96,9 @@ pub fn word_limit(kind: ActionKind) -> Option<usize> {
 /// Words as a reader counts them: runs of text holding at least one letter or digit, so that
 /// bullet dashes and separators do not count.
 pub fn word_count(text: &str) -> usize {
-    text.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count()
+    text.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
 }
 
 impl Warning {
@@ -145,7 +151,10 @@ impl fmt::Display for Warning {
                  on the application or edit the text"
             ),
             Warning::Placeholder { found } => {
-                write!(f, "the text still contains \"{found}\": replace it before sending")
+                write!(
+                    f,
+                    "the text still contains \"{found}\": replace it before sending"
+                )
             }
             Warning::NameMismatch { found, expected } => write!(
                 f,
@@ -163,7 +172,9 @@ impl fmt::Display for Warning {
                 f,
                 "no email address is saved for {name}: add it to the contact before sending"
             ),
-            Warning::EmptySubject => f.write_str("the subject is empty: add one that names the role"),
+            Warning::EmptySubject => {
+                f.write_str("the subject is empty: add one that names the role")
+            }
             Warning::BrokenTemplate { key, message } => write!(
                 f,
                 "your template \"{key}\" has an error ({message}); the built-in text is used until \
@@ -224,13 +235,24 @@ pub struct CheckContext {
 }
 
 /// Words that open a greeting line.
-const GREETINGS: &[&str] =
-    &["dear", "hello", "hi", "hey", "hiya", "greetings", "good", "morning", "afternoon", "evening"];
+const GREETINGS: &[&str] = &[
+    "dear",
+    "hello",
+    "hi",
+    "hey",
+    "hiya",
+    "greetings",
+    "good",
+    "morning",
+    "afternoon",
+    "evening",
+];
 /// Honorifics: after one, the greeting names the surname.
 const HONORIFICS: &[&str] = &["mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor"];
 /// Words that may follow a greeting without being anyone's name.
-const NOT_NAMES: &[&str] =
-    &["all", "team", "everyone", "there", "folks", "sir", "madam", "thanks", "welcome"];
+const NOT_NAMES: &[&str] = &[
+    "all", "team", "everyone", "there", "folks", "sir", "madam", "thanks", "welcome",
+];
 
 /// Runs every text check on `draft` (subject, body and any phone script).
 pub fn check(draft: &Draft, ctx: &CheckContext) -> Vec<Warning> {
@@ -254,7 +276,11 @@ pub fn check(draft: &Draft, ctx: &CheckContext) -> Vec<Warning> {
     let needed: &[(ProfileField, &str)] = if kind == ActionKind::ThankYouCard {
         &[(ProfileField::Name, &p.name)]
     } else {
-        &[(ProfileField::Name, &p.name), (ProfileField::Email, &p.email), (ProfileField::Phone, &p.phone)]
+        &[
+            (ProfileField::Name, &p.name),
+            (ProfileField::Email, &p.email),
+            (ProfileField::Phone, &p.phone),
+        ]
     };
     for (field, value) in needed {
         if value.trim().is_empty() {
@@ -289,8 +315,12 @@ pub fn check(draft: &Draft, ctx: &CheckContext) -> Vec<Warning> {
 
     match &ctx.recipient_name {
         None => warnings.push(Warning::NoRecipient),
-        Some(name) if kind != ActionKind::ThankYouCard && draft.to.iter().all(|t| t.trim().is_empty()) => {
-            warnings.push(Warning::NoRecipientEmail { name: name.trim().to_string() });
+        Some(name)
+            if kind != ActionKind::ThankYouCard && draft.to.iter().all(|t| t.trim().is_empty()) =>
+        {
+            warnings.push(Warning::NoRecipientEmail {
+                name: name.trim().to_string(),
+            });
         }
         Some(_) => {}
     }
@@ -310,7 +340,10 @@ fn is_bullet(line: &str) -> bool {
 fn placeholder(text: &str) -> Option<String> {
     let start = text.find("{{").or_else(|| text.find("}}"))?;
     let rest = &text[start..];
-    let end = rest.get(2..).and_then(|r| r.find("}}")).map_or(2, |i| i + 4);
+    let end = rest
+        .get(2..)
+        .and_then(|r| r.find("}}"))
+        .map_or(2, |i| i + 4);
     let found: String = rest.get(..end).unwrap_or("{{").chars().take(40).collect();
     Some(found)
 }
@@ -327,7 +360,9 @@ fn greeting_mismatch(body: &str, saved: &str) -> Option<Warning> {
         .filter(|w| !w.is_empty())
         .collect();
     let lower = |w: &str| w.to_lowercase();
-    let starts_with_greeting = words.first().is_some_and(|w| GREETINGS.contains(&lower(w).as_str()));
+    let starts_with_greeting = words
+        .first()
+        .is_some_and(|w| GREETINGS.contains(&lower(w).as_str()));
     let lone_name = words.len() == 1 && line.trim_end().ends_with(',');
     if !starts_with_greeting && !lone_name {
         return None;
@@ -367,7 +402,10 @@ mod tests {
         assert_eq!(m("\n  Hi John Smith!\n"), None);
         assert_eq!(
             m("Dear Jon,\nThanks"),
-            Some(Warning::NameMismatch { found: "Jon".into(), expected: "John".into() })
+            Some(Warning::NameMismatch {
+                found: "Jon".into(),
+                expected: "John".into()
+            })
         );
         assert!(m("Hello john,").is_some());
         assert_eq!(m("Dear Mr. Smith,"), None);
@@ -381,7 +419,10 @@ mod tests {
 
     #[test]
     fn placeholders_are_found_and_shortened() {
-        assert_eq!(placeholder("Dear {{first_name}},"), Some("{{first_name}}".into()));
+        assert_eq!(
+            placeholder("Dear {{first_name}},"),
+            Some("{{first_name}}".into())
+        );
         assert_eq!(placeholder("a {{ b"), Some("{{".into()));
         assert_eq!(placeholder("a }} b"), Some("}}".into()));
         assert_eq!(placeholder("plain"), None);
@@ -396,7 +437,9 @@ mod tests {
 
     #[test]
     fn messages_read_as_sentences() {
-        let w = Warning::MissingContactDetails { missing: vec![ProfileField::Email, ProfileField::Phone] };
+        let w = Warning::MissingContactDetails {
+            missing: vec![ProfileField::Email, ProfileField::Phone],
+        };
         assert_eq!(
             w.to_string(),
             "your email address and phone number are missing from the signature: add them to your \

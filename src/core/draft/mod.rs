@@ -3,15 +3,17 @@
 //!
 //! - [`template`]: the template language (`{{variable}}`, sections, conditionals), parsed once
 //!   and checked against the documented variables.
-//! - [`builtin`]: the built-in wording, per action kind, with call and voicemail scripts.
+//! - [`builtin`](mod@builtin): the built-in wording, per action kind, with call and voicemail scripts.
 //! - [`values`]: what the variables hold for one application, action and recipient.
-//! - [`check`]: the warnings shown before insertion.
+//! - [`check`](mod@check): the warnings shown before insertion.
+//! - [`sample`]: a complete example application for the options page's live preview.
 //!
 //! [`render_action`] ties them together: the user's own templates (by action-kind name in
 //! `Settings::templates`) take precedence, the built-ins fill the gaps. See `docs/templates.md`.
 
 pub mod builtin;
 pub mod check;
+pub mod sample;
 pub mod template;
 pub mod values;
 
@@ -23,13 +25,11 @@ use serde::{Deserialize, Serialize, Serializer};
 
 pub use builtin::{builtin, builtin_script};
 pub use check::{check, word_count, word_limit, CheckContext, ProfileField, Warning};
+pub use sample::{preview, Sample};
 pub use template::{parse, Rendered, Template, TemplateError, TemplateErrorKind, Values, Var};
 pub use values::{format_date, MAX_BULLETS};
 
-use crate::core::model::{
-    Action, ActionKind, ActionState, Application, Contact, Event, EventKind, Interviewer, Medium,
-    Profile, Reason, ReasonCode, Round, Settings,
-};
+use crate::core::model::{Action, ActionKind, Application, Contact, Medium, Round, Settings};
 
 /// A ready-to-send message for one action.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -52,7 +52,7 @@ pub struct Draft {
     /// A word for the user (not part of the message), e.g. that a reference request is not an
     /// offer.
     pub note: Option<String>,
-    /// Computed, never read back: [`check`] recomputes them from the text.
+    /// Computed, never read back: [`check()`] recomputes them from the text.
     #[serde(skip_deserializing)]
     pub warnings: Vec<Warning>,
 }
@@ -102,7 +102,7 @@ impl fmt::Display for DraftError {
             ),
             DraftError::NothingToSend { kind } => write!(
                 f,
-                "a {} sends nothing, so it has no draft: mark it done when you have acted on it",
+                "\"{}\" sends nothing, so it has no draft: mark it done when you have acted on it",
                 check::kind_label(*kind)
             ),
             DraftError::UnknownRound { id } => write!(
@@ -176,7 +176,12 @@ pub fn template_slots() -> Vec<TemplateSlot> {
     let mut slots = Vec::new();
     for kind in ActionKind::ALL {
         let mut push = |part: Part, builtin: &'static str| {
-            slots.push(TemplateSlot { key: part.key(kind), kind, part, builtin });
+            slots.push(TemplateSlot {
+                key: part.key(kind),
+                kind,
+                part,
+                builtin,
+            });
         };
         if let Some((subject, body)) = builtin(kind) {
             if !subject.is_empty() {
@@ -195,7 +200,7 @@ pub fn template_slots() -> Vec<TemplateSlot> {
 /// The round an action is about and the contact it goes to. Follow-ups, feedback requests and
 /// congratulations without a stored contact go to the hiring manager (or the round's first
 /// interviewer).
-fn resolve<'a>(
+pub(crate) fn resolve<'a>(
     app: &'a Application,
     action: &Action,
 ) -> Result<(Option<&'a Round>, Option<&'a Contact>), DraftError> {
@@ -206,13 +211,17 @@ fn resolve<'a>(
         });
     }
     let round = match &action.round_id {
-        Some(id) => Some(app.round(id).ok_or_else(|| DraftError::UnknownRound { id: id.clone() })?),
+        Some(id) => Some(
+            app.round(id)
+                .ok_or_else(|| DraftError::UnknownRound { id: id.clone() })?,
+        ),
         None => app.latest_round(),
     };
     let contact = match &action.contact_id {
-        Some(id) => {
-            Some(app.contact(id).ok_or_else(|| DraftError::UnknownContact { id: id.clone() })?)
-        }
+        Some(id) => Some(
+            app.contact(id)
+                .ok_or_else(|| DraftError::UnknownContact { id: id.clone() })?,
+        ),
         None => default_recipient(app, action.kind, round),
     };
     Ok((round, contact))
@@ -223,8 +232,8 @@ fn default_recipient<'a>(
     kind: ActionKind,
     round: Option<&'a Round>,
 ) -> Option<&'a Contact> {
-    let to_manager = kind.is_follow_up()
-        || matches!(kind, ActionKind::AskFeedback | ActionKind::Congratulate);
+    let to_manager =
+        kind.is_follow_up() || matches!(kind, ActionKind::AskFeedback | ActionKind::Congratulate);
     if !to_manager {
         return None;
     }
@@ -260,15 +269,21 @@ fn template_for(
     if let Some(own) = settings.templates.get(key).filter(|s| !s.trim().is_empty()) {
         match parse(own) {
             Ok(t) => return Ok(t),
-            Err(e) => warnings.push(Warning::BrokenTemplate { key: key.to_string(), message: e.to_string() }),
+            Err(e) => warnings.push(Warning::BrokenTemplate {
+                key: key.to_string(),
+                message: e.to_string(),
+            }),
         }
     }
-    parse(builtin_src).map_err(|error| DraftError::BuiltIn { key: key.to_string(), error })
+    parse(builtin_src).map_err(|error| DraftError::BuiltIn {
+        key: key.to_string(),
+        error,
+    })
 }
 
 /// Trailing spaces trimmed, runs of blank lines (left by empty sections) reduced to one, no
 /// blank lines at either end.
-fn tidy(text: &str) -> String {
+pub(crate) fn tidy(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut pending_blank = false;
     for line in text.lines().map(str::trim_end) {
@@ -341,7 +356,12 @@ pub fn render_action(
     let subject = if subject_src.is_empty() {
         String::new()
     } else {
-        let t = template_for(settings, &Part::Subject.key(kind), subject_src, &mut warnings)?;
+        let t = template_for(
+            settings,
+            &Part::Subject.key(kind),
+            subject_src,
+            &mut warnings,
+        )?;
         let r = t.render(&built.values);
         note_unfilled(&t, &r);
         one_line(&r.text)
@@ -349,8 +369,11 @@ pub fn render_action(
     let body_t = template_for(settings, &Part::Body.key(kind), body_src, &mut warnings)?;
     let body_r = body_t.render(&built.values);
     note_unfilled(&body_t, &body_r);
-    if body_t.uses(Var::Points) && built.points_noted > MAX_BULLETS {
-        warnings.push(Warning::TooManyPoints { noted: built.points_noted, kept: MAX_BULLETS });
+    if (body_t.uses(Var::Points) || body_t.uses(Var::Bullets)) && built.points_noted > MAX_BULLETS {
+        warnings.push(Warning::TooManyPoints {
+            noted: built.points_noted,
+            kept: MAX_BULLETS,
+        });
     }
 
     let phone = action.medium == Medium::Phone;
@@ -362,7 +385,10 @@ pub fn render_action(
                 note_unfilled(&t, &r);
                 Ok(tidy(&r.text))
             };
-            Some(Script { call: part(Part::Call, call_src)?, voicemail: part(Part::Voicemail, voicemail_src)? })
+            Some(Script {
+                call: part(Part::Call, call_src)?,
+                voicemail: part(Part::Voicemail, voicemail_src)?,
+            })
         }
         _ => None,
     };
@@ -390,147 +416,11 @@ pub fn render_action(
         profile: settings.profile.clone(),
     };
     warnings.extend(check(&draft, &ctx));
-    warnings.extend(unfilled.into_iter().map(|v| Warning::UnfilledVariable { name: v.name().to_string() }));
+    warnings.extend(unfilled.into_iter().map(|v| Warning::UnfilledVariable {
+        name: v.name().to_string(),
+    }));
     draft.warnings = warnings;
     Ok(draft)
-}
-
-/// A complete example application for the options page's live preview, and for tests.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Sample {
-    pub app: Application,
-    pub settings: Settings,
-    pub today: NaiveDate,
-}
-
-impl Sample {
-    /// Northwind Analytics, a data-engineering role, one on-site round with three interviewers
-    /// (the first is the hiring manager), a reference, a stated decision date and good news.
-    pub fn builtin() -> Sample {
-        let date = |m, d| NaiveDate::from_ymd_opt(2026, m, d).unwrap_or_default();
-        let contact = |id: &str, name: &str, title: &str, email: &str| Contact {
-            id: id.into(),
-            name: name.into(),
-            title: title.into(),
-            email: email.into(),
-            phone: "+1 555 0142".into(),
-            ..Default::default()
-        };
-        let interviewer = |id: &str, points: &[&str]| Interviewer {
-            contact_id: id.into(),
-            points: points.iter().map(|p| p.to_string()).collect(),
-        };
-        let app = Application {
-            id: "sample".into(),
-            company: "Northwind Analytics".into(),
-            role: "Senior Data Engineer".into(),
-            decision_date: Some(date(3, 13)),
-            rounds: vec![Round {
-                id: "onsite".into(),
-                date: date(3, 3),
-                kind: "on-site".into(),
-                interviewers: vec![
-                    interviewer(
-                        "priya",
-                        &[
-                            "You need the nightly batch moved to streaming: I led that move for \
-                             the billing data at Orbit",
-                            "Your analysts wait on ad-hoc extracts: I built a self-serve \
-                             warehouse layer that removed most of them",
-                        ],
-                    ),
-                    interviewer(
-                        "tomas",
-                        &["Data quality alerts are noisy: I cut false alarms by tuning checks \
-                           per table"],
-                    ),
-                    interviewer("grace", &[]),
-                ],
-            }],
-            contacts: vec![
-                Contact {
-                    hiring_manager: true,
-                    ..contact("priya", "Priya Raman", "Head of Data", "priya.raman@example.com")
-                },
-                contact("tomas", "Tomás Ortega", "Staff Engineer", "tomas.ortega@example.com"),
-                contact("grace", "Grace Liu", "Product Manager", "grace.liu@example.com"),
-                Contact {
-                    reference: true,
-                    ..contact("dan", "Daniel Brooks", "Engineering Manager", "dan@example.org")
-                },
-            ],
-            history: vec![Event {
-                date: date(3, 10),
-                kind: EventKind::PositiveNews { note: "Northwind raised its Series B".into() },
-            }],
-            ..Default::default()
-        };
-        let settings = Settings {
-            profile: Profile {
-                name: "Sam Carter".into(),
-                email: "sam.carter@example.com".into(),
-                phone: "+1 555 0100".into(),
-                signature: "linkedin.com/in/samcarter".into(),
-            },
-            ..Default::default()
-        };
-        Sample { app, settings, today: date(3, 3) }
-    }
-
-    /// The same sample signed with the user's own profile.
-    pub fn with_profile(mut self, profile: Profile) -> Sample {
-        self.settings.profile = profile;
-        self
-    }
-
-    /// A due action of `kind` on the sample, addressed as the planner would address it;
-    /// `None` for kinds that send nothing.
-    pub fn action(&self, kind: ActionKind) -> Option<Action> {
-        let (contact, code) = match kind {
-            ActionKind::ThankYouEmail => ("priya", ReasonCode::InterviewDay),
-            ActionKind::ThankYouCard => ("priya", ReasonCode::CardAfterInterview),
-            ActionKind::CheckIn => ("priya", ReasonCode::LongTimeline),
-            ActionKind::FirstFollowUp => ("priya", ReasonCode::AfterDecisionDate),
-            ActionKind::SecondFollowUp => ("priya", ReasonCode::WeekAfterFirst),
-            ActionKind::AlertReference => ("dan", ReasonCode::ReferencesRequested),
-            ActionKind::AskFeedback => ("priya", ReasonCode::AfterRejectionFeedback),
-            ActionKind::StayConnected => ("priya", ReasonCode::AfterRejectionConnect),
-            ActionKind::Congratulate => ("priya", ReasonCode::PositiveNews),
-            ActionKind::MoveOn | ActionKind::ApplicationReminder => return None,
-        };
-        let round = self.app.rounds.first();
-        Some(Action {
-            key: format!("sample:{}", kind.as_str()),
-            app_id: self.app.id.clone(),
-            kind,
-            round_id: round.map(|r| r.id.clone()),
-            contact_id: Some(contact.to_string()),
-            due: self.today,
-            late_after: None,
-            state: ActionState::Due,
-            done_on: None,
-            medium: Medium::Email,
-            reason: Reason {
-                code,
-                from: round.map_or(self.today, |r| r.date),
-                days: 0,
-                working_days: false,
-            },
-        })
-    }
-}
-
-/// Renders `template_src` as a draft of `kind` for the sample, for the options page's live
-/// preview. Parse errors come back with their position so the editor can point at them.
-pub fn preview(template_src: &str, kind: ActionKind, sample: &Sample) -> Result<String, TemplateError> {
-    let template = parse(template_src)?;
-    let (round, contact) = sample
-        .action(kind)
-        .and_then(|a| resolve(&sample.app, &a).ok())
-        .unwrap_or((sample.app.latest_round(), None));
-    let built = values::build(&sample.app, round, contact, kind, &sample.settings.profile, sample.today);
-    Ok(tidy(&template.render(&built.values).text))
 }
 
 #[cfg(test)]
@@ -547,8 +437,14 @@ mod tests {
     #[test]
     fn keys_follow_the_kind_names() {
         assert_eq!(Part::Body.key(ActionKind::ThankYouEmail), "thank-you-email");
-        assert_eq!(Part::Subject.key(ActionKind::ThankYouEmail), "thank-you-email.subject");
-        assert_eq!(Part::Voicemail.key(ActionKind::FirstFollowUp), "first-follow-up.voicemail");
+        assert_eq!(
+            Part::Subject.key(ActionKind::ThankYouEmail),
+            "thank-you-email.subject"
+        );
+        assert_eq!(
+            Part::Voicemail.key(ActionKind::FirstFollowUp),
+            "first-follow-up.voicemail"
+        );
     }
 
     #[test]

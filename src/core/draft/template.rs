@@ -31,6 +31,7 @@ pub enum Var {
     ReplyDate,
     Points,
     Point,
+    Bullets,
     MyName,
     MyEmail,
     MyPhone,
@@ -43,7 +44,7 @@ pub enum Var {
 
 impl Var {
     /// Every variable, in the order the documentation lists them.
-    pub const ALL: [Var; 19] = [
+    pub const ALL: [Var; 20] = [
         Var::FirstName,
         Var::FullName,
         Var::Title,
@@ -55,6 +56,7 @@ impl Var {
         Var::ReplyDate,
         Var::Points,
         Var::Point,
+        Var::Bullets,
         Var::MyName,
         Var::MyEmail,
         Var::MyPhone,
@@ -79,6 +81,7 @@ impl Var {
             Var::ReplyDate => "reply_date",
             Var::Points => "points",
             Var::Point => "point",
+            Var::Bullets => "bullets",
             Var::MyName => "my_name",
             Var::MyEmail => "my_email",
             Var::MyPhone => "my_phone",
@@ -104,6 +107,7 @@ impl Var {
             Var::ReplyDate => "the day of the employer's last recorded reply",
             Var::Points => "the discussion points noted for this recipient (a list, at most five)",
             Var::Point => "one discussion point, inside {{#points}}...{{/points}}",
+            Var::Bullets => "the same points as ready-made lines, each starting with \"- \"",
             Var::MyName => "your name, from your profile",
             Var::MyEmail => "your email address, from your profile",
             Var::MyPhone => "your phone number, from your profile",
@@ -129,7 +133,11 @@ impl fmt::Display for Var {
 
 /// What is wrong with a template.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "kebab-case", rename_all_fields = "camelCase")]
+#[serde(
+    tag = "type",
+    rename_all = "kebab-case",
+    rename_all_fields = "camelCase"
+)]
 pub enum TemplateErrorKind {
     /// `{{name}}` where `name` is not one of the documented variables.
     UnknownVariable { name: String },
@@ -191,7 +199,12 @@ impl TemplateError {
         let line = before.matches('\n').count() + 1;
         let line_start = before.rfind('\n').map_or(0, |i| i + 1);
         let column = before.get(line_start..).map_or(0, |s| s.chars().count()) + 1;
-        TemplateError { kind, line, column, offset }
+        TemplateError {
+            kind,
+            line,
+            column,
+            offset,
+        }
     }
 }
 
@@ -208,7 +221,11 @@ fn shown(name: &str) -> String {
 }
 
 fn known_list() -> String {
-    Var::ALL.iter().map(|v| v.name()).collect::<Vec<_>>().join(", ")
+    Var::ALL
+        .iter()
+        .map(|v| v.name())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// The known variable closest to a misspelt `name`, if one is close enough to be a likely typo.
@@ -274,7 +291,8 @@ impl fmt::Display for TemplateError {
                 f.write_str("empty tag: write a variable name between the braces")
             }
             TemplateErrorKind::ListAsText => f.write_str(
-                "{{points}} is a list: write {{#points}}- {{point}}{{/points}} to show each point",
+                "{{points}} is a list: write {{bullets}} for ready-made lines, or \
+                 {{#points}}- {{point}}{{/points}} to lay each point out yourself",
             ),
             TemplateErrorKind::PointOutsideList => {
                 f.write_str("{{point}} only has a value inside {{#points}}...{{/points}}")
@@ -392,7 +410,8 @@ pub fn parse(src: &str) -> Result<Template, TemplateError> {
                 .bytes()
                 .position(|b| !matches!(b, b' ' | b'\t' | b'\r'))
                 .map_or(src.len(), |i| tag_end + i);
-            let ends_line = after_blank == src.len() || src.as_bytes().get(after_blank) == Some(&b'\n');
+            let ends_line =
+                after_blank == src.len() || src.as_bytes().get(after_blank) == Some(&b'\n');
             if let Some(line_start) = line_start {
                 if ends_line && is_blank(&src[line_start..open]) {
                     text_end = line_start;
@@ -417,7 +436,9 @@ pub fn parse(src: &str) -> Result<Template, TemplateError> {
         if sigil == Some(b'/') {
             let Some(top) = stack.pop() else {
                 return Err(err(
-                    TemplateErrorKind::UnexpectedClose { name: name.to_string() },
+                    TemplateErrorKind::UnexpectedClose {
+                        name: name.to_string(),
+                    },
                     open,
                 ));
             };
@@ -431,12 +452,21 @@ pub fn parse(src: &str) -> Result<Template, TemplateError> {
                 ));
             }
             let body = std::mem::replace(&mut nodes, top.outer);
-            nodes.push(Node::Section { var: top.var, inverted: top.inverted, body });
+            nodes.push(Node::Section {
+                var: top.var,
+                inverted: top.inverted,
+                body,
+            });
             continue;
         }
 
         let Some(var) = Var::from_name(name) else {
-            return Err(err(TemplateErrorKind::UnknownVariable { name: name.to_string() }, open));
+            return Err(err(
+                TemplateErrorKind::UnknownVariable {
+                    name: name.to_string(),
+                },
+                open,
+            ));
         };
         if var == Var::Point && !in_list {
             return Err(err(TemplateErrorKind::PointOutsideList, open));
@@ -467,7 +497,9 @@ pub fn parse(src: &str) -> Result<Template, TemplateError> {
 
     if let Some(top) = stack.last() {
         return Err(err(
-            TemplateErrorKind::UnclosedSection { name: top.name.to_string() },
+            TemplateErrorKind::UnclosedSection {
+                name: top.name.to_string(),
+            },
             top.offset,
         ));
     }
@@ -478,8 +510,7 @@ pub fn parse(src: &str) -> Result<Template, TemplateError> {
 }
 
 /// The values a template is rendered with. Missing scalars render as empty text.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Values {
     scalars: BTreeMap<Var, String>,
     points: Vec<String>,
@@ -498,10 +529,12 @@ impl Values {
         self.scalars.get(&var).map_or("", String::as_str)
     }
 
+    /// Sets the list `{{#points}}` repeats over.
     pub fn set_points(&mut self, points: Vec<String>) {
         self.points = points;
     }
 
+    /// The list `{{#points}}` repeats over.
     pub fn points(&self) -> &[String] {
         &self.points
     }
@@ -557,17 +590,29 @@ fn render_nodes(nodes: &[Node], values: &Values, point: Option<&str>, out: &mut 
                     out.text.push_str(value);
                 }
             }
-            Node::Section { var: Var::Points, inverted: false, body } => {
+            Node::Section {
+                var: Var::Points,
+                inverted: false,
+                body,
+            } => {
                 for p in &values.points {
                     render_nodes(body, values, Some(p), out);
                 }
             }
-            Node::Section { var: Var::Points, inverted: true, body } => {
+            Node::Section {
+                var: Var::Points,
+                inverted: true,
+                body,
+            } => {
                 if values.points.is_empty() {
                     render_nodes(body, values, point, out);
                 }
             }
-            Node::Section { var, inverted, body } => {
+            Node::Section {
+                var,
+                inverted,
+                body,
+            } => {
                 if lookup(*var).is_empty() == *inverted {
                     render_nodes(body, values, point, out);
                 }
@@ -594,7 +639,10 @@ mod tests {
 
     #[test]
     fn substitutes_variables_and_tolerates_spaces_in_tags() {
-        assert_eq!(render("Hi {{ first_name }} of {{company}}!", &values()), "Hi Priya of Northwind!");
+        assert_eq!(
+            render("Hi {{ first_name }} of {{company}}!", &values()),
+            "Hi Priya of Northwind!"
+        );
     }
 
     #[test]
@@ -605,7 +653,10 @@ mod tests {
 
     #[test]
     fn inline_sections_keep_their_surroundings() {
-        assert_eq!(render("a {{#points}}[{{point}}]{{/points}} b", &values()), "a [one][two] b");
+        assert_eq!(
+            render("a {{#points}}[{{point}}]{{/points}} b", &values()),
+            "a [one][two] b"
+        );
     }
 
     #[test]
@@ -615,7 +666,10 @@ mod tests {
         assert_eq!(render(src, &v), "soon");
         v.set(Var::DecisionDate, "Friday 6 March");
         assert_eq!(render(src, &v), "by Friday 6 March");
-        assert_eq!(render("{{^points}}none{{/points}}", &Values::default()), "none");
+        assert_eq!(
+            render("{{^points}}none{{/points}}", &Values::default()),
+            "none"
+        );
         assert_eq!(render("{{^points}}none{{/points}}", &v), "");
     }
 
@@ -628,7 +682,10 @@ mod tests {
 
     #[test]
     fn comments_render_nothing() {
-        assert_eq!(render("a{{! note to self }}b\n{{! whole line }}\nc", &values()), "ab\nc");
+        assert_eq!(
+            render("a{{! note to self }}b\n{{! whole line }}\nc", &values()),
+            "ab\nc"
+        );
     }
 
     #[test]
@@ -645,11 +702,19 @@ mod tests {
     #[test]
     fn positions_count_lines_and_characters() {
         let e = error("Dear {{first_name}},\n\nÉté à {{compnay}}");
-        assert_eq!(e.kind, TemplateErrorKind::UnknownVariable { name: "compnay".into() });
+        assert_eq!(
+            e.kind,
+            TemplateErrorKind::UnknownVariable {
+                name: "compnay".into()
+            }
+        );
         assert_eq!((e.line, e.column), (3, 7));
         assert_eq!(e.offset, "Dear {{first_name}},\n\nÉté à ".len());
         let msg = e.to_string();
-        assert!(msg.starts_with("line 3, column 7: unknown variable {{compnay}}"), "{msg}");
+        assert!(
+            msg.starts_with("line 3, column 7: unknown variable {{compnay}}"),
+            "{msg}"
+        );
         assert!(msg.contains("did you mean {{company}}?"), "{msg}");
         assert!(msg.contains("known: first_name, full_name"), "{msg}");
     }
@@ -663,28 +728,51 @@ mod tests {
         assert_eq!(error("{{#}}").kind, TemplateErrorKind::EmptyTag);
         assert_eq!(error("{{points}}").kind, TemplateErrorKind::ListAsText);
         assert_eq!(error("{{point}}").kind, TemplateErrorKind::PointOutsideList);
-        assert_eq!(error("{{^points}}{{point}}{{/points}}").kind, TemplateErrorKind::PointOutsideList);
+        assert_eq!(
+            error("{{^points}}{{point}}{{/points}}").kind,
+            TemplateErrorKind::PointOutsideList
+        );
         assert_eq!(
             error("{{#points}}{{#points}}{{/points}}{{/points}}").kind,
             TemplateErrorKind::NestedList
         );
-        assert_eq!(error("x{{/role}}").kind, TemplateErrorKind::UnexpectedClose { name: "role".into() });
+        assert_eq!(
+            error("x{{/role}}").kind,
+            TemplateErrorKind::UnexpectedClose {
+                name: "role".into()
+            }
+        );
         let e = error("{{#role}}\n  {{#company}}x{{/role}}");
         assert_eq!(
             e.kind,
-            TemplateErrorKind::MismatchedClose { expected: "company".into(), found: "role".into() }
+            TemplateErrorKind::MismatchedClose {
+                expected: "company".into(),
+                found: "role".into()
+            }
         );
         assert_eq!((e.line, e.column), (2, 16));
         let e = error("a\n{{#role}}\n{{#company}}{{/company}}");
-        assert_eq!(e.kind, TemplateErrorKind::UnclosedSection { name: "role".into() });
+        assert_eq!(
+            e.kind,
+            TemplateErrorKind::UnclosedSection {
+                name: "role".into()
+            }
+        );
         assert_eq!((e.line, e.column, e.offset), (2, 1, 2));
     }
 
     #[test]
     fn depth_is_capped() {
         let deep = "{{#role}}".repeat(MAX_DEPTH + 1);
-        assert_eq!(error(&deep).kind, TemplateErrorKind::TooDeep { limit: MAX_DEPTH });
-        let ok = format!("{}{}", "{{#role}}".repeat(MAX_DEPTH), "{{/role}}".repeat(MAX_DEPTH));
+        assert_eq!(
+            error(&deep).kind,
+            TemplateErrorKind::TooDeep { limit: MAX_DEPTH }
+        );
+        let ok = format!(
+            "{}{}",
+            "{{#role}}".repeat(MAX_DEPTH),
+            "{{/role}}".repeat(MAX_DEPTH)
+        );
         assert!(parse(&ok).is_ok());
     }
 
@@ -701,6 +789,12 @@ mod tests {
 
     #[test]
     fn crlf_lines_are_standalone_too() {
-        assert_eq!(render("A\r\n{{#points}}\r\n{{point}}\r\n{{/points}}\r\nB", &values()), "A\r\none\r\ntwo\r\nB");
+        assert_eq!(
+            render(
+                "A\r\n{{#points}}\r\n{{point}}\r\n{{/points}}\r\nB",
+                &values()
+            ),
+            "A\r\none\r\ntwo\r\nB"
+        );
     }
 }

@@ -53,8 +53,14 @@ fn one_line(s: &str) -> String {
 /// Trims each signature line and drops blank lines at either end.
 fn signature_block(s: &str) -> String {
     let lines: Vec<&str> = s.lines().map(str::trim).collect();
-    let start = lines.iter().position(|l| !l.is_empty()).unwrap_or(lines.len());
-    let end = lines.iter().rposition(|l| !l.is_empty()).map_or(start, |i| i + 1);
+    let start = lines
+        .iter()
+        .position(|l| !l.is_empty())
+        .unwrap_or(lines.len());
+    let end = lines
+        .iter()
+        .rposition(|l| !l.is_empty())
+        .map_or(start, |i| i + 1);
     lines[start..end].join("\n")
 }
 
@@ -105,7 +111,11 @@ pub(crate) fn build(
     if let Some(d) = stated_decision_date(app) {
         v.set(Var::DecisionDate, format_date(d, today));
     }
-    let reply = app.history.iter().rev().find(|e| matches!(e.kind, EventKind::Reply { .. }));
+    let reply = app
+        .history
+        .iter()
+        .rev()
+        .find(|e| matches!(e.kind, EventKind::Reply { .. }));
     if let Some(e) = reply {
         v.set(Var::ReplyDate, format_date(e.date, today));
     }
@@ -119,7 +129,10 @@ pub(crate) fn build(
         .iter()
         .find(|c| c.hiring_manager)
         .or_else(|| round.and_then(|r| app.follow_up_contact(r)));
-    v.set(Var::ReferencesAsker, asker.map(|c| one_line(&c.name)).unwrap_or_default());
+    v.set(
+        Var::ReferencesAsker,
+        asker.map(|c| one_line(&c.name)).unwrap_or_default(),
+    );
     v.set(Var::MyName, one_line(&profile.name));
     v.set(Var::MyEmail, one_line(&profile.email));
     v.set(Var::MyPhone, one_line(&profile.phone));
@@ -128,17 +141,25 @@ pub(crate) fn build(
     let mut points = points_for(kind, round, contact);
     let points_noted = points.len();
     points.truncate(MAX_BULLETS);
+    let bullets: Vec<String> = points.iter().map(|p| format!("- {p}")).collect();
+    v.set(Var::Bullets, bullets.join("\n"));
     v.set_points(points);
 
     let index = recipient_index(app, round, contact);
     let phrase_unfilled = apply_phrases(&mut v, kind, index, contact.map_or("", |c| &c.id));
-    Built { values: v, points_noted, phrase_unfilled }
+    Built {
+        values: v,
+        points_noted,
+        phrase_unfilled,
+    }
 }
 
 /// The discussion points a draft draws on: for a reference alert, everything noted in the round
 /// (what the reference may want to stress); otherwise what was noted with the recipient.
 fn points_for(kind: ActionKind, round: Option<&Round>, contact: Option<&Contact>) -> Vec<String> {
-    let Some(round) = round else { return Vec::new() };
+    let Some(round) = round else {
+        return Vec::new();
+    };
     let mut points: Vec<String> = Vec::new();
     let interviewers = round.interviewers.iter().filter(|i| {
         kind == ActionKind::AlertReference || contact.is_some_and(|c| c.id == i.contact_id)
@@ -158,12 +179,18 @@ fn points_for(kind: ActionKind, round: Option<&Round>, contact: Option<&Contact>
 /// round's interviewers, or among the application's references.
 fn recipient_index(app: &Application, round: Option<&Round>, contact: Option<&Contact>) -> usize {
     let Some(contact) = contact else { return 0 };
-    if let Some(i) =
-        round.and_then(|r| r.interviewers.iter().position(|i| i.contact_id == contact.id))
-    {
+    if let Some(i) = round.and_then(|r| {
+        r.interviewers
+            .iter()
+            .position(|i| i.contact_id == contact.id)
+    }) {
         return i;
     }
-    app.contacts.iter().filter(|c| c.reference).position(|c| c.id == contact.id).unwrap_or(0)
+    app.contacts
+        .iter()
+        .filter(|c| c.reference)
+        .position(|c| c.id == contact.id)
+        .unwrap_or(0)
 }
 
 /// Which opening and closing line the recipient at `index` gets, from banks of `openings` and
@@ -176,7 +203,11 @@ pub fn choose_variant(index: usize, key: &str, openings: usize, closings: usize)
         return (0, 0);
     }
     let combos = openings * closings;
-    let k = if index < combos { index } else { (fnv1a(key) % combos as u64) as usize };
+    let k = if index < combos {
+        index
+    } else {
+        (fnv1a(key) % combos as u64) as usize
+    };
     let (q, r) = (k / openings, k % openings);
     (r, (r + q) % closings)
 }
@@ -184,7 +215,9 @@ pub fn choose_variant(index: usize, key: &str, openings: usize, closings: usize)
 /// FNV-1a: small, stable across platforms and releases (unlike `std`'s hasher), which keeps a
 /// recipient's wording the same from one day to the next.
 fn fnv1a(s: &str) -> u64 {
-    s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+    s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 fn apply_phrases(v: &mut Values, kind: ActionKind, index: usize, key: &str) -> Vec<Var> {
@@ -194,7 +227,9 @@ fn apply_phrases(v: &mut Values, kind: ActionKind, index: usize, key: &str) -> V
     for (var, bank, i) in [(Var::Opening, openings, o), (Var::Closing, closings, c)] {
         // Built-in phrases are checked by tests to parse; a failure would leave the line empty
         // and surface as an unfilled `{{opening}}`/`{{closing}}` rather than a broken draft.
-        let Some(Ok(t)) = bank.get(i).map(|src| parse(src)) else { continue };
+        let Some(Ok(t)) = bank.get(i).map(|src| parse(src)) else {
+            continue;
+        };
         let r = t.render(v);
         for u in r.unfilled {
             if !unfilled.contains(&u) {
@@ -217,8 +252,14 @@ mod tests {
     #[test]
     fn dates_read_as_words_with_the_year_only_when_needed() {
         assert_eq!(format_date(d(2026, 3, 6), d(2026, 3, 2)), "Friday 6 March");
-        assert_eq!(format_date(d(2027, 1, 8), d(2026, 12, 30)), "Friday 8 January 2027");
-        assert_eq!(format_date(d(2025, 12, 30), d(2026, 1, 5)), "Tuesday 30 December 2025");
+        assert_eq!(
+            format_date(d(2027, 1, 8), d(2026, 12, 30)),
+            "Friday 8 January 2027"
+        );
+        assert_eq!(
+            format_date(d(2025, 12, 30), d(2026, 1, 5)),
+            "Tuesday 30 December 2025"
+        );
     }
 
     #[test]
@@ -251,6 +292,9 @@ mod tests {
     #[test]
     fn stored_text_is_flattened_to_one_line() {
         assert_eq!(one_line("  Priya \n Raman\t"), "Priya Raman");
-        assert_eq!(signature_block("\n  linkedin.com/in/sam  \n\nsam.dev\n\n"), "linkedin.com/in/sam\n\nsam.dev");
+        assert_eq!(
+            signature_block("\n  linkedin.com/in/sam  \n\nsam.dev\n\n"),
+            "linkedin.com/in/sam\n\nsam.dev"
+        );
     }
 }

@@ -29,6 +29,8 @@ pub use sample::{preview, Sample};
 pub use template::{parse, Rendered, Template, TemplateError, TemplateErrorKind, Values, Var};
 pub use values::{format_date, MAX_BULLETS};
 
+use values::one_line;
+
 use crate::core::model::{Action, ActionKind, Application, Contact, Medium, Round, Settings};
 
 /// A ready-to-send message for one action.
@@ -301,10 +303,6 @@ pub(crate) fn tidy(text: &str) -> String {
         out.push_str(line);
     }
     out
-}
-
-fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Profile fields are reported once, as missing contact details, not again as unfilled.

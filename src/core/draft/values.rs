@@ -46,7 +46,7 @@ pub fn format_date(date: NaiveDate, today: NaiveDate) -> String {
 
 /// Collapses runs of whitespace (line breaks included) to single spaces, so that a stored name
 /// or note can never break a greeting or a bullet across lines.
-fn one_line(s: &str) -> String {
+pub(crate) fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 

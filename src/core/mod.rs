@@ -2,6 +2,7 @@
 //! Depends on serde and chrono only and is tested with plain `cargo test`.
 
 pub mod calendar;
+pub mod draft;
 pub mod matching;
 pub mod model;
 pub mod protocol;

@@ -1,0 +1,466 @@
+//! Drafts: the text the user inserts into a webmail compose window, copies or edits, for every
+//! action that sends something.
+//!
+//! - [`template`]: the template language (`{{variable}}`, sections, conditionals), parsed once
+//!   and checked against the documented variables.
+//! - [`builtin`](mod@builtin): the built-in wording, per action kind, with call and voicemail scripts.
+//! - [`values`]: what the variables hold for one application, action and recipient.
+//! - [`check`](mod@check): the warnings shown before insertion.
+//! - [`sample`]: a complete example application for the options page's live preview.
+//!
+//! [`render_action`] ties them together: the user's own templates (by action-kind name in
+//! `Settings::templates`) take precedence, the built-ins fill the gaps. See `docs/templates.md`.
+
+pub mod builtin;
+pub mod check;
+pub mod sample;
+pub mod template;
+pub mod values;
+
+use std::fmt;
+
+use chrono::NaiveDate;
+use serde::ser::SerializeStruct;
+use serde::{Deserialize, Serialize, Serializer};
+
+pub use builtin::{builtin, builtin_script};
+pub use check::{check, word_count, word_limit, CheckContext, ProfileField, Warning};
+pub use sample::{preview, Sample};
+pub use template::{parse, Rendered, Template, TemplateError, TemplateErrorKind, Values, Var};
+pub use values::{format_date, MAX_BULLETS};
+
+use values::one_line;
+
+use crate::core::model::{Action, ActionKind, Application, Contact, Medium, Round, Settings};
+
+/// A ready-to-send message for one action.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Draft {
+    /// The key of the action this draft is for.
+    pub action_key: String,
+    pub kind: ActionKind,
+    pub medium: Medium,
+    /// The recipient's name as saved in the contact.
+    pub recipient: Option<String>,
+    /// Recipient email addresses; empty for a card, which goes by post.
+    pub to: Vec<String>,
+    /// One line; empty for a card.
+    pub subject: String,
+    /// Plain text, lines separated by `\n`.
+    pub body: String,
+    /// What to say on the phone, when the employer prefers calls.
+    pub script: Option<Script>,
+    /// A word for the user (not part of the message), e.g. that a reference request is not an
+    /// offer.
+    pub note: Option<String>,
+    /// Computed, never read back: [`check()`] recomputes them from the text.
+    #[serde(skip_deserializing)]
+    pub warnings: Vec<Warning>,
+}
+
+/// What to say when calling, and the message to leave if nobody answers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Script {
+    pub call: String,
+    pub voicemail: String,
+}
+
+/// Why no draft could be made for an action.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DraftError {
+    /// The action belongs to another application.
+    WrongApplication { action_app: String, app: String },
+    /// The action sends nothing (move on, application reminder).
+    NothingToSend { kind: ActionKind },
+    /// The action refers to an interview round that no longer exists.
+    UnknownRound { id: String },
+    /// The action is addressed to a contact that no longer exists.
+    UnknownContact { id: String },
+    /// A built-in template failed to parse.
+    BuiltIn { key: String, error: TemplateError },
+}
+
+impl DraftError {
+    fn code(&self) -> &'static str {
+        match self {
+            DraftError::WrongApplication { .. } => "wrong-application",
+            DraftError::NothingToSend { .. } => "nothing-to-send",
+            DraftError::UnknownRound { .. } => "unknown-round",
+            DraftError::UnknownContact { .. } => "unknown-contact",
+            DraftError::BuiltIn { .. } => "built-in",
+        }
+    }
+}
+
+impl fmt::Display for DraftError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DraftError::WrongApplication { action_app, app } => write!(
+                f,
+                "this action belongs to application \"{action_app}\", not \"{app}\": refresh the \
+                 list and open it again"
+            ),
+            DraftError::NothingToSend { kind } => write!(
+                f,
+                "\"{}\" sends nothing, so it has no draft: mark it done when you have acted on it",
+                check::kind_label(*kind)
+            ),
+            DraftError::UnknownRound { id } => write!(
+                f,
+                "the interview round \"{id}\" this action is about no longer exists: refresh the \
+                 list of actions"
+            ),
+            DraftError::UnknownContact { id } => write!(
+                f,
+                "the contact \"{id}\" this action is addressed to no longer exists: refresh the \
+                 list of actions, or add the contact again"
+            ),
+            DraftError::BuiltIn { key, error } => write!(
+                f,
+                "the built-in template \"{key}\" could not be read ({error}): save your own \
+                 version in the options"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for DraftError {}
+
+impl Serialize for DraftError {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut st = s.serialize_struct("DraftError", 2)?;
+        st.serialize_field("type", self.code())?;
+        st.serialize_field("message", &self.to_string())?;
+        st.end()
+    }
+}
+
+/// Which part of a draft a template produces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Part {
+    Subject,
+    Body,
+    Call,
+    Voicemail,
+}
+
+impl Part {
+    /// The key of the user's own template for this part of `kind` in `Settings::templates`:
+    /// the kind's name for the body (`thank-you-email`), with a suffix for the other parts
+    /// (`thank-you-email.subject`, `first-follow-up.call`, `first-follow-up.voicemail`).
+    pub fn key(self, kind: ActionKind) -> String {
+        match self {
+            Part::Body => kind.as_str().to_string(),
+            Part::Subject => format!("{}.subject", kind.as_str()),
+            Part::Call => format!("{}.call", kind.as_str()),
+            Part::Voicemail => format!("{}.voicemail", kind.as_str()),
+        }
+    }
+}
+
+/// One editable template, as the options page lists them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TemplateSlot {
+    /// The key in `Settings::templates`.
+    pub key: String,
+    pub kind: ActionKind,
+    pub part: Part,
+    /// The built-in text used when the user has none.
+    pub builtin: &'static str,
+}
+
+/// Every template the user can replace, with its built-in text.
+pub fn template_slots() -> Vec<TemplateSlot> {
+    let mut slots = Vec::new();
+    for kind in ActionKind::ALL {
+        let mut push = |part: Part, builtin: &'static str| {
+            slots.push(TemplateSlot {
+                key: part.key(kind),
+                kind,
+                part,
+                builtin,
+            });
+        };
+        if let Some((subject, body)) = builtin(kind) {
+            if !subject.is_empty() {
+                push(Part::Subject, subject);
+            }
+            push(Part::Body, body);
+        }
+        if let Some((call, voicemail)) = builtin_script(kind) {
+            push(Part::Call, call);
+            push(Part::Voicemail, voicemail);
+        }
+    }
+    slots
+}
+
+/// The round an action is about and the contact it goes to. Follow-ups, feedback requests and
+/// congratulations without a stored contact go to the hiring manager (or the round's first
+/// interviewer).
+pub(crate) fn resolve<'a>(
+    app: &'a Application,
+    action: &Action,
+) -> Result<(Option<&'a Round>, Option<&'a Contact>), DraftError> {
+    if action.app_id != app.id {
+        return Err(DraftError::WrongApplication {
+            action_app: action.app_id.clone(),
+            app: app.id.clone(),
+        });
+    }
+    let round = match &action.round_id {
+        Some(id) => Some(
+            app.round(id)
+                .ok_or_else(|| DraftError::UnknownRound { id: id.clone() })?,
+        ),
+        None => app.latest_round(),
+    };
+    let contact = match &action.contact_id {
+        Some(id) => Some(
+            app.contact(id)
+                .ok_or_else(|| DraftError::UnknownContact { id: id.clone() })?,
+        ),
+        None => default_recipient(app, action.kind, round),
+    };
+    Ok((round, contact))
+}
+
+fn default_recipient<'a>(
+    app: &'a Application,
+    kind: ActionKind,
+    round: Option<&'a Round>,
+) -> Option<&'a Contact> {
+    let to_manager =
+        kind.is_follow_up() || matches!(kind, ActionKind::AskFeedback | ActionKind::Congratulate);
+    if !to_manager {
+        return None;
+    }
+    match round {
+        Some(r) => app.follow_up_contact(r),
+        None => app.contacts.iter().find(|c| c.hiring_manager),
+    }
+}
+
+impl CheckContext {
+    /// What the checks need to know about `action`'s recipient and the user.
+    pub fn for_action(
+        app: &Application,
+        action: &Action,
+        settings: &Settings,
+    ) -> Result<CheckContext, DraftError> {
+        let (_, contact) = resolve(app, action)?;
+        Ok(CheckContext {
+            recipient_name: contact.map(|c| c.name.clone()),
+            profile: settings.profile.clone(),
+        })
+    }
+}
+
+/// The user's template for `key` if they saved one that parses, otherwise the built-in. A
+/// broken template of the user's is reported as a warning rather than blocking the draft.
+fn template_for(
+    settings: &Settings,
+    key: &str,
+    builtin_src: &str,
+    warnings: &mut Vec<Warning>,
+) -> Result<Template, DraftError> {
+    if let Some(own) = settings.templates.get(key).filter(|s| !s.trim().is_empty()) {
+        match parse(own) {
+            Ok(t) => return Ok(t),
+            Err(e) => warnings.push(Warning::BrokenTemplate {
+                key: key.to_string(),
+                message: e.to_string(),
+            }),
+        }
+    }
+    parse(builtin_src).map_err(|error| DraftError::BuiltIn {
+        key: key.to_string(),
+        error,
+    })
+}
+
+/// Trailing spaces trimmed, runs of blank lines (left by empty sections) reduced to one, no
+/// blank lines at either end.
+pub(crate) fn tidy(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut pending_blank = false;
+    for line in text.lines().map(str::trim_end) {
+        if line.is_empty() {
+            pending_blank = !out.is_empty();
+            continue;
+        }
+        if !out.is_empty() {
+            out.push('\n');
+            if pending_blank {
+                out.push('\n');
+            }
+        }
+        pending_blank = false;
+        out.push_str(line);
+    }
+    out
+}
+
+/// Profile fields are reported once, as missing contact details, not again as unfilled.
+const PROFILE_VARS: [Var; 3] = [Var::MyName, Var::MyEmail, Var::MyPhone];
+
+fn note_for(kind: ActionKind, phone: bool) -> Option<String> {
+    let note = match kind {
+        ActionKind::AlertReference => {
+            "Being asked for references is not an offer: keep your other applications moving \
+             until one arrives in writing."
+        }
+        ActionKind::ThankYouCard => "Write this by hand on a card and post it.",
+        _ if phone => {
+            "They prefer the phone: call first. If you reach voicemail, leave the message and \
+             then send the email."
+        }
+        _ => return None,
+    };
+    Some(note.to_string())
+}
+
+/// The draft for `action`, rendered from the user's templates or the built-ins and checked.
+pub fn render_action(
+    app: &Application,
+    action: &Action,
+    settings: &Settings,
+    today: NaiveDate,
+) -> Result<Draft, DraftError> {
+    let kind = action.kind;
+    let (round, contact) = resolve(app, action)?;
+    let Some((subject_src, body_src)) = builtin(kind) else {
+        return Err(DraftError::NothingToSend { kind });
+    };
+    let built = values::build(app, round, contact, kind, &settings.profile, today);
+    let mut warnings = Vec::new();
+    let mut unfilled: Vec<Var> = Vec::new();
+    let mut note_unfilled = |t: &Template, r: &Rendered| {
+        let mut found = r.unfilled.clone();
+        if t.uses(Var::Opening) || t.uses(Var::Closing) {
+            found.extend(built.phrase_unfilled.iter().copied());
+        }
+        for var in found {
+            if !unfilled.contains(&var) && !PROFILE_VARS.contains(&var) {
+                unfilled.push(var);
+            }
+        }
+    };
+
+    let subject = if subject_src.is_empty() {
+        String::new()
+    } else {
+        let t = template_for(
+            settings,
+            &Part::Subject.key(kind),
+            subject_src,
+            &mut warnings,
+        )?;
+        let r = t.render(&built.values);
+        note_unfilled(&t, &r);
+        one_line(&r.text)
+    };
+    let body_t = template_for(settings, &Part::Body.key(kind), body_src, &mut warnings)?;
+    let body_r = body_t.render(&built.values);
+    note_unfilled(&body_t, &body_r);
+    if (body_t.uses(Var::Points) || body_t.uses(Var::Bullets)) && built.points_noted > MAX_BULLETS {
+        warnings.push(Warning::TooManyPoints {
+            noted: built.points_noted,
+            kept: MAX_BULLETS,
+        });
+    }
+
+    let phone = action.medium == Medium::Phone;
+    let script = match builtin_script(kind) {
+        Some((call_src, voicemail_src)) if phone => {
+            let mut part = |p: Part, src: &str| -> Result<String, DraftError> {
+                let t = template_for(settings, &p.key(kind), src, &mut warnings)?;
+                let r = t.render(&built.values);
+                note_unfilled(&t, &r);
+                Ok(tidy(&r.text))
+            };
+            Some(Script {
+                call: part(Part::Call, call_src)?,
+                voicemail: part(Part::Voicemail, voicemail_src)?,
+            })
+        }
+        _ => None,
+    };
+
+    let to = match contact {
+        Some(c) if kind != ActionKind::ThankYouCard && !c.email.trim().is_empty() => {
+            vec![c.email.trim().to_string()]
+        }
+        _ => Vec::new(),
+    };
+    let mut draft = Draft {
+        action_key: action.key.clone(),
+        kind,
+        medium: action.medium,
+        recipient: contact.map(|c| one_line(&c.name)),
+        to,
+        subject,
+        body: tidy(&body_r.text),
+        note: note_for(kind, script.is_some()),
+        script,
+        warnings: Vec::new(),
+    };
+    let ctx = CheckContext {
+        recipient_name: contact.map(|c| c.name.clone()),
+        profile: settings.profile.clone(),
+    };
+    warnings.extend(check(&draft, &ctx));
+    warnings.extend(unfilled.into_iter().map(|v| Warning::UnfilledVariable {
+        name: v.name().to_string(),
+    }));
+    draft.warnings = warnings;
+    Ok(draft)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tidy_collapses_blank_runs_and_trims() {
+        assert_eq!(tidy("\n\na  \n\n\n\nb\n\n"), "a\n\nb");
+        assert_eq!(tidy("a\r\nb"), "a\nb");
+        assert_eq!(tidy(""), "");
+    }
+
+    #[test]
+    fn keys_follow_the_kind_names() {
+        assert_eq!(Part::Body.key(ActionKind::ThankYouEmail), "thank-you-email");
+        assert_eq!(
+            Part::Subject.key(ActionKind::ThankYouEmail),
+            "thank-you-email.subject"
+        );
+        assert_eq!(
+            Part::Voicemail.key(ActionKind::FirstFollowUp),
+            "first-follow-up.voicemail"
+        );
+    }
+
+    #[test]
+    fn every_slot_has_a_distinct_key_and_parses() {
+        let slots = template_slots();
+        let mut keys: Vec<&str> = slots.iter().map(|s| s.key.as_str()).collect();
+        keys.sort_unstable();
+        keys.dedup();
+        assert_eq!(keys.len(), slots.len());
+        assert!(slots.iter().all(|s| parse(s.builtin).is_ok()));
+        assert!(!keys.contains(&"thank-you-card.subject"));
+    }
+
+    #[test]
+    fn errors_serialise_with_a_message() {
+        let e = DraftError::UnknownContact { id: "c9".into() };
+        let json = serde_json::to_value(&e).expect("serialises");
+        assert_eq!(json["type"], "unknown-contact");
+        assert!(json["message"].as_str().is_some_and(|m| m.contains("c9")));
+    }
+}

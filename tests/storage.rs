@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
+use proptest::prelude::*;
 use serde_json::Value;
 
 use followup::core::model::{Application, Contact, Event, EventKind, Settings, Status};
@@ -617,4 +618,52 @@ fn unknown_keys_are_neither_loaded_nor_touched() {
         .iter()
         .all(|a| !a.id.starts_with(APP_KEY_PREFIX)));
     assert_eq!(store.kv().entries(), &entries);
+}
+
+proptest! {
+    /// Whatever mix of current and stale writes and deletes arrives, storage holds exactly
+    /// the effect of the current ones.
+    #[test]
+    fn stale_writes_never_change_what_is_stored(
+        ops in proptest::collection::vec((0u8..4, any::<bool>(), any::<bool>(), "[a-z ]{0,12}"), 0..40)
+    ) {
+        let mut store = open_empty();
+        let mut model: BTreeMap<String, Application> = BTreeMap::new();
+        for (n, delete, stale, notes) in ops {
+            let id = format!("app-{n}");
+            let stored = model.get(&id).map_or(0, |a| a.revision);
+            let revision = if stale { stored + 1 } else { stored };
+            if delete {
+                let result = store.delete_app(&id, revision);
+                if stale && model.contains_key(&id) {
+                    prop_assert!(
+                        matches!(result, Err(StoreError::Conflict { .. })),
+                        "{:?}",
+                        result
+                    );
+                } else {
+                    prop_assert!(result.is_ok());
+                    model.remove(&id);
+                }
+            } else {
+                let app = Application { revision, notes, ..app(&id) };
+                match store.put_app(app) {
+                    Ok(saved) => {
+                        prop_assert!(!stale);
+                        prop_assert_eq!(saved.revision, stored + 1);
+                        model.insert(id, saved);
+                    }
+                    Err(err) => {
+                        prop_assert!(stale);
+                        prop_assert_eq!(
+                            err,
+                            StoreError::Conflict { id, stored, yours: revision }
+                        );
+                    }
+                }
+            }
+        }
+        let loaded = store.load_all().unwrap();
+        prop_assert_eq!(loaded.apps, model.into_values().collect::<Vec<_>>());
+    }
 }

@@ -153,12 +153,17 @@ impl fmt::Display for ImportError {
             ImportError::Empty => write!(f, "The file is empty. {PICK}"),
             ImportError::LooksLikeCsv => write!(
                 f,
-                "This is a spreadsheet (CSV) file, not a backup: CSV exports cannot be imported. {PICK}"
+                "This is a spreadsheet (CSV) file, not a backup: CSV exports cannot be \
+                 imported. {PICK}"
             ),
             ImportError::LooksLikeCalendar => {
                 write!(f, "This is a calendar (.ics) file, not a backup. {PICK}")
             }
-            ImportError::NotJson { line, column, message } => write!(
+            ImportError::NotJson {
+                line,
+                column,
+                message,
+            } => write!(
                 f,
                 "The file is not valid JSON (line {line}, column {column}: {message}). {PICK}"
             ),
@@ -184,7 +189,11 @@ impl fmt::Display for ImportError {
                  import it again."
             ),
             ImportError::MissingField { place } => write!(f, "The backup is missing {place}."),
-            ImportError::WrongType { place, expected, found } => {
+            ImportError::WrongType {
+                place,
+                expected,
+                found,
+            } => {
                 write!(f, "At {place}: expected {expected}, found {found}.")
             }
             ImportError::InvalidValue { place, message } => write!(f, "At {place}: {message}."),
@@ -198,7 +207,9 @@ impl fmt::Display for ImportError {
                  again, or keep one copy of each.",
                 ids.join(", ")
             ),
-            ImportError::Storage(error) => write!(f, "The backup is valid but was not saved: {error}"),
+            ImportError::Storage(error) => {
+                write!(f, "The backup is valid but was not saved: {error}")
+            }
         }
     }
 }

@@ -237,119 +237,20 @@ pub fn parse_backup(text: &str) -> Result<Backup, ImportError> {
     let Value::Object(mut root) = value else {
         return Err(ImportError::WrongFormat { found: None });
     };
-    let top = |path: &str| Place {
-        path: path.to_string(),
-        app_id: None,
-    };
+    check_format(&root)?;
+    check_version(&root)?;
+    check_fields(&root, DOCUMENT, &Cursor::root())?;
 
-    match root.get("format") {
-        Some(Value::String(format)) if format == BACKUP_FORMAT => {}
-        Some(Value::String(format)) => {
-            return Err(ImportError::WrongFormat {
-                found: Some(format.clone()),
-            })
-        }
-        Some(other) => {
-            return Err(ImportError::WrongType {
-                place: top("format"),
-                expected: "text",
-                found: kind_of(other),
-            })
-        }
-        None => return Err(ImportError::WrongFormat { found: None }),
-    }
-    match root.get("version") {
-        Some(Value::Number(n)) => match n.as_u64() {
-            Some(v) if v > BACKUP_VERSION => {
-                return Err(ImportError::FutureVersion {
-                    found: v,
-                    supported: BACKUP_VERSION,
-                })
-            }
-            Some(v) if v >= 1 => {}
-            _ => {
-                return Err(ImportError::InvalidValue {
-                    place: top("version"),
-                    message: format!("{n} is not a backup version"),
-                })
-            }
-        },
-        Some(other) => {
-            return Err(ImportError::WrongType {
-                place: top("version"),
-                expected: "a number",
-                found: kind_of(other),
-            })
-        }
-        None => {
-            return Err(ImportError::MissingField {
-                place: top("version"),
-            })
-        }
-    }
-    let exported_at = match root.remove("exportedAt") {
-        Some(Value::String(s)) => s,
-        Some(other) => {
-            return Err(ImportError::WrongType {
-                place: top("exportedAt"),
-                expected: "text",
-                found: kind_of(&other),
-            })
-        }
-        None => {
-            return Err(ImportError::MissingField {
-                place: top("exportedAt"),
-            })
-        }
-    };
-
-    let settings_value = root
-        .remove("settings")
-        .ok_or_else(|| ImportError::MissingField {
-            place: top("settings"),
-        })?;
-    check(
-        &settings_value,
-        &Ty::Object(SETTINGS),
-        &Cursor {
-            path: "settings".into(),
-            app_id: None,
-        },
-    )?;
-    let settings: Settings = decode(settings_value, top("settings"))?;
-
-    let list = match root.remove("applications") {
-        Some(Value::Array(list)) => list,
-        Some(other) => {
-            return Err(ImportError::WrongType {
-                place: top("applications"),
-                expected: "a list",
-                found: kind_of(&other),
-            })
-        }
-        None => {
-            return Err(ImportError::MissingField {
-                place: top("applications"),
-            })
-        }
-    };
-    let mut applications = Vec::with_capacity(list.len());
+    // Everything below was checked above; decoding can only fail where the checks and the
+    // model disagree, and then still says where.
+    let mut take = |name: &str| root.remove(name).unwrap_or(Value::Null);
+    let exported_at: String = decode(take("exportedAt"), Cursor::root().field("exportedAt"))?;
+    let settings: Settings = decode(take("settings"), Cursor::root().field("settings"))?;
+    let list: Vec<Value> = decode(take("applications"), Cursor::root().field("applications"))?;
+    let mut applications: Vec<Application> = Vec::with_capacity(list.len());
     for (index, value) in list.into_iter().enumerate() {
-        let path = format!("applications[{index}]");
-        let app_id = value.get("id").and_then(Value::as_str).map(str::to_string);
-        let cursor = Cursor {
-            path: path.clone(),
-            app_id: app_id.clone(),
-        };
-        check(&value, &Ty::Object(APPLICATION), &cursor)?;
-        if app_id.as_deref().map_or(true, str::is_empty) {
-            return Err(ImportError::InvalidValue {
-                place: cursor.field("id").place(),
-                message: "every application needs a non-empty id".into(),
-            });
-        }
-        let app: Application = decode(value, Place { path, app_id })?;
-        applications.push(app);
+        let at = application_cursor(index, &value);
+        applications.push(decode(value, at)?);
     }
 
     let mut seen = BTreeSet::new();
@@ -369,6 +270,36 @@ pub fn parse_backup(text: &str) -> Result<Backup, ImportError> {
         settings,
         applications,
     })
+}
+
+fn check_format(root: &Map<String, Value>) -> Result<(), ImportError> {
+    match root.get("format") {
+        Some(Value::String(format)) if format == BACKUP_FORMAT => Ok(()),
+        Some(Value::String(format)) => Err(ImportError::WrongFormat {
+            found: Some(format.clone()),
+        }),
+        Some(other) => Err(Cursor::root().field("format").wrong("text", other)),
+        None => Err(ImportError::WrongFormat { found: None }),
+    }
+}
+
+fn check_version(root: &Map<String, Value>) -> Result<(), ImportError> {
+    let at = Cursor::root().field("version");
+    let value = root
+        .get("version")
+        .ok_or_else(|| ImportError::MissingField { place: at.place() })?;
+    match value.as_u64() {
+        Some(found) if found > BACKUP_VERSION => Err(ImportError::FutureVersion {
+            found,
+            supported: BACKUP_VERSION,
+        }),
+        Some(0) => Err(ImportError::InvalidValue {
+            place: at.place(),
+            message: "0 is not a backup version".into(),
+        }),
+        Some(_) => Ok(()),
+        None => Err(at.wrong("a whole number of 1 or more", value)),
+    }
 }
 
 /// Catches the files most often picked by mistake before the JSON parser gives a less helpful
@@ -411,10 +342,9 @@ fn json_error(error: serde_json::Error) -> ImportError {
     }
 }
 
-fn decode<T: for<'de> Deserialize<'de>>(value: Value, place: Place) -> Result<T, ImportError> {
-    // The checks above cover every field the model has; this catches whatever they miss.
+fn decode<T: for<'de> Deserialize<'de>>(value: Value, at: Cursor) -> Result<T, ImportError> {
     serde_json::from_value(value).map_err(|e| ImportError::InvalidValue {
-        place,
+        place: at.place(),
         message: e.to_string(),
     })
 }
@@ -445,6 +375,8 @@ enum Ty {
     OneOf(&'static [&'static str]),
     /// An event: its fields depend on its `type`.
     Event,
+    /// An application: problems inside it also name its id.
+    Application,
 }
 
 struct Field {
@@ -470,6 +402,13 @@ const fn req(name: &'static str, ty: Ty) -> Field {
 }
 
 const MEDIUMS: &[&str] = &["email", "phone"];
+
+/// The fields after `format` and `version`, which are checked first and on their own.
+const DOCUMENT: &[Field] = &[
+    req("exportedAt", Ty::Text),
+    req("settings", Ty::Object(SETTINGS)),
+    req("applications", Ty::List(&Ty::Application)),
+];
 
 const APPLICATION: &[Field] = &[
     req("id", Ty::Text),
@@ -570,9 +509,21 @@ struct Cursor {
 }
 
 impl Cursor {
-    fn field(&self, name: &str) -> Cursor {
+    fn root() -> Cursor {
         Cursor {
-            path: format!("{}.{name}", self.path),
+            path: String::new(),
+            app_id: None,
+        }
+    }
+
+    fn field(&self, name: &str) -> Cursor {
+        let path = if self.path.is_empty() {
+            name.to_string()
+        } else {
+            format!("{}.{name}", self.path)
+        };
+        Cursor {
+            path,
             app_id: self.app_id.clone(),
         }
     }
@@ -680,6 +631,31 @@ fn check(value: &Value, ty: &Ty, at: &Cursor) -> Result<(), ImportError> {
                 .unwrap_or_default();
             check_fields(object, event_fields(kind), at)
         }
+        Ty::Application => {
+            let object = value
+                .as_object()
+                .ok_or_else(|| at.wrong("an object", value))?;
+            let at = Cursor {
+                path: at.path.clone(),
+                app_id: object.get("id").and_then(Value::as_str).map(str::to_string),
+            };
+            check_fields(object, APPLICATION, &at)?;
+            if at.app_id.as_deref().is_some_and(str::is_empty) {
+                return Err(ImportError::InvalidValue {
+                    place: at.field("id").place(),
+                    message: "every application needs a non-empty id".into(),
+                });
+            }
+            Ok(())
+        }
+    }
+}
+
+/// The position of the application at `index`, named by its id when it has one.
+fn application_cursor(index: usize, value: &Value) -> Cursor {
+    Cursor {
+        path: format!("applications[{index}]"),
+        app_id: value.get("id").and_then(Value::as_str).map(str::to_string),
     }
 }
 

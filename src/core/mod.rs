@@ -1,8 +1,11 @@
 //! The browser-free core: data, rules, drafts, storage contract and exports.
 //! Depends on serde and chrono only and is tested with plain `cargo test`.
 
+pub mod backup;
 pub mod calendar;
 pub mod draft;
+pub mod export;
 pub mod matching;
 pub mod model;
 pub mod protocol;
+pub mod store;

@@ -3,3 +3,7 @@
 
 pub mod calendar;
 pub mod model;
+pub mod ops;
+pub mod plan;
+#[doc(hidden)]
+pub mod workload;

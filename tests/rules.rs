@@ -228,7 +228,11 @@ fn first_follow_up_two_working_days_after_decision_date() {
         assert_eq!(first.kind, ActionKind::FirstFollowUp);
         assert_eq!(first.due, d(due), "{decision} {days_off:?}");
         assert_eq!(first.late_after, Some(d(late)), "{decision} {days_off:?}");
-        assert_eq!(first.contact_id.as_deref(), Some("ana"), "the hiring manager");
+        assert_eq!(
+            first.contact_id.as_deref(),
+            Some("ana"),
+            "the hiring manager"
+        );
         assert_eq!(first.reason.code, ReasonCode::AfterDecisionDate);
         assert_eq!(first.reason.from, d(decision));
         assert_eq!((first.reason.days, first.reason.working_days), (2, true));
@@ -311,7 +315,10 @@ fn long_timeline_check_in_counts_as_first() {
     assert_eq!(check_in.due, d("2026-03-10")); // Tue: round + 7 d
     assert_eq!(check_in.late_after, Some(d("2026-03-12"))); // Thu
     assert_eq!(check_in.reason.code, ReasonCode::LongTimeline);
-    assert_eq!((check_in.reason.days, check_in.reason.working_days), (7, false));
+    assert_eq!(
+        (check_in.reason.days, check_in.reason.working_days),
+        (7, false)
+    );
     let second = find(&actions, &key::second_follow_up("r1", 0));
     assert_eq!(second.due, d("2026-03-24")); // Tue: decision + 2 wd
     assert_eq!(second.reason.code, ReasonCode::AfterDecisionDate);
@@ -329,7 +336,10 @@ fn long_timeline_check_in_counts_as_first() {
     app.rounds = vec![round("r1", "2026-03-06", &["ana"])];
     app.decision_date = Some(d("2026-03-27"));
     let actions = run(&app, &holidays(&["2026-03-13"]), "2026-03-06");
-    assert_eq!(find(&actions, &key::first_follow_up("r1", 0)).due, d("2026-03-16"));
+    assert_eq!(
+        find(&actions, &key::first_follow_up("r1", 0)).due,
+        d("2026-03-16")
+    );
 
     // A check-in sent late keeps the second a week after it: sent Wed 2026-03-18, decision
     // Fri 03-20 + 2 wd = Tue 03-24 is too soon -> Wed 03-25.
@@ -395,7 +405,10 @@ fn move_on_sets_no_response() {
     );
     // Nothing new is scheduled; the history stays listed as done.
     let actions = run(&done, &Settings::default(), "2026-03-27");
-    assert!(actions.iter().all(|a| a.state == ActionState::Done), "{actions:?}");
+    assert!(
+        actions.iter().all(|a| a.state == ActionState::Done),
+        "{actions:?}"
+    );
     assert_eq!(
         follow_up_kinds(&actions),
         [
@@ -422,8 +435,10 @@ fn no_contact_schedules_nothing() {
             },
         ),
     ];
-    let mut settings = Settings::default();
-    settings.thank_you_card = true;
+    let settings = Settings {
+        thank_you_card: true,
+        ..Settings::default()
+    };
     let actions = run(&app, &settings, "2026-03-05");
     // Only what was done, and alerting the user's own reference (not the employer).
     let listed: Vec<(ActionKind, ActionState)> =
@@ -488,8 +503,7 @@ fn reply_resets_chain() {
         );
         assert!(actions
             .iter()
-            .all(|a| a.key != key::second_follow_up("r1", 0)
-                && a.key != key::move_on("r1", 0)));
+            .all(|a| a.key != key::second_follow_up("r1", 0) && a.key != key::move_on("r1", 0)));
         // A fresh chain with fresh keys.
         let first = find(&actions, &key::first_follow_up("r1", 1));
         assert_eq!(first.due, d(due), "{decision:?}");
@@ -510,7 +524,10 @@ fn reply_resets_chain() {
         },
     )];
     let actions = run(&app, &Settings::default(), "2026-03-05");
-    assert!(actions.iter().all(|a| !a.key.ends_with("/0")), "{actions:?}");
+    assert!(
+        actions.iter().all(|a| !a.key.ends_with("/0")),
+        "{actions:?}"
+    );
     assert_eq!(
         find(&actions, &key::first_follow_up("r1", 1)).due,
         d("2026-03-12") // Thu + 5 wd
@@ -544,7 +561,11 @@ fn new_round_cancels_old_follow_ups() {
     );
     let first = find(&actions, &key::first_follow_up("r2", 0));
     assert_eq!(first.due, d("2026-03-23"));
-    assert_eq!(first.contact_id.as_deref(), Some("ana"), "still the hiring manager");
+    assert_eq!(
+        first.contact_id.as_deref(),
+        Some("ana"),
+        "still the hiring manager"
+    );
     // The first round's thank-yous are still there.
     assert_eq!(of_kind(&actions, ActionKind::ThankYouEmail).len(), 3);
 }
@@ -578,7 +599,10 @@ fn online_application_no_follow_up_unless_reminder() {
         assert_eq!(reminder.due, d(due), "{days} days");
         assert_eq!(reminder.late_after, None);
         assert_eq!(reminder.reason.code, ReasonCode::AfterApplying);
-        assert_eq!((reminder.reason.days, reminder.reason.working_days), (days, false));
+        assert_eq!(
+            (reminder.reason.days, reminder.reason.working_days),
+            (days, false)
+        );
 
         // Only for applications still at "applied" and without interviews.
         let mut other = bare.clone();
@@ -617,6 +641,16 @@ fn follow_ups_land_on_working_days() {
         assert_eq!(find(&actions, &k).due, d(due), "{k}");
     }
 
+    // Moving on: second follow-up sent on Saturday 2026-03-21, + 7 d = Sat 03-28; Monday
+    // 03-30 is a holiday, so Tuesday 03-31.
+    let mut settled = interviewing();
+    settled.history = vec![
+        sent(key::first_follow_up("r1", 0), "2026-03-10"),
+        sent(key::second_follow_up("r1", 0), "2026-03-21"),
+    ];
+    let actions = run(&settled, &holidays(&["2026-03-30"]), "2026-03-21");
+    assert_eq!(find(&actions, &key::move_on("r1", 0)).due, d("2026-03-31"));
+
     // Feedback and stay-connected count working days over the holidays too.
     app.status = Status::Rejected;
     app.history.push(event(
@@ -628,7 +662,10 @@ fn follow_ups_land_on_working_days() {
     ));
     let actions = run(&app, &settings, "2026-03-13");
     assert_eq!(find(&actions, key::ASK_FEEDBACK).due, d("2026-03-18")); // Wed
-    assert_eq!(find(&actions, &key::stay_connected("ana")).due, d("2026-03-19")); // Thu
+    assert_eq!(
+        find(&actions, &key::stay_connected("ana")).due,
+        d("2026-03-19")
+    ); // Thu
 }
 
 #[test]
@@ -658,7 +695,11 @@ fn projected_dates() {
     let app = interviewing();
     let actions = run(&app, &Settings::default(), "2026-03-10");
     let table = [
-        (key::first_follow_up("r1", 0), "2026-03-10", ActionState::Due), // Tue
+        (
+            key::first_follow_up("r1", 0),
+            "2026-03-10",
+            ActionState::Due,
+        ), // Tue
         (
             key::second_follow_up("r1", 0),
             "2026-03-17",
@@ -764,7 +805,11 @@ fn alert_references() {
     let actions = run(&app, &Settings::default(), "2026-03-16");
     let alerts = of_kind(&actions, ActionKind::AlertReference);
     let who: Vec<_> = alerts.iter().map(|a| a.contact_id.as_deref()).collect();
-    assert_eq!(who, [Some("rae"), Some("sam")], "each reference, nobody else");
+    assert_eq!(
+        who,
+        [Some("rae"), Some("sam")],
+        "each reference, nobody else"
+    );
     for alert in &alerts {
         assert_eq!(alert.due, d("2026-03-16")); // Sat -> Mon
         assert_eq!(alert.late_after, Some(d("2026-03-17"))); // + 1 wd
@@ -774,8 +819,10 @@ fn alert_references() {
     }
 
     // A later request replaces the earlier alerts, except the ones already sent.
-    app.history
-        .push(sent(key::alert_reference(d("2026-03-14"), "rae"), "2026-03-16"));
+    app.history.push(sent(
+        key::alert_reference(d("2026-03-14"), "rae"),
+        "2026-03-16",
+    ));
     app.history
         .push(event("2026-03-25", EventKind::ReferencesRequested)); // Wed
     let actions = run(&app, &Settings::default(), "2026-03-25");
@@ -818,13 +865,23 @@ fn ask_feedback_and_stay_connected_after_rejection() {
     app.status = Status::Rejected;
     let actions = run(&app, &Settings::default(), "2026-03-20");
     let feedback = find(&actions, key::ASK_FEEDBACK);
-    assert_eq!(feedback.contact_id.as_deref(), Some("ana"), "the hiring manager");
+    assert_eq!(
+        feedback.contact_id.as_deref(),
+        Some("ana"),
+        "the hiring manager"
+    );
     assert_eq!(feedback.due, d("2026-03-23")); // Mon: + 1 wd
     assert_eq!(feedback.late_after, Some(d("2026-03-26"))); // Thu: + 3 wd
     assert_eq!(feedback.reason.code, ReasonCode::AfterRejectionFeedback);
     let stay: Vec<_> = of_kind(&actions, ActionKind::StayConnected)
         .iter()
-        .map(|a| (a.contact_id.clone().unwrap_or_default(), a.due, a.late_after))
+        .map(|a| {
+            (
+                a.contact_id.clone().unwrap_or_default(),
+                a.due,
+                a.late_after,
+            )
+        })
         .collect();
     let expected: Vec<_> = ["ana", "ben", "cat"]
         .iter()
@@ -836,7 +893,10 @@ fn ask_feedback_and_stay_connected_after_rejection() {
     app.history.clear();
     let (actions, problems) = run_with(&app, &Settings::default(), "2026-03-20");
     assert_eq!(find(&actions, key::ASK_FEEDBACK).due, d("2026-03-23"));
-    assert!(problems[0].message.contains("no rejection date"), "{problems:?}");
+    assert!(
+        problems[0].message.contains("no rejection date"),
+        "{problems:?}"
+    );
 }
 
 #[test]
@@ -862,7 +922,7 @@ fn congratulate_on_positive_news() {
         [
             (
                 key::congratulate(d("2026-03-15"), 0),
-                d("2026-03-16"), // Mon
+                d("2026-03-16"),       // Mon
                 Some(d("2026-03-19")), // Thu
                 ana.clone()
             ),
@@ -874,7 +934,7 @@ fn congratulate_on_positive_news() {
             ),
             (
                 key::congratulate(d("2026-03-18"), 0),
-                d("2026-03-18"), // Wed
+                d("2026-03-18"),       // Wed
                 Some(d("2026-03-23")), // Mon
                 ana
             ),
@@ -962,7 +1022,10 @@ fn skip() {
     assert_eq!(first.done_on, Some(d("2026-03-11")));
     // The next one counts from the day it was skipped: Wed 03-11 + 7 d = Wed 03-18.
     let second = find(&actions, &key::second_follow_up("r1", 0));
-    assert_eq!((second.due, second.state), (d("2026-03-18"), ActionState::Upcoming));
+    assert_eq!(
+        (second.due, second.state),
+        (d("2026-03-18"), ActionState::Upcoming)
+    );
 
     // The latest event about an action wins: sending after skipping makes it done.
     let app = ops::record_sent(&app, &k, d("2026-03-12")).expect("valid key");
@@ -1007,7 +1070,10 @@ fn badge_counts_due_and_overdue() {
         ]
     );
     assert_eq!(badge_count(&plan), 4);
-    assert_eq!(count_actionable(&apps, &Settings::default(), d("2026-03-10")), 4);
+    assert_eq!(
+        count_actionable(&apps, &Settings::default(), d("2026-03-10")),
+        4
+    );
     assert_eq!(badge_count(&Default::default()), 0);
 }
 
@@ -1186,7 +1252,12 @@ fn bad_input_reports_problems() {
     let mut app = interviewing();
     app.contacts = vec![];
     app.rounds = vec![round("r1", "2026-03-03", &[])];
-    cases.push(("nobody to follow up with", app, "no one to send follow-ups to", 0));
+    cases.push((
+        "nobody to follow up with",
+        app,
+        "no one to send follow-ups to",
+        0,
+    ));
 
     let mut app = interviewing();
     app.history = vec![Event {

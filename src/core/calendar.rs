@@ -29,7 +29,9 @@ pub struct WorkCalendar {
 impl WorkCalendar {
     /// Weekends only.
     pub fn weekends_only() -> Self {
-        WorkCalendar { calendars: Vec::new() }
+        WorkCalendar {
+            calendars: Vec::new(),
+        }
     }
 
     pub fn from_settings(settings: &HolidaySettings) -> Self {
@@ -77,5 +79,6 @@ pub fn next_day(date: NaiveDate) -> NaiveDate {
 
 /// `date` + n calendar days, saturating.
 pub fn add_days(date: NaiveDate, n: u32) -> NaiveDate {
-    date.checked_add_days(Days::new(n.into())).unwrap_or(NaiveDate::MAX)
+    date.checked_add_days(Days::new(n.into()))
+        .unwrap_or(NaiveDate::MAX)
 }

@@ -66,15 +66,21 @@ impl Application {
 
     /// The hiring manager if one is marked, otherwise the first interviewer of `round`.
     pub fn follow_up_contact(&self, round: &Round) -> Option<&Contact> {
-        self.contacts
-            .iter()
-            .find(|c| c.hiring_manager)
-            .or_else(|| round.interviewers.iter().find_map(|i| self.contact(&i.contact_id)))
+        self.contacts.iter().find(|c| c.hiring_manager).or_else(|| {
+            round
+                .interviewers
+                .iter()
+                .find_map(|i| self.contact(&i.contact_id))
+        })
     }
 
     /// The latest round by date (ties: the one recorded last).
     pub fn latest_round(&self) -> Option<&Round> {
-        self.rounds.iter().enumerate().max_by_key(|(i, r)| (r.date, *i)).map(|(_, r)| r)
+        self.rounds
+            .iter()
+            .enumerate()
+            .max_by_key(|(i, r)| (r.date, *i))
+            .map(|(_, r)| r)
     }
 
     /// The medium actions of this application use.
@@ -225,7 +231,11 @@ pub struct Event {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "kebab-case", rename_all_fields = "camelCase")]
+#[serde(
+    tag = "type",
+    rename_all = "kebab-case",
+    rename_all_fields = "camelCase"
+)]
 pub enum EventKind {
     /// The action with this key was sent (or done, for actions that send nothing).
     Sent { action: String },
@@ -485,7 +495,10 @@ mod tests {
         };
         let json = serde_json::to_string(&app).unwrap();
         assert!(json.contains(r#""decisionDate":"2026-03-06""#), "{json}");
-        assert!(json.contains(r#""type":"snoozed","action":"k","until":"2026-03-09""#), "{json}");
+        assert!(
+            json.contains(r#""type":"snoozed","action":"k","until":"2026-03-09""#),
+            "{json}"
+        );
         let back: Application = serde_json::from_str(&json).unwrap();
         assert_eq!(back, app);
     }
@@ -494,12 +507,17 @@ mod tests {
     fn unknown_status_is_kept_not_lost() {
         let app: Application = serde_json::from_str(r#"{"id":"x","status":"ghosted"}"#).unwrap();
         assert_eq!(app.status, Status::Other("ghosted".into()));
-        assert!(serde_json::to_string(&app).unwrap().contains(r#""status":"ghosted""#));
+        assert!(serde_json::to_string(&app)
+            .unwrap()
+            .contains(r#""status":"ghosted""#));
     }
 
     #[test]
     fn closed_statuses_are_offer_accepted_withdrawn() {
         let closed: Vec<_> = Status::ALL.iter().filter(|s| s.is_closed()).collect();
-        assert_eq!(closed, [&Status::Offer, &Status::Accepted, &Status::Withdrawn]);
+        assert_eq!(
+            closed,
+            [&Status::Offer, &Status::Accepted, &Status::Withdrawn]
+        );
     }
 }

@@ -1294,7 +1294,7 @@ impl<'a> AppRun<'_, 'a, '_> {
         let live = self.gate.rejection;
         let rejected = match recorded {
             Some(d) => d,
-            None if live => {
+            None if live && usable(self.p.today) => {
                 self.problem(
                     "The application is marked rejected but the history has no rejection date; \
                      feedback and stay-connected dates count from today until you record it."

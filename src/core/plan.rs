@@ -6,17 +6,19 @@
 //! what the user did is [`super::ops`].
 //!
 //! How the rules map to code:
-//! - thank-you email and card: [`AppRun::thank_yous`]
+//! - thank-you email and card: `AppRun::thank_yous`
 //! - first follow-up, long-timeline check-in, second follow-up, move on, replies, the cap of two
-//!   follow-ups per chain: [`AppRun::rounds_and_chains`] and [`AppRun::chain`]
+//!   follow-ups per chain: `AppRun::rounds_and_chains` and `AppRun::chain`
 //! - alert references, congratulate, application reminder, rejection actions: the methods named
 //!   after them
-//! - working days (rule 5): every computed due date goes through [`Planner::working`]
-//! - statuses and no-contact (rules 2 and 7): [`Gate`]
-//! - actual versus projected dates (rule 6): [`Anchor`] and [`AppRun::emit`]
+//! - working days (rule 5): every computed due date goes through `Planner::working` or is
+//!   counted in working days with `Planner::plus_wd`
+//! - statuses and no-contact (rules 2 and 7): `Gate`
+//! - actual versus projected dates (rule 6): `Anchor` and `AppRun::emit`
 //!
 //! An action that is no longer scheduled (a cancelled chain, an earlier round's follow-ups, a
 //! closed application) is still listed when it was done or skipped, so history stays visible.
+//! `docs/rules.md` states every rule as implemented, with the test that pins it.
 
 use std::cmp::Ordering;
 
@@ -43,7 +45,9 @@ pub struct Plan {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Problem {
+    /// The application the problem is about.
     pub app_id: String,
+    /// What was wrong, what the planner did about it, and what the user can change.
     pub message: String,
 }
 
@@ -141,13 +145,7 @@ pub fn action_order(a: &Action, b: &Action) -> Ordering {
         .then_with(|| a.kind.cmp(&b.kind))
         .then_with(|| a.round_id.cmp(&b.round_id))
         .then_with(|| a.contact_id.cmp(&b.contact_id))
-        .then_with(|| rest_order(a, b))
-}
-
-/// The fields [`action_order`] compares last.
-fn rest_order(a: &Action, b: &Action) -> Ordering {
-    a.state
-        .cmp(&b.state)
+        .then_with(|| a.state.cmp(&b.state))
         .then_with(|| a.done_on.cmp(&b.done_on))
         .then_with(|| a.late_after.cmp(&b.late_after))
         .then_with(|| (a.medium as u8).cmp(&(b.medium as u8)))
@@ -157,19 +155,10 @@ fn rest_order(a: &Action, b: &Action) -> Ordering {
         .then_with(|| a.reason.working_days.cmp(&b.reason.working_days))
 }
 
-/// [`action_order`] on planned actions, whose keys live in `keys`.
+/// [`action_order`] within one application, whose keys live in `keys`. Keys are unique
+/// within an application, so due date and key decide.
 fn planned_order(a: &Planned<'_>, b: &Planned<'_>, keys: &str) -> Ordering {
-    a.due
-        .cmp(&b.due)
-        .then_with(|| a.app.id.cmp(&b.app.id))
-        .then_with(|| a.key(keys).cmp(b.key(keys)))
-        .then_with(|| a.kind.cmp(&b.kind))
-        .then_with(|| a.round_id.cmp(&b.round_id))
-        .then_with(|| a.contact_id.cmp(&b.contact_id))
-        .then_with(|| {
-            // Only two applications sharing an id get this far: compare as built.
-            rest_order(&a.to_action(keys), &b.to_action(keys))
-        })
+    a.due.cmp(&b.due).then_with(|| a.key(keys).cmp(b.key(keys)))
 }
 
 /// Sorts by due date, keeping the order of actions due the same day: a counting sort on
@@ -527,7 +516,8 @@ struct Candidate<'a> {
 }
 
 /// A planned action whose strings are borrowed from the application and whose key lives in
-/// the planner's key buffer: cheap to sort, turned into an [`Action`] once, in final order.
+/// the planner's key buffer: nothing is allocated for it until it is turned into an
+/// [`Action`], once, after its application's actions are sorted.
 struct Planned<'a> {
     app: &'a Application,
     kind: ActionKind,

@@ -7,5 +7,9 @@ pub mod draft;
 pub mod export;
 pub mod matching;
 pub mod model;
+pub mod ops;
+pub mod plan;
 pub mod protocol;
 pub mod store;
+#[doc(hidden)]
+pub mod workload;

@@ -1,7 +1,7 @@
-// Service worker glue. All decisions are made in Rust (dist/pkg/followup.js); this file only
-// wires browser events to it. Listeners are registered synchronously at start-up (a module
-// service worker with top-level await never gets its events), and `ready` is awaited inside
-// each handler. No state lives in globals: the worker may stop after ~30 s idle.
+// Service worker glue. All decisions are made in Rust (pkg/followup.js); this file only wires
+// browser events to it. Listeners are registered synchronously at start-up (a module service
+// worker with top-level await never gets its events), and `ready` is awaited inside each
+// handler. No state lives in globals between events: the worker may stop after ~30 s idle.
 import './messages.js';
 import init, { Background } from './pkg/followup.js';
 
@@ -17,7 +17,7 @@ async function refreshBadge() {
 }
 
 function scheduleAlarms() {
-  // A new day fires no event: wake up shortly after every local midnight, and hourly as a net.
+  // A new day fires no event: wake up just after the next local midnight, then hourly.
   const midnight = new Date();
   midnight.setHours(24, 0, 30, 0);
   chrome.alarms.create(DAILY, { when: midnight.getTime(), periodInMinutes: 60 });
@@ -38,20 +38,19 @@ chrome.storage.onChanged.addListener((_changes, area) => {
   if (area === 'local') refreshBadge();
 });
 
+// Messages are handled one at a time, so a read and the write based on it never interleave
+// with another message's (two popups, the options page and a content script may all write).
+let queue = Promise.resolve();
+const ownOrigin = new URL(chrome.runtime.getURL('')).origin;
+
 chrome.runtime.onMessage.addListener((message, sender, reply) => {
-  const from = {
-    id: sender.id ?? '',
-    url: sender.url ?? '',
-    tab: Boolean(sender.tab),
-    frameId: sender.frameId ?? 0,
-  };
-  ready
-    .then((bg) => bg.handle(message, from))
-    .then(async (answer) => {
-      if (answer && answer.badgeChanged) await refreshBadge();
-      reply(answer);
-    })
-    .catch((error) => reply({ error: String(error?.message ?? error) }));
+  const from = { id: sender.id ?? '', url: sender.url ?? '', tab: Boolean(sender.tab) };
+  const answer = queue.then(async () => {
+    const bg = await ready;
+    return bg.handle(message, from, chrome.runtime.id, ownOrigin);
+  });
+  queue = answer.catch(() => {});
+  answer.then(reply, (error) => reply({ error: String(error?.message ?? error) }));
   return true;
 });
 

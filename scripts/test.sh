@@ -14,7 +14,7 @@ scripts/setup.sh
 tier "1/4 format, lint, native tests"
 cargo fmt --check
 cargo clippy --quiet --all-targets -- -D warnings
-cargo clippy --quiet --target wasm32-unknown-unknown --lib --tests -- -D warnings
+cargo clippy --quiet --target wasm32-unknown-unknown --lib --test web -- -D warnings
 cargo test --quiet
 
 tier "2/4 wasm layer in headless Chromium"

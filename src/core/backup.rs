@@ -697,7 +697,7 @@ pub struct AppRef {
 }
 
 /// Why an application of the backup was not written.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(
     rename_all = "kebab-case",
     tag = "kind",
@@ -711,14 +711,14 @@ pub enum SkipReason {
 }
 
 /// One application not written, and why.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Skipped {
     pub id: String,
     pub reason: SkipReason,
 }
 
 /// What an import does, by application id.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ImportReport {
     pub added: Vec<String>,

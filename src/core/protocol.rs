@@ -173,7 +173,9 @@ pub fn authorize(
     if sender.id != own_id {
         return Err(forbidden("another extension"));
     }
-    let from_own_page = !sender.tab && origin_of(&sender.url) == Some(own_origin);
+    // The extension's pages, in the popup or in a tab (the options page opens in one).
+    // Content scripts report the web page's URL, which never has the extension's origin.
+    let from_own_page = origin_of(&sender.url) == Some(own_origin);
     if from_own_page {
         return Ok(());
     }
@@ -290,20 +292,27 @@ mod tests {
             ..sender(&format!("{ORIGIN}/popup.html"), false)
         };
         assert!(authorize(&ping, &other_ext, ID, ORIGIN).is_err());
-        let page_pretending = sender(&format!("{ORIGIN}/popup.html"), true);
+        let lookalike = sender("chrome-extension://abcdefghijklmnopq/popup.html", false);
         let delete = parse(r#"{"type":"app/delete","id":"a","revision":1}"#).unwrap();
-        assert!(authorize(&delete, &page_pretending, ID, ORIGIN).is_err());
+        assert!(authorize(&delete, &lookalike, ID, ORIGIN).is_err());
+        let no_url = sender("", false);
+        assert!(authorize(&delete, &no_url, ID, ORIGIN).is_err());
     }
 
     #[test]
     fn extension_pages_may_send_everything() {
         let popup = sender(&format!("{ORIGIN}/popup.html"), false);
+        let options_tab = sender(&format!("{ORIGIN}/options.html"), true);
         for msg in [
             r#"{"type":"app/delete","id":"a","revision":1}"#,
             r#"{"type":"snapshot/restore"}"#,
             r#"{"type":"compose/match","recipients":[]}"#,
         ] {
             assert_eq!(authorize(&parse(msg).unwrap(), &popup, ID, ORIGIN), Ok(()));
+            assert_eq!(
+                authorize(&parse(msg).unwrap(), &options_tab, ID, ORIGIN),
+                Ok(())
+            );
         }
     }
 }

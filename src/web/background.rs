@@ -1,32 +1,129 @@
 //! The service worker's Rust side: badge figures and the message handler.
+//!
+//! `background.js` hands every message here with its sender, one at a time. Each message is
+//! parsed and authorised by [`protocol`] before anything is read; the reply is a plain object
+//! or `{error}`. Nothing is kept between calls: state is read from storage each time.
 
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use super::clock;
+use super::data::{Data, DataError, State};
+use crate::core::draft::render_action;
+use crate::core::matching;
+use crate::core::model::{Action, ActionState, Application};
+use crate::core::ops;
+use crate::core::plan::{self, Plan};
+use crate::core::protocol::{self, Request, Sender};
 
 #[wasm_bindgen]
-pub struct Background {}
+pub struct Background {
+    data: Data,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Badge {
+    count: u32,
+    overdue: bool,
+}
+
+/// One line of the compose window's chooser.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ChoiceView {
+    app_id: String,
+    action_key: String,
+    kind: &'static str,
+    label: String,
+    contact_name: String,
+    email: String,
+    company: String,
+    role: String,
+    due: String,
+    state: ActionState,
+    matched: matching::MatchKind,
+}
+
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsValue::from_str(&e.to_string()))
+}
+
+/// `{error, code}`: what went wrong in words, and a name the pages can branch on.
+fn error_reply(message: impl std::fmt::Display, code: &str) -> Result<JsValue, JsValue> {
+    #[derive(Serialize)]
+    struct Error<'a> {
+        error: String,
+        code: &'a str,
+    }
+    to_js(&Error {
+        error: message.to_string(),
+        code,
+    })
+}
+
+fn badge_of(plan: &Plan) -> Badge {
+    Badge {
+        count: plan::badge_count(plan),
+        overdue: plan.actions.iter().any(|a| a.state == ActionState::Overdue),
+    }
+}
+
+fn find_action<'a>(plan: &'a Plan, app_id: &str, key: &str) -> Option<&'a Action> {
+    plan.actions
+        .iter()
+        .find(|a| a.app_id == app_id && a.key == key)
+}
+
+fn find_app<'a>(state: &'a State, id: &str) -> Option<&'a Application> {
+    state.apps.iter().find(|a| a.id == id)
+}
 
 #[wasm_bindgen]
 impl Background {
     #[wasm_bindgen(constructor)]
     pub fn new() -> Background {
-        Background {}
+        Background { data: Data::Worker }
     }
 
     /// `{count, overdue}` for the toolbar badge.
     pub async fn badge(&self) -> Result<JsValue, JsValue> {
-        let _today = clock::today();
-        let out = js_sys::Object::new();
-        js_sys::Reflect::set(&out, &"count".into(), &0.into())?;
-        js_sys::Reflect::set(&out, &"overdue".into(), &false.into())?;
-        Ok(out.into())
+        let state = self
+            .data
+            .load()
+            .await
+            .map_err(|e| JsValue::from_str(&e.to_string()))?;
+        let plan = plan::plan(&state.apps, &state.settings, clock::today());
+        to_js(&badge_of(&plan))
     }
 
-    pub async fn handle(&self, _message: JsValue, _from: JsValue) -> Result<JsValue, JsValue> {
-        let out = js_sys::Object::new();
-        js_sys::Reflect::set(&out, &"version".into(), &env!("CARGO_PKG_VERSION").into())?;
-        Ok(out.into())
+    /// Answers one message. `from` is `{id, url, tab}` of the sender; `own_id` and
+    /// `own_origin` are this extension's id and page origin.
+    pub async fn handle(
+        &self,
+        message: JsValue,
+        from: JsValue,
+        own_id: String,
+        own_origin: String,
+    ) -> Result<JsValue, JsValue> {
+        let json = match js_sys::JSON::stringify(&message) {
+            Ok(s) => String::from(s),
+            Err(_) => return error_reply("malformed message: not JSON", "malformed"),
+        };
+        let request = match protocol::parse(&json) {
+            Ok(r) => r,
+            Err(e) => return error_reply(e, "malformed"),
+        };
+        let sender: Sender = serde_wasm_bindgen::from_value(from).unwrap_or_default();
+        if let Err(e) = protocol::authorize(&request, &sender, &own_id, &own_origin) {
+            return error_reply(e, "forbidden");
+        }
+        match self.dispatch(request).await {
+            Ok(reply) => Ok(reply),
+            Err(e) => error_reply(&e, e.code()),
+        }
     }
 }
 
@@ -34,4 +131,172 @@ impl Default for Background {
     fn default() -> Self {
         Self::new()
     }
+}
+
+impl Background {
+    async fn dispatch(&self, request: Request) -> Result<JsValue, DataError> {
+        let today = clock::today();
+        let state = self.data.load().await?;
+        let plan = plan::plan(&state.apps, &state.settings, today);
+        match request {
+            Request::Ping {} => {
+                #[derive(Serialize)]
+                struct Pong {
+                    version: &'static str,
+                    actions: usize,
+                }
+                reply(&Pong {
+                    version: env!("CARGO_PKG_VERSION"),
+                    actions: plan.actions.len(),
+                })
+            }
+            Request::BadgeRefresh {} => reply(&badge_of(&plan)),
+            Request::ComposeMatch { recipients } => {
+                let choices = matching::choices(&state.apps, &plan.actions, &recipients);
+                let best = matching::best(&choices);
+                let views: Vec<ChoiceView> = choices
+                    .iter()
+                    .filter_map(|c| choice_view(&state, &plan, c))
+                    .collect();
+                #[derive(Serialize)]
+                struct Reply {
+                    choices: Vec<ChoiceView>,
+                    best: Option<usize>,
+                }
+                reply(&Reply {
+                    choices: views,
+                    best,
+                })
+            }
+            Request::DraftGet { app_id, action_key } => {
+                let app = find_app(&state, &app_id).ok_or(DataError::NotFound(app_id.clone()))?;
+                let action = find_action(&plan, &app_id, &action_key)
+                    .ok_or(DataError::NotFound(action_key.clone()))?;
+                let draft = render_action(app, action, &state.settings, today)
+                    .map_err(|e| DataError::Invalid(e.to_string()))?;
+                #[derive(Serialize)]
+                struct Reply {
+                    subject: String,
+                    body: String,
+                    to: Vec<String>,
+                    warnings: Vec<String>,
+                }
+                reply(&Reply {
+                    warnings: draft.warnings.iter().map(|w| w.to_string()).collect(),
+                    subject: draft.subject,
+                    body: draft.body,
+                    to: draft.to,
+                })
+            }
+            Request::ActionSent { app_id, action_key } => {
+                self.change(&state, &plan, &app_id, &action_key, |app| {
+                    ops::record_sent(app, &action_key, today)
+                })
+                .await
+            }
+            Request::ActionSentOn {
+                app_id,
+                action_key,
+                date,
+            } => {
+                self.change(&state, &plan, &app_id, &action_key, |app| {
+                    ops::record_sent(app, &action_key, date)
+                })
+                .await
+            }
+            Request::ActionUndo { app_id, action_key } => {
+                self.change(&state, &plan, &app_id, &action_key, |app| {
+                    ops::undo(app, &action_key)
+                })
+                .await
+            }
+            Request::AppSave { app } => {
+                let saved = self.data.save_app(*app).await?;
+                reply(&saved)
+            }
+            Request::AppDelete { id, revision } => {
+                self.data.delete_app(&id, revision).await?;
+                reply(&Done { ok: true })
+            }
+            Request::SettingsSave { settings, revision } => {
+                #[derive(Serialize)]
+                struct Saved {
+                    revision: u32,
+                }
+                let revision = self.data.save_settings(*settings, revision).await?;
+                reply(&Saved { revision })
+            }
+            Request::BackupImport { text, replace } => {
+                let report = self.data.import_backup(&text, replace).await?;
+                reply(&report)
+            }
+            Request::SnapshotRestore {} => {
+                self.data.restore_snapshot().await?;
+                reply(&Done { ok: true })
+            }
+        }
+    }
+
+    /// Applies `edit` to the stored application that has the action `key` and saves it;
+    /// replies `{ok, badge}`. An unknown application or action changes nothing.
+    async fn change(
+        &self,
+        state: &State,
+        plan: &Plan,
+        app_id: &str,
+        key: &str,
+        edit: impl FnOnce(&Application) -> Result<Application, ops::OpError>,
+    ) -> Result<JsValue, DataError> {
+        let app = find_app(state, app_id).ok_or(DataError::NotFound(app_id.to_string()))?;
+        find_action(plan, app_id, key).ok_or(DataError::NotFound(key.to_string()))?;
+        let edited = edit(app).map_err(|e| DataError::Invalid(e.to_string()))?;
+        self.data.save_app(edited).await?;
+        let after = self.data.load().await?;
+        let plan = plan::plan(&after.apps, &after.settings, clock::today());
+        #[derive(Serialize)]
+        #[serde(rename_all = "camelCase")]
+        struct Reply {
+            ok: bool,
+            badge: u32,
+        }
+        reply(&Reply {
+            ok: true,
+            badge: plan::badge_count(&plan),
+        })
+    }
+}
+
+#[derive(Serialize)]
+struct Done {
+    ok: bool,
+}
+
+fn reply<T: Serialize>(value: &T) -> Result<JsValue, DataError> {
+    to_js(value).map_err(DataError::from_js)
+}
+
+fn choice_view(state: &State, plan: &Plan, c: &matching::Choice) -> Option<ChoiceView> {
+    let app = find_app(state, &c.app_id)?;
+    let action = find_action(plan, &c.app_id, &c.action_key)?;
+    let contact = action.contact_id.as_deref().and_then(|id| app.contact(id));
+    let name = contact.map(|c| c.name.clone()).unwrap_or_default();
+    let what = crate::core::export::kind_label(action.kind);
+    let label = if name.is_empty() {
+        format!("{what} · {}, {}", app.company, app.role)
+    } else {
+        format!("{what} to {name} · {}, {}", app.company, app.role)
+    };
+    Some(ChoiceView {
+        app_id: c.app_id.clone(),
+        action_key: c.action_key.clone(),
+        kind: action.kind.as_str(),
+        label,
+        contact_name: name,
+        email: contact.map(|c| c.email.clone()).unwrap_or_default(),
+        company: app.company.clone(),
+        role: app.role.clone(),
+        due: c.due.to_string(),
+        state: c.state,
+        matched: c.matched,
+    })
 }

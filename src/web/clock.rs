@@ -12,3 +12,8 @@ pub fn today() -> NaiveDate {
     )
     .unwrap_or(NaiveDate::MIN)
 }
+
+/// The current instant as an ISO 8601 UTC timestamp, for snapshots and exports.
+pub fn now_iso() -> String {
+    String::from(js_sys::Date::new_0().to_iso_string())
+}

@@ -3,6 +3,7 @@
 
 mod background;
 pub mod clock;
+pub mod data;
 pub mod kv;
 pub mod pages;
 

@@ -1,0 +1,331 @@
+//! The data port: how every context reads and writes applications and settings.
+//!
+//! - [`Data::Worker`]: the service worker. Reads and writes `chrome.storage.local` itself and is
+//!   the extension's only writer; it handles one message at a time.
+//! - [`Data::Extension`]: the popup and options page. Reads `chrome.storage.local` directly
+//!   (no round trip before the first paint) and sends every write to the service worker.
+//! - [`Data::Page`]: `www/`. Reads and writes the page's `localStorage`.
+//!
+//! The record logic (revisions, migrations, snapshots, imports) is `core::store`'s; this file
+//! only moves its prepared writes to the browser and awaits them.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use js_sys::{Promise, Reflect};
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+
+use super::clock;
+use super::kv::{Kv, KvError};
+use crate::core::backup::{self, ImportError, ImportMode, ImportReport};
+use crate::core::model::{Application, Settings};
+use crate::core::store::{self, Batch, Step, StoreError};
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = ["chrome", "runtime"], js_name = sendMessage, catch)]
+    fn send_message(message: &JsValue) -> Result<Promise, JsValue>;
+}
+
+/// Where this context's data lives and who writes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Data {
+    Worker,
+    Extension,
+    Page,
+}
+
+/// Everything the UI and the planner need.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct State {
+    pub apps: Vec<Application>,
+    pub settings: Settings,
+    /// Pass back to [`Data::save_settings`].
+    pub settings_revision: u32,
+    /// Stored records that could not be read; they are kept untouched.
+    pub problems: Vec<String>,
+}
+
+/// Why a read or write failed, in words the user can act on.
+#[derive(Debug, Clone, PartialEq)]
+pub enum DataError {
+    /// The record changed since it was read (another window saved it): re-read and retry.
+    Conflict(String),
+    /// No such application or action.
+    NotFound(String),
+    /// The request itself is wrong (a rule refused it).
+    Invalid(String),
+    /// The browser's storage failed (quota, shutdown...).
+    Storage(String),
+    /// A backup file was refused; nothing was written.
+    Import(String),
+}
+
+impl DataError {
+    /// A short machine-readable name, sent with error replies.
+    pub fn code(&self) -> &'static str {
+        match self {
+            DataError::Conflict(_) => "conflict",
+            DataError::NotFound(_) => "not-found",
+            DataError::Invalid(_) => "invalid",
+            DataError::Storage(_) => "storage",
+            DataError::Import(_) => "import",
+        }
+    }
+
+    pub fn is_conflict(&self) -> bool {
+        matches!(self, DataError::Conflict(_))
+    }
+
+    pub fn from_js(e: JsValue) -> Self {
+        DataError::Storage(KvError::from(e).0)
+    }
+
+    fn from_code(code: &str, message: String) -> Self {
+        match code {
+            "conflict" => DataError::Conflict(message),
+            "not-found" => DataError::NotFound(message),
+            "storage" => DataError::Storage(message),
+            "import" => DataError::Import(message),
+            _ => DataError::Invalid(message),
+        }
+    }
+}
+
+impl fmt::Display for DataError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DataError::Conflict(m)
+            | DataError::Invalid(m)
+            | DataError::Storage(m)
+            | DataError::Import(m) => f.write_str(m),
+            DataError::NotFound(what) => write!(
+                f,
+                "\"{what}\" was not found; it may have been deleted in another window."
+            ),
+        }
+    }
+}
+
+impl From<StoreError> for DataError {
+    fn from(e: StoreError) -> Self {
+        match e {
+            StoreError::Conflict { .. } => DataError::Conflict(format!(
+                "{e} It was changed in another window; your view has been refreshed, please make the change again."
+            )),
+            StoreError::Backend(_) => DataError::Storage(e.to_string()),
+            other => DataError::Invalid(other.to_string()),
+        }
+    }
+}
+
+impl From<KvError> for DataError {
+    fn from(e: KvError) -> Self {
+        DataError::Storage(e.to_string())
+    }
+}
+
+impl From<ImportError> for DataError {
+    fn from(e: ImportError) -> Self {
+        DataError::Import(e.to_string())
+    }
+}
+
+/// The reply of the service worker to a page's write.
+#[derive(Deserialize)]
+struct ErrorReply {
+    error: String,
+    #[serde(default)]
+    code: String,
+}
+
+impl Data {
+    fn kv(self) -> Kv {
+        match self {
+            Data::Worker | Data::Extension => Kv::Extension,
+            Data::Page => Kv::Page,
+        }
+    }
+
+    /// Whether this context writes storage itself (else it asks the service worker).
+    fn writes_directly(self) -> bool {
+        !matches!(self, Data::Extension)
+    }
+
+    /// Reads everything. The writer contexts first bring older stored layouts up to date
+    /// (after a snapshot); newer layouts are refused and left untouched.
+    pub async fn load(self) -> Result<State, DataError> {
+        let mut entries = self.kv().all().await?;
+        if !store::migrate::is_current_schema(entries.get(store::SCHEMA_KEY).map(String::as_str)) {
+            if self.writes_directly() {
+                let upgrade = store::plan_upgrade(&entries, &clock::now_iso())?;
+                if !upgrade.batch.is_empty() {
+                    self.run(&upgrade.batch).await?;
+                    entries = self.kv().all().await?;
+                }
+            } else {
+                // The service worker upgrades storage when it reads it.
+                self.ask(&serde_json::json!({ "type": "badge/refresh" }))
+                    .await?;
+                entries = self.kv().all().await?;
+            }
+        }
+        Ok(state_of(&entries))
+    }
+
+    /// Saves one application; `app.revision` must be the one it was read with.
+    pub async fn save_app(self, app: Application) -> Result<Application, DataError> {
+        if !self.writes_directly() {
+            let reply = self
+                .ask(&serde_json::json!({ "type": "app/save", "app": app }))
+                .await?;
+            return serde_wasm_bindgen::from_value(reply)
+                .map_err(|e| DataError::Invalid(e.to_string()));
+        }
+        let key = store::app_key(&app.id);
+        let stored = self.kv().get(&key).await?;
+        let prepared = store::prepare_put_app(stored.as_deref(), app)?;
+        self.kv().set(&[(prepared.key, prepared.value)]).await?;
+        Ok(prepared.app)
+    }
+
+    /// Deletes one application read at `revision`.
+    pub async fn delete_app(self, id: &str, revision: u32) -> Result<(), DataError> {
+        if !self.writes_directly() {
+            self.ask(&serde_json::json!({ "type": "app/delete", "id": id, "revision": revision }))
+                .await?;
+            return Ok(());
+        }
+        let stored = self.kv().get(&store::app_key(id)).await?;
+        if let Some(key) = store::prepare_delete_app(id, stored.as_deref(), revision)? {
+            self.kv().remove(&[key]).await?;
+        }
+        Ok(())
+    }
+
+    /// Saves the settings read at `revision`; returns the new revision.
+    pub async fn save_settings(self, settings: Settings, revision: u32) -> Result<u32, DataError> {
+        if !self.writes_directly() {
+            let reply = self
+                .ask(&serde_json::json!({ "type": "settings/save", "settings": settings, "revision": revision }))
+                .await?;
+            return Reflect::get(&reply, &"revision".into())
+                .ok()
+                .and_then(|v| v.as_f64())
+                .map(|v| v as u32)
+                .ok_or_else(|| DataError::Invalid("the settings were not saved".into()));
+        }
+        let stored = self.kv().get(store::SETTINGS_KEY).await?;
+        let prepared = store::prepare_put_settings(stored.as_deref(), &settings, revision)?;
+        self.kv()
+            .set(&[(store::SETTINGS_KEY.to_string(), prepared.value)])
+            .await?;
+        Ok(prepared.revision)
+    }
+
+    /// Validates a backup file in full, then merges it by id or replaces everything. A file
+    /// with any problem changes nothing; the state before is kept as the snapshot.
+    pub async fn import_backup(self, text: &str, replace: bool) -> Result<ImportReport, DataError> {
+        if !self.writes_directly() {
+            let reply = self
+                .ask(&serde_json::json!({ "type": "backup/import", "text": text, "replace": replace }))
+                .await?;
+            return serde_wasm_bindgen::from_value(reply)
+                .map_err(|e| DataError::Invalid(e.to_string()));
+        }
+        let parsed = backup::parse_backup(text)?;
+        let entries = self.kv().all().await?;
+        let current = state_of(&entries);
+        let mode = if replace {
+            ImportMode::Replace
+        } else {
+            ImportMode::Merge
+        };
+        let plan = backup::plan_import(&current.apps, &parsed, mode);
+        let batch = store::plan_import_batch(&entries, &plan, &clock::now_iso())?;
+        self.run(&batch).await?;
+        Ok(plan.report)
+    }
+
+    /// Puts back the state saved before the last migration or import.
+    pub async fn restore_snapshot(self) -> Result<(), DataError> {
+        if !self.writes_directly() {
+            self.ask(&serde_json::json!({ "type": "snapshot/restore" }))
+                .await?;
+            return Ok(());
+        }
+        let entries = self.kv().all().await?;
+        self.run(&store::plan_restore(&entries)?).await
+    }
+
+    /// When the snapshot was taken and why, if there is one.
+    pub async fn snapshot_info(self) -> Result<Option<(String, String)>, DataError> {
+        let raw = self.kv().get(store::SNAPSHOT_KEY).await?;
+        match raw {
+            None => Ok(None),
+            Some(raw) => {
+                let snapshot = store::parse_snapshot(&raw)?;
+                Ok(Some((snapshot.taken_at, snapshot.reason)))
+            }
+        }
+    }
+
+    /// The backup file of everything stored.
+    pub async fn export_backup(self) -> Result<String, DataError> {
+        let state = self.load().await?;
+        Ok(backup::export_backup(
+            &state.apps,
+            &state.settings,
+            &clock::now_iso(),
+        ))
+    }
+
+    /// Bytes this app's data takes in storage (keys and values as stored).
+    pub async fn bytes_in_use(self) -> Result<f64, DataError> {
+        let entries = self.kv().all().await?;
+        Ok(entries
+            .iter()
+            .map(|(k, v)| (k.len() + v.len()) as f64)
+            .sum())
+    }
+
+    async fn run(self, batch: &Batch) -> Result<(), DataError> {
+        for step in &batch.steps {
+            match step {
+                Step::Set(entries) => self.kv().set(entries).await?,
+                Step::Remove(keys) => self.kv().remove(keys).await?,
+            }
+        }
+        Ok(())
+    }
+
+    /// Sends a request to the service worker and turns an `{error}` reply into a [`DataError`].
+    async fn ask(self, request: &serde_json::Value) -> Result<JsValue, DataError> {
+        let message = request
+            .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+            .map_err(|e| DataError::Invalid(e.to_string()))?;
+        let promise = send_message(&message).map_err(DataError::from_js)?;
+        let reply = JsFuture::from(promise).await.map_err(|e| {
+            DataError::Storage(format!(
+                "the extension's background did not answer ({}); please try again",
+                KvError::from(e).0
+            ))
+        })?;
+        if let Ok(err) = serde_wasm_bindgen::from_value::<ErrorReply>(reply.clone()) {
+            return Err(DataError::from_code(&err.code, err.error));
+        }
+        Ok(reply)
+    }
+}
+
+fn state_of(entries: &BTreeMap<String, String>) -> State {
+    let loaded = store::decode_state(entries);
+    State {
+        apps: loaded.apps,
+        settings: loaded.settings,
+        settings_revision: loaded.settings_revision,
+        problems: loaded.problems.iter().map(|p| p.to_string()).collect(),
+    }
+}

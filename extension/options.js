@@ -1,4 +1,4 @@
-// Popup glue: loads the Rust UI and hands it the page's root element.
+// Options page glue: loads the Rust interface and hands it the page's root element.
 import init, { mountOptions } from './pkg/followup.js';
 
 init()
@@ -7,4 +7,5 @@ init()
     const app = document.getElementById('app');
     app.textContent = `Follow-up could not start: ${error?.message ?? error}`;
     app.setAttribute('role', 'alert');
+    app.setAttribute('aria-busy', 'false');
   });

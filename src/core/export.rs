@@ -604,9 +604,48 @@ pub fn outlook_calendar_link(title: &str, details: &str, date: NaiveDate) -> Str
     )
 }
 
+/// A link that opens a new Gmail message with the recipients, subject and body filled in.
+/// It needs no access to the account: the user's own signed-in Gmail opens it.
+pub fn gmail_compose_link(to: &[String], subject: &str, body: &str) -> String {
+    format!(
+        "https://mail.google.com/mail/?view=cm&fs=1&to={}&su={}&body={}",
+        percent_encode(&to.join(",")),
+        percent_encode(subject),
+        percent_encode(body)
+    )
+}
+
+/// A link that opens a new Outlook on the web message with the recipients, subject and body.
+pub fn outlook_compose_link(to: &[String], subject: &str, body: &str) -> String {
+    format!(
+        "https://outlook.live.com/mail/0/deeplink/compose?to={}&subject={}&body={}",
+        percent_encode(&to.join(";")),
+        percent_encode(subject),
+        percent_encode(body)
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn compose_links_carry_every_field_encoded() {
+        let to = vec![
+            "dana@acme.example".to_string(),
+            "lee@acme.example".to_string(),
+        ];
+        let gmail = gmail_compose_link(&to, "Thank you & more", "Hi Dana,\n\nThanks");
+        assert_eq!(
+            gmail,
+            "https://mail.google.com/mail/?view=cm&fs=1&to=dana%40acme.example%2Clee%40acme.example\
+             &su=Thank%20you%20%26%20more&body=Hi%20Dana%2C%0A%0AThanks"
+        );
+        let outlook = outlook_compose_link(&to, "Hi", "a=b");
+        assert!(outlook.starts_with("https://outlook.live.com/mail/0/deeplink/compose?"));
+        assert!(outlook.contains("to=dana%40acme.example%3Blee%40acme.example"));
+        assert!(outlook.ends_with("&subject=Hi&body=a%3Db"));
+    }
 
     #[test]
     fn uid_parts_are_one_to_one() {

@@ -6,5 +6,6 @@ pub mod clock;
 pub mod data;
 pub mod kv;
 pub mod pages;
+pub mod ui;
 
 pub use background::Background;

@@ -1,29 +1,27 @@
-//! Entry points of the extension pages and `www/`: each mounts the Rust UI into its root.
+//! Entry points of the extension pages and `www/`: each mounts the Rust interface
+//! ([`super::ui`]) into its page's root element.
 
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
 
-fn mount(root: &Element, page: &str) -> Result<(), JsValue> {
-    root.set_text_content(Some(&format!(
-        "Follow-up {} ({page})",
-        env!("CARGO_PKG_VERSION")
-    )));
-    root.set_attribute("aria-busy", "false")?;
-    root.set_attribute("data-page", page)?;
-    Ok(())
-}
+use super::ui::{self, Surface};
 
+/// The toolbar popup.
 #[wasm_bindgen(js_name = mountPopup)]
 pub fn mount_popup(root: &Element) -> Result<(), JsValue> {
-    mount(root, "popup")
+    ui::mount(root.clone(), Surface::Popup)
 }
 
+/// The options page.
 #[wasm_bindgen(js_name = mountOptions)]
 pub fn mount_options(root: &Element) -> Result<(), JsValue> {
-    mount(root, "options")
+    ui::mount(root.clone(), Surface::Options)
 }
 
+/// `www/`: `messages` is the page's message file(s) (`{name: {message}}`), `language` the
+/// user's language tag.
 #[wasm_bindgen(js_name = mountWww)]
-pub fn mount_www(root: &Element) -> Result<(), JsValue> {
-    mount(root, "www")
+pub fn mount_www(root: &Element, messages: JsValue, language: String) -> Result<(), JsValue> {
+    ui::set_page_messages(&messages, &language);
+    ui::mount(root.clone(), Surface::Www)
 }

@@ -1,0 +1,188 @@
+//! The drawn timeline of one application: interviews, what was sent and heard, and what is
+//! coming, on one line from the first event to the last planned action. Projected actions
+//! are dashed; today is marked. A text list beside it says the same for screen readers.
+
+use chrono::NaiveDate;
+
+use super::dom::{el, svg, El};
+use super::i18n::{long_date, t, tf};
+use super::today::action_title;
+use crate::core::model::{Action, ActionState, Application, EventKind};
+
+const WIDTH: f64 = 360.0;
+const HEIGHT: f64 = 64.0;
+const PAD: f64 = 14.0;
+const AXIS: f64 = 30.0;
+
+struct Mark {
+    date: NaiveDate,
+    label: String,
+    class: &'static str,
+    /// Above the line: what happened; below: what is planned.
+    past: bool,
+}
+
+fn marks(app: &Application, actions: &[&Action]) -> Vec<Mark> {
+    let mut out = Vec::new();
+    if let Some(d) = app.applied_on {
+        out.push(Mark {
+            date: d,
+            label: t("tlApplied"),
+            class: "event",
+            past: true,
+        });
+    }
+    for r in &app.rounds {
+        let kind = if r.kind.is_empty() {
+            t("round")
+        } else {
+            r.kind.clone()
+        };
+        out.push(Mark {
+            date: r.date,
+            label: kind,
+            class: "round",
+            past: true,
+        });
+    }
+    for e in &app.history {
+        let label = match &e.kind {
+            EventKind::Reply { .. } => t("tlReply"),
+            EventKind::ReferencesRequested => t("eventReferences"),
+            EventKind::Status { to, .. } => super::apps::status_label(to),
+            EventKind::PositiveNews { .. } => t("eventNews"),
+            _ => continue, // sent/skipped/snoozed show as their actions
+        };
+        out.push(Mark {
+            date: e.date,
+            label,
+            class: "event",
+            past: true,
+        });
+    }
+    if let Some(d) = app.decision_date {
+        out.push(Mark {
+            date: d,
+            label: t("tlDecision"),
+            class: "decision",
+            past: false,
+        });
+    }
+    for a in actions {
+        let (date, class, past) = match a.state {
+            ActionState::Done => (a.done_on.unwrap_or(a.due), "done", true),
+            ActionState::Skipped => continue,
+            ActionState::Projected => (a.due, "projected", false),
+            ActionState::Overdue => (a.due, "overdue", false),
+            _ => (a.due, "planned", false),
+        };
+        out.push(Mark {
+            date,
+            label: action_title(app, a),
+            class,
+            past,
+        });
+    }
+    out.sort_by_key(|m| m.date);
+    out
+}
+
+pub fn draw(app: &Application, actions: &[&Action], today: NaiveDate) -> El {
+    let marks = marks(app, actions);
+    let figure = el("figure").class("timeline");
+    let (Some(first), Some(last)) = (marks.first(), marks.last()) else {
+        return figure.child(el("figcaption").text(&t("tlEmpty")));
+    };
+    let start = first.date.min(today);
+    let end = last.date.max(today);
+    let span = (end - start).num_days().max(1) as f64;
+    let x = |d: NaiveDate| PAD + (d - start).num_days() as f64 / span * (WIDTH - 2.0 * PAD);
+
+    let mut picture = svg("svg")
+        .attr("viewBox", &format!("0 0 {WIDTH} {HEIGHT}"))
+        .attr("role", "img")
+        .attr(
+            "aria-label",
+            &tf(
+                "tlLabel",
+                &[("from", &long_date(start)), ("to", &long_date(end))],
+            ),
+        )
+        .child(
+            svg("line")
+                .class("axis")
+                .attr("x1", &PAD.to_string())
+                .attr("x2", &(WIDTH - PAD).to_string())
+                .attr("y1", &AXIS.to_string())
+                .attr("y2", &AXIS.to_string()),
+        );
+    // The stretch still to come is dashed: it moves as things happen.
+    if end > today {
+        picture = picture.child(
+            svg("line")
+                .class("future")
+                .attr("x1", &x(today).to_string())
+                .attr("x2", &(WIDTH - PAD).to_string())
+                .attr("y1", &AXIS.to_string())
+                .attr("y2", &AXIS.to_string()),
+        );
+    }
+    picture = picture.child(
+        svg("line")
+            .class("today")
+            .attr("x1", &x(today).to_string())
+            .attr("x2", &x(today).to_string())
+            .attr("y1", "8")
+            .attr("y2", &(HEIGHT - 8.0).to_string()),
+    );
+    for m in &marks {
+        let cy = if m.past { AXIS - 9.0 } else { AXIS + 9.0 };
+        picture = picture.child(
+            svg("circle")
+                .class(&format!("mark {}", m.class))
+                .attr("cx", &format!("{:.1}", x(m.date)))
+                .attr("cy", &cy.to_string())
+                .attr("r", "5")
+                .child(svg("title").text(&format!("{}: {}", long_date(m.date), m.label))),
+        );
+    }
+    picture = picture
+        .child(
+            svg("text")
+                .class("label")
+                .attr("x", &PAD.to_string())
+                .attr("y", &(HEIGHT - 2.0).to_string())
+                .text(&long_date(start)),
+        )
+        .child(
+            svg("text")
+                .class("label end")
+                .attr("x", &(WIDTH - PAD).to_string())
+                .attr("y", &(HEIGHT - 2.0).to_string())
+                .attr("text-anchor", "end")
+                .text(&long_date(end)),
+        );
+
+    let mut list = el("ol").class("tl-list");
+    for m in &marks {
+        list = list.child(
+            el("li")
+                .class(m.class)
+                .child(
+                    el("time")
+                        .attr("datetime", &m.date.to_string())
+                        .text(&long_date(m.date)),
+                )
+                .append_text(" ")
+                .append_text(&m.label),
+        );
+    }
+    figure
+        .child(picture)
+        .child(el("figcaption").text(&t("tlCaption")))
+        .child(
+            el("details")
+                .child(el("summary").text(&t("tlAsList")))
+                .child(list),
+        )
+}

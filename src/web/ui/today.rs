@@ -1,0 +1,611 @@
+//! *Today*: what is overdue, due and coming in the next seven days, each with its reason and
+//! the buttons to act on it; and the action rows the application page reuses.
+
+use chrono::{Days, NaiveDate};
+use web_sys::Element;
+
+use super::dom::{self, button, el, input, El};
+use super::i18n::{long_date, relative_day, short_date, t, tf};
+use super::{render, save_app, with_ui, Notice, Ui, View, PAGE};
+use crate::core::calendar::{add_days, WorkCalendar};
+use crate::core::draft::{render_action, Draft};
+use crate::core::export::{gmail_compose_link, outlook_compose_link};
+use crate::core::model::{Action, ActionKind, ActionState, Application, EventKind, ReasonCode};
+use crate::core::ops;
+
+/// Days ahead the *Today* list looks.
+const AHEAD: u64 = 7;
+
+pub fn view(ui: &mut Ui) -> El {
+    if ui.state.apps.is_empty() {
+        return welcome();
+    }
+    let horizon = ui
+        .today
+        .checked_add_days(Days::new(AHEAD))
+        .unwrap_or(ui.today);
+    let mut overdue = Vec::new();
+    let mut due = Vec::new();
+    let mut soon = Vec::new();
+    for a in &ui.plan.actions {
+        match a.state {
+            ActionState::Overdue => overdue.push(a),
+            ActionState::Due => due.push(a),
+            ActionState::Upcoming | ActionState::Projected | ActionState::Snoozed
+                if a.due <= horizon =>
+            {
+                soon.push(a)
+            }
+            _ => {}
+        }
+    }
+    let mut out = el("div").class("today").attr("data-view", "today");
+    let mut budget = ui.shown;
+    let total = overdue.len() + due.len() + soon.len();
+    for (title, class, list) in [
+        (t("sectionOverdue"), "overdue", overdue),
+        (t("sectionDue"), "due", due),
+        (t("sectionSoon"), "soon", soon),
+    ] {
+        if list.is_empty() || budget == 0 {
+            continue;
+        }
+        let heading = format!("{title} ({})", list.len());
+        let mut ul = el("ul").class("actions").attr("aria-label", &title);
+        for a in list.iter().take(budget) {
+            if let Some(app) = ui.app(&a.app_id) {
+                ul = ul.child(action_item(ui, app, a, true));
+            }
+        }
+        budget = budget.saturating_sub(list.len());
+        out = out.child(
+            el("section")
+                .class(class)
+                .child(el("h2").text(&heading))
+                .child(ul),
+        );
+    }
+    if total == 0 {
+        out = out.child(nothing_due(ui));
+    } else if total > ui.shown {
+        out = out.child(
+            button(
+                &tf(
+                    "showMore",
+                    &[("n", &(total - ui.shown).min(PAGE).to_string())],
+                ),
+                "show-more",
+            )
+            .class("more"),
+        );
+    }
+    if !ui.plan.problems.is_empty() {
+        out = out.child(el("p").class("hint").text(&tf(
+            "problemsHint",
+            &[("n", &ui.plan.problems.len().to_string())],
+        )));
+    }
+    out
+}
+
+fn welcome() -> El {
+    el("div")
+        .class("welcome")
+        .attr("data-view", "today")
+        .child(el("h2").text(&t("welcomeTitle")))
+        .child(el("p").text(&t("welcomeText")))
+        .child(
+            el("div")
+                .class("row")
+                .child(button(&t("addApplication"), "new-app").class("primary"))
+                .child(button(&t("loadDemo"), "load-demo")),
+        )
+}
+
+fn nothing_due(ui: &Ui) -> El {
+    let next = ui
+        .plan
+        .actions
+        .iter()
+        .filter(|a| matches!(a.state, ActionState::Upcoming | ActionState::Projected))
+        .min_by_key(|a| a.due);
+    let text = match next.and_then(|a| ui.app(&a.app_id).map(|app| (a, app))) {
+        Some((a, app)) => tf(
+            "nothingDueNext",
+            &[("what", &action_title(app, a)), ("date", &long_date(a.due))],
+        ),
+        None => t("nothingDue"),
+    };
+    el("p").class("empty").text(&text)
+}
+
+/// "Thank-you email to Dana Smith".
+pub fn action_title(app: &Application, a: &Action) -> String {
+    let kind = kind_label(a.kind);
+    match a.contact_id.as_deref().and_then(|id| app.contact(id)) {
+        Some(c) if !c.name.is_empty() => tf("actionTo", &[("what", &kind), ("name", &c.name)]),
+        _ => kind,
+    }
+}
+
+pub fn kind_label(kind: ActionKind) -> String {
+    t(match kind {
+        ActionKind::ThankYouEmail => "kindThankYouEmail",
+        ActionKind::ThankYouCard => "kindThankYouCard",
+        ActionKind::CheckIn => "kindCheckIn",
+        ActionKind::FirstFollowUp => "kindFirstFollowUp",
+        ActionKind::SecondFollowUp => "kindSecondFollowUp",
+        ActionKind::MoveOn => "kindMoveOn",
+        ActionKind::AlertReference => "kindAlertReference",
+        ActionKind::AskFeedback => "kindAskFeedback",
+        ActionKind::StayConnected => "kindStayConnected",
+        ActionKind::Congratulate => "kindCongratulate",
+        ActionKind::ApplicationReminder => "kindApplicationReminder",
+    })
+}
+
+pub fn state_label(state: ActionState) -> String {
+    t(match state {
+        ActionState::Upcoming => "stateUpcoming",
+        ActionState::Due => "stateDue",
+        ActionState::Overdue => "stateOverdue",
+        ActionState::Done => "stateDone",
+        ActionState::Skipped => "stateSkipped",
+        ActionState::Snoozed => "stateSnoozed",
+        ActionState::Projected => "stateProjected",
+    })
+}
+
+fn span(days: u32, working: bool) -> String {
+    let key = match (days == 1, working) {
+        (true, true) => "spanWorkingDay",
+        (false, true) => "spanWorkingDays",
+        (true, false) => "spanDay",
+        (false, false) => "spanDays",
+    };
+    tf(key, &[("n", &days.to_string())])
+}
+
+/// Why `a` is due when it is, in the user's language.
+pub fn reason_text(app: &Application, a: &Action) -> String {
+    let r = &a.reason;
+    let projected = a.state == ActionState::Projected;
+    let key = match r.code {
+        ReasonCode::InterviewDay => "reasonInterviewDay",
+        ReasonCode::CardAfterInterview => "reasonCardAfterInterview",
+        ReasonCode::AfterDecisionDate => "reasonAfterDecisionDate",
+        ReasonCode::NoDecisionDate => "reasonNoDecisionDate",
+        ReasonCode::LongTimeline => {
+            let from_round = a
+                .round_id
+                .as_deref()
+                .and_then(|id| app.round(id))
+                .is_some_and(|round| round.date == r.from);
+            if from_round {
+                "reasonLongTimelineInterview"
+            } else {
+                "reasonLongTimelineReply"
+            }
+        }
+        ReasonCode::AfterReplyDecisionDate => "reasonAfterReplyDecisionDate",
+        ReasonCode::AfterReply => "reasonAfterReply",
+        ReasonCode::WeekAfterFirst if projected => "reasonWeekAfterFirstProjected",
+        ReasonCode::WeekAfterFirst => "reasonWeekAfterFirst",
+        ReasonCode::NoReplyAfterSecond if projected => "reasonNoReplyAfterSecondProjected",
+        ReasonCode::NoReplyAfterSecond => "reasonNoReplyAfterSecond",
+        ReasonCode::ReferencesRequested => "reasonReferencesRequested",
+        ReasonCode::AfterRejectionFeedback | ReasonCode::AfterRejectionConnect => {
+            "reasonAfterRejection"
+        }
+        ReasonCode::PositiveNews => "reasonPositiveNews",
+        ReasonCode::AfterApplying => "reasonAfterApplying",
+    };
+    let company = if app.company.is_empty() {
+        t("theCompany")
+    } else {
+        app.company.clone()
+    };
+    let mut text = tf(
+        key,
+        &[
+            ("span", &span(r.days, r.working_days)),
+            ("from", &long_date(r.from)),
+            ("company", &company),
+        ],
+    );
+    let snoozed_to = app.history.iter().rev().find_map(|e| match &e.kind {
+        EventKind::Sent { action } | EventKind::Skipped { action } if *action == a.key => {
+            Some(None)
+        }
+        EventKind::Snoozed { action, until } if *action == a.key => Some(Some(*until)),
+        _ => None,
+    });
+    if let Some(Some(until)) = snoozed_to {
+        text.push(' ');
+        text.push_str(&tf("reasonSnoozed", &[("date", &long_date(until))]));
+    } else if !r.working_days
+        && r.code != ReasonCode::InterviewDay
+        && a.due > add_days(r.from, r.days)
+    {
+        text.push(' ');
+        text.push_str(&tf("reasonMoved", &[("date", &long_date(a.due))]));
+    }
+    text
+}
+
+/// The key that identifies an action across redraws.
+fn draft_id(a: &Action) -> String {
+    format!("{}/{}", a.app_id, a.key)
+}
+
+/// One action: what, for whom, when, why, and what can be done about it.
+pub fn action_item(ui: &Ui, app: &Application, a: &Action, with_app: bool) -> El {
+    let state = a.state;
+    let title = action_title(app, a);
+    let mut li = el("li")
+        .class(&format!("action state-{}", state_class(state)))
+        .attr("data-app", &app.id)
+        .attr("data-key", &a.key)
+        .attr("data-state", state_class(state));
+    let when = match a.done_on {
+        Some(done) if matches!(state, ActionState::Done | ActionState::Skipped) => {
+            format!("{} · {}", state_label(state), short_date(done, ui.today))
+        }
+        _ => format!(
+            "{} · {}",
+            relative_day(a.due, ui.today),
+            short_date(a.due, ui.today)
+        ),
+    };
+    let mut head = el("div")
+        .class("head")
+        .child(el("strong").class("what").text(&title))
+        .child(
+            el("span")
+                .class(&format!("when {}", state_class(state)))
+                .text(&when),
+        );
+    if with_app {
+        head = head.child(
+            button(&format!("{} · {}", app.company, app.role), "open-app")
+                .class("link company")
+                .attr("data-app", &app.id),
+        );
+    }
+    li = li
+        .child(head)
+        .child(el("p").class("why").text(&reason_text(app, a)));
+    if state == ActionState::Projected {
+        li = li.child(el("p").class("hint").text(&t("projectedHint")));
+    }
+
+    let mut row = el("div")
+        .class("buttons")
+        .attr("role", "group")
+        .attr("aria-label", &title);
+    let keyed = |b: El| b.attr("data-app", &app.id).attr("data-key", &a.key);
+    let open = ui.open_draft.as_deref() == Some(draft_id(a).as_str());
+    match state {
+        ActionState::Done | ActionState::Skipped => {
+            row = row.child(keyed(button(&t("undo"), "undo")));
+        }
+        _ => {
+            if a.kind.sends_message() {
+                row = row.child(
+                    keyed(button(
+                        &t(if open { "hideDraft" } else { "showDraft" }),
+                        "draft",
+                    ))
+                    .attr("aria-expanded", if open { "true" } else { "false" }),
+                );
+            }
+            let done_label = if a.kind.sends_message() {
+                "markSent"
+            } else {
+                "markDone"
+            };
+            row = row
+                .child(
+                    keyed(button(&t(done_label), "sent"))
+                        .class("primary")
+                        .attr_if(ui.busy, "disabled", ""),
+                )
+                .child(keyed(button(&t("skip"), "skip")).attr_if(ui.busy, "disabled", ""));
+            if state == ActionState::Snoozed {
+                row = row.child(keyed(button(&t("undo"), "undo")));
+            }
+        }
+    }
+    li = li.child(row);
+    if !matches!(state, ActionState::Done | ActionState::Skipped) {
+        let next_day =
+            WorkCalendar::from_settings(&ui.state.settings.holidays).add_working_days(ui.today, 1);
+        li = li.child(
+            el("div")
+                .class("dated")
+                .child(
+                    el("label").append_text(&t("sentOn")).child(
+                        input(
+                            "date",
+                            &format!("sent-on:{}", draft_id(a)),
+                            &ui.today.to_string(),
+                        )
+                        .attr("max", &ui.today.to_string()),
+                    ),
+                )
+                .child(keyed(button(&t("markSentOn"), "sent-on")).attr_if(ui.busy, "disabled", ""))
+                .child(
+                    el("label").append_text(&t("snoozeTo")).child(
+                        input(
+                            "date",
+                            &format!("snooze:{}", draft_id(a)),
+                            &next_day.to_string(),
+                        )
+                        .attr("min", &add_days(ui.today, 1).to_string()),
+                    ),
+                )
+                .child(keyed(button(&t("snooze"), "snooze")).attr_if(ui.busy, "disabled", "")),
+        );
+    }
+    if open {
+        li = li.child(draft_panel(ui, app, a));
+    }
+    li
+}
+
+fn state_class(state: ActionState) -> &'static str {
+    match state {
+        ActionState::Upcoming => "upcoming",
+        ActionState::Due => "due",
+        ActionState::Overdue => "overdue",
+        ActionState::Done => "done",
+        ActionState::Skipped => "skipped",
+        ActionState::Snoozed => "snoozed",
+        ActionState::Projected => "projected",
+    }
+}
+
+fn draft_panel(ui: &Ui, app: &Application, a: &Action) -> El {
+    let panel = el("div").class("draft").attr("data-draft", &draft_id(a));
+    let draft = match render_action(app, a, &ui.state.settings, ui.today) {
+        Ok(d) => d,
+        Err(e) => return panel.child(el("p").class("message error").text(&e.to_string())),
+    };
+    let mut panel = panel;
+    if let Some(note) = &draft.note {
+        panel = panel.child(el("p").class("hint").text(note));
+    }
+    if !draft.warnings.is_empty() {
+        let mut ul = el("ul")
+            .class("warnings")
+            .attr("aria-label", &t("checksLabel"));
+        for w in &draft.warnings {
+            ul = ul.child(el("li").text(&w.to_string()));
+        }
+        panel = panel.child(ul);
+    }
+    if let Some(script) = &draft.script {
+        panel = panel
+            .child(el("h3").text(&t("callScript")))
+            .child(el("pre").class("text").text(&script.call))
+            .child(el("h3").text(&t("voicemailScript")))
+            .child(el("pre").class("text").text(&script.voicemail));
+    }
+    if !draft.to.is_empty() {
+        panel = panel.child(
+            el("p")
+                .class("to")
+                .text(&tf("draftTo", &[("to", &draft.to.join(", "))])),
+        );
+    }
+    if !draft.subject.is_empty() {
+        panel = panel.child(
+            el("p")
+                .class("subject")
+                .text(&tf("draftSubject", &[("subject", &draft.subject)])),
+        );
+    }
+    panel = panel.child(
+        dom::textarea(&format!("draft:{}", draft_id(a)), &draft.body)
+            .attr("readonly", "")
+            .attr("rows", "10")
+            .attr("aria-label", &t("draftBody")),
+    );
+    let keyed = |b: El| b.attr("data-app", &app.id).attr("data-key", &a.key);
+    let mut row = el("div")
+        .class("buttons")
+        .child(keyed(button(&t("copyDraft"), "copy-draft")));
+    if a.kind != ActionKind::ThankYouCard && draft.script.is_none() {
+        row = row
+            .child(compose_link(
+                &draft,
+                "compose-gmail",
+                &t("openGmail"),
+                gmail_compose_link,
+            ))
+            .child(compose_link(
+                &draft,
+                "compose-outlook",
+                &t("openOutlook"),
+                outlook_compose_link,
+            ));
+    }
+    panel.child(row)
+}
+
+fn compose_link(
+    draft: &Draft,
+    action: &str,
+    label: &str,
+    link: fn(&[String], &str, &str) -> String,
+) -> El {
+    el("a")
+        .class("button")
+        .action(action)
+        .attr("href", &link(&draft.to, &draft.subject, &draft.body))
+        .attr("target", "_blank")
+        .attr("rel", "noopener noreferrer")
+        .text(label)
+}
+
+const ACTIONS: [&str; 7] = [
+    "draft",
+    "sent",
+    "sent-on",
+    "skip",
+    "snooze",
+    "copy-draft",
+    "open-app",
+];
+
+pub fn handles(action: &str) -> bool {
+    ACTIONS.contains(&action)
+}
+
+pub fn on_action(action: &str, control: &Element) {
+    let app_id = control.get_attribute("data-app").unwrap_or_default();
+    let key = control.get_attribute("data-key").unwrap_or_default();
+    let id = format!("{app_id}/{key}");
+    let item_value = |prefix: &str| {
+        control
+            .closest("li")
+            .ok()
+            .flatten()
+            .and_then(|li| dom::value_of(&li, &format!("{prefix}:{id}")))
+    };
+    match action {
+        "open-app" => {
+            with_ui(|ui| {
+                ui.view = View::App(app_id.clone());
+                ui.open_draft = None;
+                render(ui);
+            });
+        }
+        "draft" => {
+            with_ui(|ui| {
+                ui.open_draft = if ui.open_draft.as_deref() == Some(&id) {
+                    None
+                } else {
+                    Some(id.clone())
+                };
+                render(ui);
+            });
+        }
+        "copy-draft" => {
+            let text = with_ui(|ui| {
+                let app = ui.app(&app_id)?;
+                let a = ui
+                    .plan
+                    .actions
+                    .iter()
+                    .find(|a| a.app_id == app_id && a.key == key)?;
+                let d = render_action(app, a, &ui.state.settings, ui.today).ok()?;
+                Some(if d.subject.is_empty() {
+                    d.body
+                } else {
+                    format!("{}\n\n{}", d.subject, d.body)
+                })
+            })
+            .flatten();
+            if let Some(text) = text {
+                super::copy(text);
+            }
+        }
+        "sent" => record(
+            &app_id,
+            &key,
+            |app, today| ops::record_sent(app, &key, today),
+            "recordedSent",
+        ),
+        "skip" => record(
+            &app_id,
+            &key,
+            |app, today| ops::record_skipped(app, &key, today),
+            "recordedSkipped",
+        ),
+        "sent-on" => match item_value("sent-on").and_then(|v| parse_date(&v)) {
+            Some(date) => record(
+                &app_id,
+                &key,
+                |app, _| ops::record_sent(app, &key, date),
+                "recordedSent",
+            ),
+            None => say_error(t("errorDate")),
+        },
+        "snooze" => match item_value("snooze").and_then(|v| parse_date(&v)) {
+            Some(until) => record(
+                &app_id,
+                &key,
+                |app, today| ops::snooze(app, &key, today, until),
+                "recordedSnoozed",
+            ),
+            None => say_error(t("errorDate")),
+        },
+        _ => {}
+    }
+}
+
+pub fn parse_date(value: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d").ok()
+}
+
+fn say_error(text: String) {
+    with_ui(|ui| {
+        ui.error(text);
+        render(ui);
+    });
+}
+
+/// Applies an operation to the stored application and saves it, offering an undo.
+fn record(
+    app_id: &str,
+    key: &str,
+    op: impl FnOnce(&Application, NaiveDate) -> Result<Application, ops::OpError>,
+    done: &str,
+) {
+    let prepared = with_ui(|ui| {
+        let app = ui.app(app_id)?;
+        Some(op(app, ui.today).map(|next| (next, ui.app(app_id).map(|a| action_label(ui, a, key)))))
+    })
+    .flatten();
+    match prepared {
+        Some(Ok((next, label))) => {
+            with_ui(|ui| ui.open_draft = None);
+            save_app(
+                next,
+                Some(Notice {
+                    text: tf(done, &[("what", &label.flatten().unwrap_or_default())]),
+                    error: false,
+                    undo: Some((app_id.to_string(), key.to_string())),
+                }),
+            )
+        }
+        Some(Err(e)) => say_error(e.to_string()),
+        None => say_error(t("errorGone")),
+    }
+}
+
+fn action_label(ui: &Ui, app: &Application, key: &str) -> Option<String> {
+    ui.plan
+        .actions
+        .iter()
+        .find(|a| a.app_id == app.id && a.key == key)
+        .map(|a| action_title(app, a))
+}
+
+/// Takes back the last thing recorded for an action.
+pub fn undo(app_id: &str, key: &str) {
+    let prepared = with_ui(|ui| ui.app(app_id).map(|app| ops::undo(app, key))).flatten();
+    match prepared {
+        Some(Ok(next)) => save_app(
+            next,
+            Some(Notice {
+                text: t("undone"),
+                error: false,
+                undo: None,
+            }),
+        ),
+        Some(Err(e)) => say_error(e.to_string()),
+        None => say_error(t("errorGone")),
+    }
+}

@@ -1,0 +1,96 @@
+//! The interface's words: every message the pages use exists in English and German, both
+//! files have the same messages, and each translation keeps the original's placeholders.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fs;
+
+fn messages(lang: &str) -> BTreeMap<String, String> {
+    let path = format!(
+        "{}/extension/_locales/{lang}/messages.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let raw = fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let parsed: BTreeMap<String, serde_json::Value> =
+        serde_json::from_str(&raw).unwrap_or_else(|e| panic!("{path}: {e}"));
+    parsed
+        .into_iter()
+        .map(|(k, v)| {
+            let text = v["message"]
+                .as_str()
+                .unwrap_or_else(|| panic!("{lang}/{k} has no message"));
+            (k, text.to_string())
+        })
+        .collect()
+}
+
+fn placeholders(text: &str) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    let mut rest = text;
+    while let Some(start) = rest.find('{') {
+        rest = &rest[start + 1..];
+        if let Some(end) = rest.find('}') {
+            let name = &rest[..end];
+            if !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric()) {
+                out.insert(name.to_string());
+            }
+            rest = &rest[end + 1..];
+        }
+    }
+    out
+}
+
+/// String literals in the interface's sources shaped like message names (`camelCase`).
+fn names_used() -> BTreeSet<String> {
+    let dir = format!("{}/src/web/ui", env!("CARGO_MANIFEST_DIR"));
+    let mut out = BTreeSet::new();
+    for entry in fs::read_dir(&dir).unwrap() {
+        let src = fs::read_to_string(entry.unwrap().path()).unwrap();
+        for piece in src.split('"').skip(1).step_by(2) {
+            let camel = piece.chars().next().is_some_and(|c| c.is_ascii_lowercase())
+                && piece.chars().any(|c| c.is_ascii_uppercase())
+                && piece.chars().all(|c| c.is_ascii_alphanumeric());
+            if camel {
+                out.insert(piece.to_string());
+            }
+        }
+    }
+    // Names of the DOM and SVG, not messages.
+    for not_a_message in ["viewBox", "onChanged"] {
+        out.remove(not_a_message);
+    }
+    out
+}
+
+#[test]
+fn english_and_german_have_the_same_messages_and_placeholders() {
+    let en = messages("en");
+    let de = messages("de");
+    let only_en: Vec<_> = en.keys().filter(|k| !de.contains_key(*k)).collect();
+    let only_de: Vec<_> = de.keys().filter(|k| !en.contains_key(*k)).collect();
+    assert!(only_en.is_empty(), "missing in German: {only_en:?}");
+    assert!(only_de.is_empty(), "missing in English: {only_de:?}");
+    for (key, text) in &en {
+        assert_eq!(
+            placeholders(text),
+            placeholders(&de[key]),
+            "placeholders of {key}"
+        );
+        assert!(!de[key].trim().is_empty(), "{key} is empty in German");
+    }
+}
+
+#[test]
+fn every_message_the_interface_uses_exists() {
+    let en = messages("en");
+    let used = names_used();
+    assert!(
+        used.len() > 100,
+        "only {} names found: is the scan still right?",
+        used.len()
+    );
+    let missing: Vec<_> = used.iter().filter(|k| !en.contains_key(*k)).collect();
+    assert!(
+        missing.is_empty(),
+        "used but not in _locales/en: {missing:?}"
+    );
+}

@@ -321,8 +321,9 @@ pub fn action_item(ui: &Ui, app: &Application, a: &Action, with_app: bool) -> El
         let next_day =
             WorkCalendar::from_settings(&ui.state.settings.holidays).add_working_days(ui.today, 1);
         li = li.child(
-            el("div")
+            el("details")
                 .class("dated")
+                .child(el("summary").text(&t("otherDay")))
                 .child(
                     el("label").append_text(&t("sentOn")).child(
                         input(

@@ -286,25 +286,25 @@ fn app_page(ui: &mut Ui) -> dom::El {
     } else {
         t("tabToday")
     };
-    let mut tabs = el("nav")
+    let mut tabs = el("div")
         .class("tabs")
         .attr("role", "tablist")
         .attr("aria-label", &t("tabsLabel"))
         .child(tab(View::Today, &today_label, "tab-today"))
         .child(tab(View::Apps, &t("tabApps"), "tab-apps"));
+    let mut header = el("header")
+        .class("bar")
+        .child(el("h1").text(&t("appTitle")));
     if ui.surface == Surface::Www {
         tabs = tabs.child(tab(View::Settings, &t("tabSettings"), "tab-settings"));
+        header = header.child(tabs);
     } else {
-        tabs = tabs.child(
+        header = header.child(tabs).child(
             dom::button(&t("openOptions"), "open-options")
                 .class("link")
                 .attr("aria-label", &t("openOptionsLabel")),
         );
     }
-    let header = el("header")
-        .class("bar")
-        .child(el("h1").text(&t("appTitle")))
-        .child(tabs);
     let body = match ui.view.clone() {
         View::Today => today::view(ui),
         View::Apps => apps::list(ui),
@@ -431,7 +431,10 @@ fn listen(root: &Element) -> Result<(), JsValue> {
         let Some(target) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
             return;
         };
-        on_input(&target, &event.type_());
+        // Handled on the next turn: a redraw removes the control, and the browser may then
+        // fire `change` on it while this very listener is still running.
+        let kind = event.type_();
+        spawn_local(async move { on_input(&target, &kind) });
     });
     root.add_event_listener_with_callback("input", input.as_ref().unchecked_ref())?;
     root.add_event_listener_with_callback("change", input.as_ref().unchecked_ref())?;

@@ -45,10 +45,11 @@ struct ChoiceView {
     matched: matching::MatchKind,
 }
 
+/// Replies cross as JSON: the same serialisation code as storage, and plain objects that
+/// `chrome.runtime` passes on unchanged.
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| JsValue::from_str(&e.to_string()))
+    let json = serde_json::to_string(value).map_err(|e| JsValue::from_str(&e.to_string()))?;
+    js_sys::JSON::parse(&json)
 }
 
 /// `{error, code}`: what went wrong in words, and a name the pages can branch on.

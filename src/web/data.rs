@@ -12,8 +12,8 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
-use js_sys::{Promise, Reflect};
-use serde::{Deserialize, Serialize};
+use js_sys::{Promise, JSON};
+use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
@@ -181,8 +181,7 @@ impl Data {
             let reply = self
                 .ask(&serde_json::json!({ "type": "app/save", "app": app }))
                 .await?;
-            return serde_wasm_bindgen::from_value(reply)
-                .map_err(|e| DataError::Invalid(e.to_string()));
+            return serde_json::from_str(&reply).map_err(|e| DataError::Invalid(e.to_string()));
         }
         let key = store::app_key(&app.id);
         let stored = self.kv().get(&key).await?;
@@ -211,11 +210,13 @@ impl Data {
             let reply = self
                 .ask(&serde_json::json!({ "type": "settings/save", "settings": settings, "revision": revision }))
                 .await?;
-            return Reflect::get(&reply, &"revision".into())
-                .ok()
-                .and_then(|v| v.as_f64())
-                .map(|v| v as u32)
-                .ok_or_else(|| DataError::Invalid("the settings were not saved".into()));
+            #[derive(Deserialize)]
+            struct Saved {
+                revision: u32,
+            }
+            return serde_json::from_str::<Saved>(&reply)
+                .map(|saved| saved.revision)
+                .map_err(|_| DataError::Invalid("the settings were not saved".into()));
         }
         let stored = self.kv().get(store::SETTINGS_KEY).await?;
         let prepared = store::prepare_put_settings(stored.as_deref(), &settings, revision)?;
@@ -232,8 +233,7 @@ impl Data {
             let reply = self
                 .ask(&serde_json::json!({ "type": "backup/import", "text": text, "replace": replace }))
                 .await?;
-            return serde_wasm_bindgen::from_value(reply)
-                .map_err(|e| DataError::Invalid(e.to_string()));
+            return serde_json::from_str(&reply).map_err(|e| DataError::Invalid(e.to_string()));
         }
         let parsed = backup::parse_backup(text)?;
         let entries = self.kv().all().await?;
@@ -301,11 +301,11 @@ impl Data {
         Ok(())
     }
 
-    /// Sends a request to the service worker and turns an `{error}` reply into a [`DataError`].
-    async fn ask(self, request: &serde_json::Value) -> Result<JsValue, DataError> {
-        let message = request
-            .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-            .map_err(|e| DataError::Invalid(e.to_string()))?;
+    /// Sends a request to the service worker and turns an `{error}` reply into a
+    /// [`DataError`]; any other reply comes back as JSON text. Messages cross as JSON so that
+    /// the records are read and written by the same code as storage.
+    async fn ask(self, request: &serde_json::Value) -> Result<String, DataError> {
+        let message = JSON::parse(&request.to_string()).map_err(DataError::from_js)?;
         let promise = send_message(&message).map_err(DataError::from_js)?;
         let reply = JsFuture::from(promise).await.map_err(|e| {
             DataError::Storage(format!(
@@ -313,10 +313,16 @@ impl Data {
                 KvError::from(e).0
             ))
         })?;
-        if let Ok(err) = serde_wasm_bindgen::from_value::<ErrorReply>(reply.clone()) {
+        let json = JSON::stringify(&reply)
+            .ok()
+            .and_then(|s| s.as_string())
+            .ok_or_else(|| {
+                DataError::Storage("the extension's background gave no answer".into())
+            })?;
+        if let Ok(err) = serde_json::from_str::<ErrorReply>(&json) {
             return Err(DataError::from_code(&err.code, err.error));
         }
-        Ok(reply)
+        Ok(json)
     }
 }
 

@@ -5,11 +5,13 @@ pub mod backup;
 pub mod calendar;
 pub mod draft;
 pub mod export;
+pub mod files;
 pub mod matching;
 pub mod model;
 pub mod ops;
 pub mod plan;
 pub mod protocol;
 pub mod store;
+pub mod sync;
 #[doc(hidden)]
 pub mod workload;

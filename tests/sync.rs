@@ -424,8 +424,10 @@ fn the_write_rate_stays_within_half_the_browsers_limits() {
     assert_eq!(wait_before_writing(&hour, now, 1), 10_000.0);
     assert_eq!(wait_before_writing(&hour, now, 0), 0.0);
 
-    let mut state = SyncState::default();
-    state.writes = vec![now - 4_000_000.0, now - 1.0];
+    let mut state = SyncState {
+        writes: vec![now - 4_000_000.0, now - 1.0],
+        ..SyncState::default()
+    };
     state.record_writes(now, 2);
     assert_eq!(state.writes, vec![now - 1.0, now, now]);
 }

@@ -142,6 +142,29 @@ struct ErrorReply {
 }
 
 impl Data {
+    /// The port of the context this code runs in: a global without a document that has
+    /// extension storage is the service worker; a document with extension storage is an
+    /// extension page; anything else is `www/`.
+    pub fn here() -> Data {
+        let global = js_sys::global();
+        let has = |path: &[&str]| {
+            let mut value: JsValue = global.clone().into();
+            for name in path {
+                value =
+                    Reflect::get(&value, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED);
+                if value.is_undefined() || value.is_null() {
+                    return false;
+                }
+            }
+            true
+        };
+        match (has(&["chrome", "storage", "local"]), has(&["document"])) {
+            (true, false) => Data::Worker,
+            (true, true) => Data::Extension,
+            _ => Data::Page,
+        }
+    }
+
     fn kv(self) -> Kv {
         match self {
             Data::Worker | Data::Extension => Kv::Extension,

@@ -4,7 +4,9 @@
 mod background;
 pub mod clock;
 pub mod data;
+pub mod exports;
 pub mod kv;
 pub mod pages;
+pub mod sync;
 
 pub use background::Background;

@@ -352,3 +352,22 @@ fn state_of(entries: &BTreeMap<String, String>) -> State {
         problems: loaded.problems.iter().map(|p| p.to_string()).collect(),
     }
 }
+
+/// `saveApplication(app)` for pages: saves one application through this context's port (a
+/// message to the service worker from an extension page, `localStorage` in `www/`). Resolves
+/// to the stored application with its new revision; rejects with `{error, code}`.
+#[wasm_bindgen(js_name = saveApplication)]
+pub async fn save_application(app: JsValue) -> Result<JsValue, JsValue> {
+    let refuse = |e: DataError| {
+        let reply = serde_json::json!({ "error": e.to_string(), "code": e.code() });
+        reply
+            .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+            .unwrap_or_else(|_| JsValue::from_str(&e.to_string()))
+    };
+    let app: Application = serde_wasm_bindgen::from_value(app)
+        .map_err(|e| refuse(DataError::Invalid(format!("not an application: {e}"))))?;
+    let saved = Data::here().save_app(app).await.map_err(refuse)?;
+    saved
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| refuse(DataError::Invalid(e.to_string())))
+}

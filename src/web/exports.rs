@@ -9,6 +9,7 @@ use wasm_bindgen::prelude::*;
 use super::clock;
 use super::data::{Data, DataError};
 use crate::core::files::{self, ExportFile, ExportKind};
+use crate::core::plan;
 
 /// One export of the data `data` reads: `{filename, mime, text}`.
 pub async fn export(data: Data, kind: ExportKind) -> Result<ExportFile, DataError> {
@@ -34,5 +35,19 @@ pub async fn export_file(kind: String) -> Result<JsValue, JsValue> {
         .await
         .map_err(|e| JsValue::from_str(&e.to_string()))?;
     file.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsValue::from_str(&e.to_string()))
+}
+
+/// `currentPlan()`: the actions the calendar export is built from, as the planner gives them
+/// today (`[{key, appId, kind, due, state, ...}]`, see `core::model::Action`).
+#[wasm_bindgen(js_name = currentPlan)]
+pub async fn current_plan() -> Result<JsValue, JsValue> {
+    let state = Data::here()
+        .load()
+        .await
+        .map_err(|e| JsValue::from_str(&e.to_string()))?;
+    let plan = plan::plan(&state.apps, &state.settings, clock::today());
+    plan.actions
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(|e| JsValue::from_str(&e.to_string()))
 }

@@ -336,6 +336,15 @@ impl Data {
                 KvError::from(e).0
             ))
         })?;
+        // A worker stopped while handling the message may leave the reply empty instead of
+        // failing the promise: that is no answer, not a success.
+        if reply.is_undefined() || reply.is_null() {
+            return Err(DataError::Storage(
+                "the extension's background did not answer (it stopped before replying); \
+                 please try again"
+                    .into(),
+            ));
+        }
         if let Ok(err) = serde_wasm_bindgen::from_value::<ErrorReply>(reply.clone()) {
             return Err(DataError::from_code(&err.code, err.error));
         }

@@ -18,21 +18,19 @@ export function dump(page, area = 'local') {
   }, area);
 }
 
-/** Runs `fn(module, arg)` in the page with the extension's wasm module loaded there. */
-export function withWasm(page, fn, arg) {
-  return page.evaluate(
-    async ({ body, arg }) => {
-      globalThis.followupWasm ??= import(new URL('pkg/followup.js', location.href).href).then(
-        async (m) => {
-          await m.default();
-          return m;
-        },
-      );
-      const m = await globalThis.followupWasm;
-      return new Function('m', 'arg', `return (${body})(m, arg);`)(m, arg);
-    },
-    { body: fn.toString(), arg },
-  );
+/**
+ * Loads the extension's (or www's) wasm module into the page as `globalThis.followupWasm`, a
+ * promise of the initialised module. Page CSP forbids eval, so callers use it directly:
+ * `page.evaluate(async () => (await followupWasm).exportFile('ics'))`.
+ */
+export function loadWasm(page) {
+  return page.evaluate(async () => {
+    globalThis.followupWasm ??= import(new URL('pkg/followup.js', location.href).href).then(async (m) => {
+      await m.default();
+      return m;
+    });
+    await globalThis.followupWasm;
+  });
 }
 
 /** Polls `probe` until it returns a truthy value; returns that value. */

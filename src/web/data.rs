@@ -332,7 +332,7 @@ impl Data {
         let promise = send_message(&message).map_err(DataError::from_js)?;
         let reply = JsFuture::from(promise).await.map_err(|e| {
             DataError::Storage(format!(
-                "the extension's background did not answer ({}); please try again",
+                "The extension's background did not answer ({}); please try again.",
                 KvError::from(e).0
             ))
         })?;
@@ -340,8 +340,8 @@ impl Data {
         // failing the promise: that is no answer, not a success.
         if reply.is_undefined() || reply.is_null() {
             return Err(DataError::Storage(
-                "the extension's background did not answer (it stopped before replying); \
-                 please try again"
+                "The extension's background did not answer (it stopped before replying); \
+                 please try again."
                     .into(),
             ));
         }

@@ -57,13 +57,13 @@ impl std::fmt::Display for KvError {
         if self.is_quota() {
             write!(
                 f,
-                "the browser's storage for Follow-up is full ({}), so this change was not \
+                "The browser's storage for Follow-up is full ({}), so this change was not \
                  saved and nothing else was changed. Export a backup, then delete applications \
-                 you no longer need",
+                 you no longer need.",
                 self.0
             )
         } else {
-            write!(f, "the browser's storage failed: {}", self.0)
+            write!(f, "The browser's storage failed ({}). Try again; if it keeps failing, export a backup.", self.0)
         }
     }
 }

@@ -65,6 +65,9 @@ test('www: a save into a full localStorage gets a clear message and changes noth
   await loadWasm(page);
   const saved = await page.evaluate(async () => (await followupWasm).saveApplication({ id: 'acme', revision: 0, company: 'Acme' }));
   assert.equal(saved.revision, 1);
+  // The same exports as the extension, from localStorage.
+  const backup = await page.evaluate(async () => (await followupWasm).exportFile('backup'));
+  assert.deepEqual(JSON.parse(backup.text).applications.map((a) => [a.id, a.revision]), [['acme', 1]]);
   const filled = await page.evaluate(() => {
     let n = 0;
     for (let size = 1 << 20; size >= 1; ) {
@@ -166,9 +169,9 @@ test('after a browser restart the badge is right without opening any page', asyn
 });
 
 /** Seeds `n` applications, then measures what one `app/save` writes, as chrome.storage.onChanged reports it. */
-async function bytesForOneEdit(browser, page, n) {
+async function bytesForOneEdit(browser, page, n, settings = { revision: 1 }) {
   const apps = Array.from({ length: n }, (_, i) => interviewed(`app-${String(i).padStart(5, '0')}`, -3, { notes: 'Met the team.' }));
-  await seed(browser.worker, apps, { revision: 1 });
+  await seed(browser.worker, apps, settings);
   await new Promise((r) => setTimeout(r, 1500));
   return page.evaluate(async () => {
     const changes = [];
@@ -202,4 +205,14 @@ test('one edit writes the same bytes with 10 and with 10,000 applications stored
   console.log(`bytes written by one edit: ${small.total} with 10 applications, ${large.total} with 10,000`);
   assert.equal(small.total, large.total);
   assert.ok(small.total < 2000, `${small.total} bytes`);
+
+  // With browser sync on, the edit is copied to sync as that one record, not the whole set.
+  await page.evaluate(() => chrome.storage.sync.clear());
+  const synced = await bytesForOneEdit(browser, page, 10, { revision: 1, syncSettings: true, syncApplications: true });
+  await new Promise((r) => setTimeout(r, 1500));
+  const inSync = synced.changes.filter((c) => c.area === 'sync');
+  assert.deepEqual(inSync.map((c) => c.key), ['app:app-00005'], JSON.stringify(synced.changes));
+  const local = synced.changes.filter((c) => c.area === 'local').map((c) => c.key).sort();
+  assert.deepEqual(local, ['app:app-00005', 'sync-state', 'sync-status'], 'the record, the bookkeeping and the size in the status');
+  console.log(`with sync on: ${synced.changes.map((c) => `${c.area} ${c.key} ${c.bytes}`).join(', ')}`);
 });

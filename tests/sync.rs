@@ -557,3 +557,28 @@ fn two_computers_editing_and_syncing_in_any_order_converge_and_lose_no_applicati
         assert!(plan.pull.is_empty(), "seed {seed}");
     }
 }
+
+#[test]
+fn other_items_in_sync_count_toward_the_budget() {
+    let s = settings(true, true);
+    let apps = big_apps(9, 5_000); // about 44 KB: fits alone
+    let local = entries(Some((&s, 1)), &apps);
+    assert!(matches!(
+        plan_sync(&local, &Entries::new(), &no_base())
+            .status
+            .applications,
+        PartStatus::Synced { .. }
+    ));
+    // An item of an older version takes 50 KB of the same 100 KB.
+    let remote: Entries = [("legacy".to_string(), "x".repeat(50 * 1024))].into();
+    let plan = plan_sync(&local, &remote, &no_base());
+    assert!(
+        matches!(plan.status.applications, PartStatus::TooLarge { .. }),
+        "{:?}",
+        plan.status.applications
+    );
+    assert!(
+        !plan.remove.contains(&"legacy".to_string()),
+        "not ours to remove"
+    );
+}

@@ -110,7 +110,7 @@ impl SyncStatus {
             PartStatus::Synced { .. } => PartStatus::Error {
                 message: format!(
                     "Browser sync refused the change ({reason}); everything stays on this \
-                     computer and sync is tried again after the next change."
+                     computer and sync is tried again in a minute."
                 ),
             },
             other => other.clone(),
@@ -420,6 +420,12 @@ pub fn plan_sync(
     }
 
     let app_bytes: usize = target.iter().map(|(k, v)| item_bytes(k, v)).sum();
+    // Items that are neither settings nor applications (an older version's?) take room too.
+    let other_bytes: usize = remote
+        .iter()
+        .filter(|(k, _)| *k != SETTINGS_KEY && !k.starts_with(APP_KEY_PREFIX))
+        .map(|(k, v)| item_bytes(k, v))
+        .sum();
     let biggest = target
         .iter()
         .map(|(k, v)| (item_bytes(k, v), k, v))
@@ -448,12 +454,12 @@ pub fn plan_sync(
             kb(app_bytes),
             QUOTA_BYTES / 1024
         ))
-    } else if app_bytes + settings_in_sync > BUDGET_BYTES {
+    } else if app_bytes + settings_in_sync + other_bytes > BUDGET_BYTES {
         Some(format!(
             "Applications take {} KB, more than the {} KB of browser sync Follow-up uses (the \
              browser allows {} KB); they stay on this computer only.",
             kb(app_bytes),
-            (BUDGET_BYTES - settings_in_sync) / 1024,
+            BUDGET_BYTES.saturating_sub(settings_in_sync + other_bytes) / 1024,
             QUOTA_BYTES / 1024
         ))
     } else {

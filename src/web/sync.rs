@@ -12,6 +12,9 @@ use super::kv::Kv;
 use crate::core::store::{self, SETTINGS_KEY, SYNC_STATE_KEY, SYNC_STATUS_KEY};
 use crate::core::sync::{self, SyncState, SyncStatus};
 
+/// How long to wait after browser sync refused a write: its write limits count per minute.
+const RETRY_AFTER_REFUSAL_MS: f64 = 61_000.0;
+
 /// What one run did.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -75,13 +78,14 @@ pub async fn run() -> Result<Outcome, DataError> {
         writes: old_state.writes.clone(),
     };
     state.record_writes(now, plan.sync_writes());
-    let status = match written {
-        Ok(()) => plan.status.clone(),
+    let (status, retry_in_ms) = match written {
+        Ok(()) => (plan.status.clone(), 0.0),
         Err(e) => {
             // Sync refused (quota, write rate): it holds less than planned, so keep the old
-            // bookkeeping and say so; everything is still here.
+            // bookkeeping, say so, and try again once the browser's minute has passed;
+            // everything is still here.
             state.base = old_state.base.clone();
-            plan.status.failed(&e.0)
+            (plan.status.failed(&e.0), RETRY_AFTER_REFUSAL_MS)
         }
     };
     let mut bookkeeping = Vec::new();
@@ -93,7 +97,7 @@ pub async fn run() -> Result<Outcome, DataError> {
     }
     local_kv.set(&bookkeeping).await?;
     Ok(Outcome {
-        retry_in_ms: 0.0,
+        retry_in_ms,
         pulled: u32::try_from(plan.pull.len()).unwrap_or(u32::MAX),
         sync_writes: u32::try_from(plan.sync_writes()).unwrap_or(u32::MAX),
         status,

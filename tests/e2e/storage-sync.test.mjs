@@ -128,3 +128,30 @@ test('a computer with settings sync on takes newer synced settings but never an 
   await until(async () => JSON.parse((await syncArea())['app:acme']).notes !== 'stale copy', 'older copy replaced in sync');
   assert.equal(JSON.parse(await dump(page))['app:acme'], local['app:acme'], 'the local application is untouched');
 });
+
+test('a write browser sync refuses is reported in words and nothing is lost', async () => {
+  // Spend the browser's own limit of 120 sync writes a minute, as another part of the
+  // extension could; Follow-up's next write is then refused by the browser.
+  const refused = await page.evaluate(async () => {
+    for (let i = 0; i < 200; i++) {
+      try {
+        await chrome.storage.sync.set({ spent: i });
+      } catch (e) {
+        return e.message;
+      }
+    }
+    return 'never refused';
+  });
+  assert.match(refused, /MAX_WRITE_OPERATIONS_PER_MINUTE/);
+  const acme = JSON.parse(JSON.parse(await dump(page))['app:acme']);
+  const saved = await send(page, { type: 'app/save', app: { ...acme, notes: 'Edited while sync refuses' } });
+  assert.equal(saved.revision, acme.revision + 1, JSON.stringify(saved));
+  const s = await until(async () => (await status())?.applications?.state === 'error' && status(), 'error status');
+  assert.match(
+    s.applications.message,
+    /^Browser sync refused the change \(.*MAX_WRITE_OPERATIONS_PER_MINUTE.*\); everything stays on this computer and sync is tried again in a minute\.$/,
+  );
+  console.log(`sync status after a refused write: ${JSON.stringify(s.applications)}`);
+  assert.equal(JSON.parse(JSON.parse(await dump(page))['app:acme']).notes, 'Edited while sync refuses');
+  assert.notEqual(JSON.parse((await syncArea())['app:acme']).notes, 'Edited while sync refuses');
+});

@@ -3,7 +3,7 @@
 // worker with top-level await never gets its events), and `ready` is awaited inside each
 // handler. No state lives in globals between events: the worker may stop after ~30 s idle.
 import './messages.js';
-import init, { Background } from './pkg/followup.js';
+import init, { Background, syncStorage, syncNeeded } from './pkg/followup.js';
 
 const ready = init().then(() => new Background());
 const DAILY = 'daily-refresh';
@@ -53,5 +53,25 @@ chrome.runtime.onMessage.addListener((message, sender, reply) => {
   answer.then(reply, (error) => reply({ error: String(error?.message ?? error) }));
   return true;
 });
+
+// Opt-in browser sync (src/web/sync.rs decides everything). A run is queued like a message,
+// so it never interleaves with a write, once changes have been quiet for a moment; it also
+// runs at every worker start, which catches a run lost when the worker stopped.
+let syncTimer;
+function scheduleSync(delay = 1000) {
+  clearTimeout(syncTimer);
+  syncTimer = setTimeout(() => {
+    const run = queue.then(async () => {
+      await ready;
+      return syncStorage();
+    });
+    queue = run.catch(() => {});
+    run.then((done) => done.retryInMs > 0 && scheduleSync(done.retryInMs), () => {});
+  }, delay);
+}
+chrome.storage.onChanged.addListener((changes, area) => {
+  ready.then(() => syncNeeded(area, Object.keys(changes)) && scheduleSync());
+});
+scheduleSync();
 
 refreshBadge();

@@ -1072,3 +1072,95 @@ proptest! {
         prop_assert!(parse_backup(&good[..end]).is_err());
     }
 }
+
+// ---------------------------------------------------------------- files to download
+
+#[test]
+fn each_export_file_has_its_name_type_and_the_text_of_its_exporter() {
+    use followup::core::files::{export_file, ExportKind};
+    use followup::core::plan;
+    let loaded = fixture_store().load_all().unwrap();
+    let today = date("2026-03-18");
+    let now = "2026-03-18T10:15:42.123Z";
+    let file = |kind| export_file(kind, &loaded.apps, &loaded.settings, today, now);
+    let actions = plan::plan(&loaded.apps, &loaded.settings, today).actions;
+
+    let backup = file(ExportKind::Backup);
+    assert_eq!(backup.filename, "followup-backup-2026-03-18.json");
+    assert_eq!(backup.mime, "application/json");
+    assert_eq!(
+        backup.text,
+        export_backup(&loaded.apps, &loaded.settings, now)
+    );
+
+    let csv = file(ExportKind::ApplicationsCsv);
+    assert_eq!(csv.filename, "followup-applications-2026-03-18.csv");
+    assert_eq!(csv.mime, "text/csv;charset=utf-8");
+    assert!(
+        csv.text.starts_with('\u{feff}'),
+        "Excel needs the byte-order mark"
+    );
+    assert_eq!(
+        csv.text,
+        applications_csv(&loaded.apps, &actions, CsvOptions { excel_bom: true })
+    );
+
+    let log = file(ExportKind::LogCsv);
+    assert_eq!(log.filename, "followup-job-search-log-2026-03-18.csv");
+    assert_eq!(
+        log.text,
+        job_search_log_csv(&loaded.apps, &actions, CsvOptions { excel_bom: true })
+    );
+
+    let ics = file(ExportKind::Ics);
+    assert_eq!(ics.filename, "followup-plan-2026-03-18.ics");
+    assert_eq!(ics.mime, "text/calendar;charset=utf-8");
+    let (_, events) = read_ics(&ics.text);
+    let stamps: Vec<&str> = events
+        .iter()
+        .flat_map(|e| e.iter().filter(|p| p.name == "DTSTAMP"))
+        .map(|p| p.value.as_str())
+        .collect();
+    assert!(!stamps.is_empty());
+    assert!(
+        stamps.iter().all(|s| *s == "20260318T101542Z"),
+        "{stamps:?}"
+    );
+    // Every action still to do is in it, on its due date, described by the planner's reason.
+    let to_do: Vec<_> = actions
+        .iter()
+        .filter(|a| {
+            matches!(
+                a.state,
+                ActionState::Upcoming
+                    | ActionState::Due
+                    | ActionState::Overdue
+                    | ActionState::Snoozed
+                    | ActionState::Projected
+            )
+        })
+        .collect();
+    assert!(!to_do.is_empty());
+    for action in to_do {
+        let uid = ics_uid(&action.app_id, &action.key);
+        let event = events
+            .iter()
+            .find(|e| e.iter().any(|p| p.name == "UID" && p.value == uid))
+            .unwrap_or_else(|| panic!("no event for {uid}"));
+        let start = event.iter().find(|p| p.name == "DTSTART").unwrap();
+        assert_eq!(start.value, action.due.format("%Y%m%d").to_string());
+    }
+}
+
+#[test]
+fn export_kinds_are_named_and_an_unknown_one_is_refused_in_words() {
+    use followup::core::files::ExportKind;
+    for kind in ExportKind::ALL {
+        assert_eq!(kind.as_str().parse::<ExportKind>(), Ok(kind));
+    }
+    let err = "pdf".parse::<ExportKind>().unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "There is no export called \"pdf\" (known: backup, applications-csv, log-csv, ics)."
+    );
+}

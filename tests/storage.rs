@@ -667,3 +667,36 @@ proptest! {
         prop_assert_eq!(loaded.apps, model.into_values().collect::<Vec<_>>());
     }
 }
+
+#[test]
+fn the_sync_records_are_not_applications_and_stay_out_of_snapshots() {
+    let mut entries = fixture("v2.json");
+    let status = r#"{"settings":{"state":"off"},"applications":{"state":"off"}}"#;
+    entries.insert(store::SYNC_STATUS_KEY.into(), status.into());
+    entries.insert(
+        store::SYNC_STATE_KEY.into(),
+        r#"{"base":{},"writes":[]}"#.into(),
+    );
+    let loaded = store::decode_state(&entries);
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    assert_eq!(loaded.apps, store::decode_state(&fixture("v2.json")).apps);
+
+    let mut store = Store::open(MemoryStore::with_entries(entries), NOW).unwrap();
+    store.take_snapshot("before a test", NOW).unwrap();
+    let snapshot = store.snapshot().unwrap().unwrap();
+    assert!(!snapshot.entries.contains_key(store::SYNC_STATUS_KEY));
+    assert!(!snapshot.entries.contains_key(store::SYNC_STATE_KEY));
+    // Restoring keeps them: they describe what is in browser sync now, not the old state.
+    let later =
+        r#"{"settings":{"state":"synced","bytes":400,"items":1},"applications":{"state":"off"}}"#;
+    let mut kv = store.into_inner();
+    kv.set_many(&[(store::SYNC_STATUS_KEY.to_string(), later.to_string())])
+        .unwrap();
+    let mut store = Store::open(kv, NOW).unwrap();
+    store.restore_snapshot(NOW).unwrap();
+    assert_eq!(
+        store.kv().get(store::SYNC_STATUS_KEY).unwrap().as_deref(),
+        Some(later)
+    );
+    assert!(store.kv().get(store::SYNC_STATE_KEY).unwrap().is_some());
+}

@@ -6,11 +6,13 @@ pub mod calendar;
 pub mod demo;
 pub mod draft;
 pub mod export;
+pub mod files;
 pub mod matching;
 pub mod model;
 pub mod ops;
 pub mod plan;
 pub mod protocol;
 pub mod store;
+pub mod sync;
 #[doc(hidden)]
 pub mod workload;

@@ -150,8 +150,10 @@ const MAX_TEXT: usize = 20 * 1024 * 1024;
 pub fn parse(json: &str) -> Result<Request, ProtocolError> {
     if json.len() > MAX_TEXT + 1024 {
         return Err(ProtocolError::Malformed(format!(
-            "{} bytes is more than a message may carry",
-            json.len()
+            "{:.1} MB is more than a message may carry ({} MB at most; a backup file over 20 MB \
+             is refused)",
+            json.len() as f64 / (1024.0 * 1024.0),
+            MAX_TEXT / (1024 * 1024)
         )));
     }
     serde_json::from_str(json).map_err(|e| ProtocolError::Malformed(e.to_string()))

@@ -7,8 +7,8 @@
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use super::clock;
 use super::data::{Data, DataError, State};
+use super::{clock, to_js};
 use crate::core::draft::render_action;
 use crate::core::matching;
 use crate::core::model::{Action, ActionState, Application};
@@ -43,13 +43,6 @@ struct ChoiceView {
     due: String,
     state: ActionState,
     matched: matching::MatchKind,
-}
-
-/// Replies cross as JSON: the same serialisation code as storage, and plain objects that
-/// `chrome.runtime` passes on unchanged.
-fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    let json = serde_json::to_string(value).map_err(|e| JsValue::from_str(&e.to_string()))?;
-    js_sys::JSON::parse(&json)
 }
 
 /// `{error, code}`: what went wrong in words, and a name the pages can branch on.

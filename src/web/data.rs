@@ -12,7 +12,7 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
-use js_sys::{Promise, JSON};
+use js_sys::{Promise, Reflect, JSON};
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
@@ -142,6 +142,29 @@ struct ErrorReply {
 }
 
 impl Data {
+    /// The port of the context this code runs in: a global without a document that has
+    /// extension storage is the service worker; a document with extension storage is an
+    /// extension page; anything else is `www/`.
+    pub fn here() -> Data {
+        let global = js_sys::global();
+        let has = |path: &[&str]| {
+            let mut value: JsValue = global.clone().into();
+            for name in path {
+                value =
+                    Reflect::get(&value, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED);
+                if value.is_undefined() || value.is_null() {
+                    return false;
+                }
+            }
+            true
+        };
+        match (has(&["chrome", "storage", "local"]), has(&["document"])) {
+            (true, false) => Data::Worker,
+            (true, true) => Data::Extension,
+            _ => Data::Page,
+        }
+    }
+
     fn kv(self) -> Kv {
         match self {
             Data::Worker | Data::Extension => Kv::Extension,
@@ -309,10 +332,19 @@ impl Data {
         let promise = send_message(&message).map_err(DataError::from_js)?;
         let reply = JsFuture::from(promise).await.map_err(|e| {
             DataError::Storage(format!(
-                "the extension's background did not answer ({}); please try again",
+                "The extension's background did not answer ({}); please try again.",
                 KvError::from(e).0
             ))
         })?;
+        // A worker stopped while handling the message may leave the reply empty instead of
+        // failing the promise: that is no answer, not a success.
+        if reply.is_undefined() || reply.is_null() {
+            return Err(DataError::Storage(
+                "The extension's background did not answer (it stopped before replying); \
+                 please try again."
+                    .into(),
+            ));
+        }
         let json = JSON::stringify(&reply)
             .ok()
             .and_then(|s| s.as_string())
@@ -334,4 +366,19 @@ fn state_of(entries: &BTreeMap<String, String>) -> State {
         settings_revision: loaded.settings_revision,
         problems: loaded.problems.iter().map(|p| p.to_string()).collect(),
     }
+}
+
+/// `saveApplication(app)` for pages: saves one application through this context's port (a
+/// message to the service worker from an extension page, `localStorage` in `www/`). Resolves
+/// to the stored application with its new revision; rejects with `{error, code}`.
+#[wasm_bindgen(js_name = saveApplication)]
+pub async fn save_application(app: JsValue) -> Result<JsValue, JsValue> {
+    let refuse = |e: DataError| {
+        let reply = serde_json::json!({ "error": e.to_string(), "code": e.code() });
+        super::to_js(&reply).unwrap_or_else(|_| JsValue::from_str(&e.to_string()))
+    };
+    let app: Application = super::from_js(&app)
+        .map_err(|e| refuse(DataError::Invalid(format!("not an application: {e}"))))?;
+    let saved = Data::here().save_app(app).await.map_err(refuse)?;
+    super::to_js(&saved).map_err(|_| refuse(DataError::Invalid("the saved application".into())))
 }

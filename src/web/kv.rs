@@ -1,5 +1,6 @@
-//! Raw key/value backends: `chrome.storage.local` (extension) and `localStorage` (www/).
-//! Values are JSON strings; both backends see the same keys. Nothing here knows what a
+//! Raw key/value backends: `chrome.storage.local` (extension), `localStorage` (www/) and
+//! `chrome.storage.sync` (the opt-in copy shared with the user's other computers).
+//! Values are JSON strings; every backend sees the same keys. Nothing here knows what a
 //! record means: revisions, migrations and snapshots live in `core::store`.
 
 use std::collections::BTreeMap;
@@ -17,6 +18,12 @@ extern "C" {
     fn chrome_set(items: &Object) -> Result<Promise, JsValue>;
     #[wasm_bindgen(js_namespace = ["chrome", "storage", "local"], js_name = remove, catch)]
     fn chrome_remove(keys: &Array) -> Result<Promise, JsValue>;
+    #[wasm_bindgen(js_namespace = ["chrome", "storage", "sync"], js_name = get, catch)]
+    fn sync_get(keys: &JsValue) -> Result<Promise, JsValue>;
+    #[wasm_bindgen(js_namespace = ["chrome", "storage", "sync"], js_name = set, catch)]
+    fn sync_set(items: &Object) -> Result<Promise, JsValue>;
+    #[wasm_bindgen(js_namespace = ["chrome", "storage", "sync"], js_name = remove, catch)]
+    fn sync_remove(keys: &Array) -> Result<Promise, JsValue>;
 }
 
 /// Where the key/value pairs live.
@@ -26,6 +33,8 @@ pub enum Kv {
     Extension,
     /// The page's `localStorage`, under a prefix so other data on the origin is left alone.
     Page,
+    /// `chrome.storage.sync`: small, rate-limited, shared with the user's other computers.
+    Sync,
 }
 
 /// Prefix of this app's keys in `localStorage`.
@@ -35,19 +44,44 @@ const PAGE_PREFIX: &str = "followup.";
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct KvError(pub String);
 
+impl KvError {
+    /// Whether the browser refused the write because its storage is full.
+    pub fn is_quota(&self) -> bool {
+        let text = self.0.to_ascii_lowercase();
+        text.contains("quota") || text.contains("storage is full")
+    }
+}
+
 impl std::fmt::Display for KvError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "the browser's storage failed: {}", self.0)
+        if self.is_quota() {
+            write!(
+                f,
+                "The browser's storage for Follow-up is full ({}), so this change was not \
+                 saved and nothing else was changed. Export a backup, then delete applications \
+                 you no longer need.",
+                self.0
+            )
+        } else {
+            write!(f, "The browser's storage failed ({}). Try again; if it keeps failing, export a backup.", self.0)
+        }
     }
 }
 
 impl From<JsValue> for KvError {
     fn from(e: JsValue) -> Self {
+        let name = Reflect::get(&e, &JsValue::from_str("name"))
+            .ok()
+            .and_then(|n| n.as_string())
+            .unwrap_or_default();
         let text = e
             .dyn_ref::<js_sys::Error>()
             .map(|e| String::from(e.message()))
             .or_else(|| e.as_string())
             .unwrap_or_else(|| format!("{e:?}"));
+        if name == "QuotaExceededError" && !text.to_ascii_lowercase().contains("quota") {
+            return KvError(format!("{name}: {text}"));
+        }
         KvError(text)
     }
 }
@@ -67,8 +101,12 @@ impl Kv {
     /// Every key and value.
     pub async fn all(self) -> Result<BTreeMap<String, String>, KvError> {
         match self {
-            Kv::Extension => {
-                let items = JsFuture::from(chrome_get(&JsValue::NULL)?).await?;
+            Kv::Extension | Kv::Sync => {
+                let promise = match self {
+                    Kv::Sync => sync_get(&JsValue::NULL)?,
+                    _ => chrome_get(&JsValue::NULL)?,
+                };
+                let items = JsFuture::from(promise).await?;
                 let mut out = BTreeMap::new();
                 for entry in Object::entries(&items.unchecked_into()).iter() {
                     let pair: Array = entry.unchecked_into();
@@ -101,8 +139,12 @@ impl Kv {
     /// The value of one key.
     pub async fn get(self, key: &str) -> Result<Option<String>, KvError> {
         match self {
-            Kv::Extension => {
-                let items = JsFuture::from(chrome_get(&JsValue::from_str(key))?).await?;
+            Kv::Extension | Kv::Sync => {
+                let promise = match self {
+                    Kv::Sync => sync_get(&JsValue::from_str(key))?,
+                    _ => chrome_get(&JsValue::from_str(key))?,
+                };
+                let items = JsFuture::from(promise).await?;
                 let value = Reflect::get(&items, &JsValue::from_str(key))?;
                 if value.is_undefined() {
                     Ok(None)
@@ -122,12 +164,16 @@ impl Kv {
             return Ok(());
         }
         match self {
-            Kv::Extension => {
+            Kv::Extension | Kv::Sync => {
                 let items = Object::new();
                 for (k, v) in entries {
                     Reflect::set(&items, &JsValue::from_str(k), &JsValue::from_str(v))?;
                 }
-                JsFuture::from(chrome_set(&items)?).await?;
+                let promise = match self {
+                    Kv::Sync => sync_set(&items)?,
+                    _ => chrome_set(&items)?,
+                };
+                JsFuture::from(promise).await?;
                 Ok(())
             }
             Kv::Page => {
@@ -159,9 +205,13 @@ impl Kv {
             return Ok(());
         }
         match self {
-            Kv::Extension => {
+            Kv::Extension | Kv::Sync => {
                 let list: Array = keys.iter().map(|k| JsValue::from_str(k)).collect();
-                JsFuture::from(chrome_remove(&list)?).await?;
+                let promise = match self {
+                    Kv::Sync => sync_remove(&list)?,
+                    _ => chrome_remove(&list)?,
+                };
+                JsFuture::from(promise).await?;
                 Ok(())
             }
             Kv::Page => {

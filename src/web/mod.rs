@@ -4,8 +4,29 @@
 mod background;
 pub mod clock;
 pub mod data;
+pub mod exports;
 pub mod kv;
 pub mod pages;
+pub mod sync;
 pub mod ui;
 
 pub use background::Background;
+
+use serde::{de::DeserializeOwned, Serialize};
+use wasm_bindgen::JsValue;
+
+/// A Rust value as a plain JavaScript object. Values cross the boundary as JSON, through the
+/// same serialisation code as storage, so each record type is compiled once.
+pub fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    let json = serde_json::to_string(value).map_err(|e| JsValue::from_str(&e.to_string()))?;
+    js_sys::JSON::parse(&json)
+}
+
+/// A plain JavaScript object as a Rust value, through JSON (see [`to_js`]).
+pub fn from_js<T: DeserializeOwned>(value: &JsValue) -> Result<T, String> {
+    let json = js_sys::JSON::stringify(value)
+        .ok()
+        .and_then(|s| s.as_string())
+        .ok_or_else(|| "not a JSON value".to_string())?;
+    serde_json::from_str(&json).map_err(|e| e.to_string())
+}

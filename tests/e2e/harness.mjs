@@ -19,11 +19,13 @@ export const SITE_CSP = {
 };
 
 /**
- * Launches Chromium with the extension. Returns {context, worker, id, close}.
+ * Launches Chromium with the extension. Returns {context, worker, id, profile, close}.
  * `errors` collects uncaught page errors of every page, for tests to assert on.
+ * `profile`: reuse this profile folder (a browser restart); `keepProfile`: leave the folder
+ * in place on close, for the next launch to reuse (the caller removes it).
  */
-export async function launch({ extension = extensionDir, headless = true } = {}) {
-  const profile = mkdtempSync(join(tmpdir(), 'followup-e2e-'));
+export async function launch({ extension = extensionDir, headless = true, profile = undefined, keepProfile = false } = {}) {
+  profile ??= mkdtempSync(join(tmpdir(), 'followup-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless,
@@ -50,10 +52,11 @@ export async function launch({ extension = extensionDir, headless = true } = {})
     worker,
     id,
     errors,
+    profile,
     url: (path) => `chrome-extension://${id}/${path}`,
     async close() {
       await context.close();
-      rmSync(profile, { recursive: true, force: true });
+      if (!keepProfile) rmSync(profile, { recursive: true, force: true });
     },
   };
 }

@@ -8,6 +8,7 @@
 //! | `settings` | the [`Settings`] fields plus a `revision` |
 //! | `app:<id>` | one [`Application`], with its `revision` |
 //! | `snapshot` | the whole previous state, taken before a migration or an import |
+//! | `sync-status`, `sync-state` | this computer's browser-sync status and bookkeeping ([`super::sync`]) |
 //!
 //! One key per application keeps an edit to one small write, however many applications there
 //! are. Every write of an application or of the settings names the revision it was based on; a
@@ -40,6 +41,17 @@ pub const SETTINGS_KEY: &str = "settings";
 pub const SNAPSHOT_KEY: &str = "snapshot";
 /// Prefix of application records: `app:<id>`.
 pub const APP_KEY_PREFIX: &str = "app:";
+/// Key of the browser-sync status the options page shows (see [`super::sync::SyncStatus`]).
+pub const SYNC_STATUS_KEY: &str = "sync-status";
+/// Key of the browser-sync bookkeeping (see [`super::sync::SyncState`]).
+pub const SYNC_STATE_KEY: &str = "sync-state";
+
+/// Whether `key` describes this computer rather than the user's data: the sync status and
+/// bookkeeping. Such keys are not applications or settings, are left out of snapshots, and
+/// are kept when a snapshot is restored, since they describe what is in browser sync now.
+pub fn is_device_key(key: &str) -> bool {
+    key == SYNC_STATUS_KEY || key == SYNC_STATE_KEY
+}
 
 /// The key an application is stored under.
 pub fn app_key(id: &str) -> String {
@@ -311,8 +323,8 @@ pub fn encode_settings(settings: &Settings, revision: u32) -> Result<String, Sto
 }
 
 /// Reads every application and the settings out of a current-layout key/value map. Keys of
-/// other kinds (the schema, the snapshot, anything unknown) are ignored; unreadable records
-/// become [`Problem`]s.
+/// other kinds (the schema, the snapshot, the sync status, anything unknown) are ignored;
+/// unreadable records become [`Problem`]s.
 pub fn decode_state(entries: &BTreeMap<String, String>) -> Loaded {
     let mut loaded = Loaded::default();
     for (key, raw) in entries {
@@ -540,7 +552,7 @@ pub fn snapshot_entry(
         reason: reason.to_string(),
         entries: entries
             .iter()
-            .filter(|(k, _)| *k != SNAPSHOT_KEY)
+            .filter(|(k, _)| *k != SNAPSHOT_KEY && !is_device_key(k))
             .map(|(k, v)| (k.clone(), v.clone()))
             .collect(),
     };
@@ -574,7 +586,7 @@ pub fn plan_restore(entries: &BTreeMap<String, String>) -> Result<Batch, StoreEr
         .collect();
     let remove: Vec<String> = entries
         .keys()
-        .filter(|k| *k != SNAPSHOT_KEY && !snapshot.entries.contains_key(*k))
+        .filter(|k| *k != SNAPSHOT_KEY && !is_device_key(k) && !snapshot.entries.contains_key(*k))
         .cloned()
         .collect();
     Ok(Batch::default().set(set).remove(remove))
@@ -669,7 +681,7 @@ fn resumable_conversion(
     let partial = entries
         .keys()
         .chain(snapshot.entries.keys())
-        .filter(|k| *k != SNAPSHOT_KEY)
+        .filter(|k| *k != SNAPSHOT_KEY && !is_device_key(k))
         .all(|k| entries.get(k) == snapshot.entries.get(k) || entries.get(k) == converted.get(k));
     partial.then_some(converted)
 }

@@ -23,19 +23,45 @@ function scheduleAlarms() {
   chrome.alarms.create(DAILY, { when: midnight.getTime(), periodInMinutes: 60 });
 }
 
+// The optional daily reminder (off by default): one alarm at the user's time, set again
+// after each firing and whenever the settings change; Rust says when and what.
+const REMINDER = 'daily-reminder';
+async function scheduleReminder() {
+  const bg = await ready;
+  const at = await bg.nextReminder();
+  if (at === null) await chrome.alarms.clear(REMINDER);
+  else await chrome.alarms.create(REMINDER, { when: at });
+}
+async function remind() {
+  const bg = await ready;
+  const text = await bg.reminder();
+  if (text) {
+    await chrome.notifications.create(REMINDER, { type: 'basic', iconUrl: 'icons/128.png', ...text });
+  }
+  await scheduleReminder();
+}
+
 chrome.runtime.onInstalled.addListener(() => {
   scheduleAlarms();
+  scheduleReminder();
   refreshBadge();
 });
 chrome.runtime.onStartup.addListener(() => {
   scheduleAlarms();
+  scheduleReminder();
   refreshBadge();
 });
 chrome.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === DAILY) refreshBadge();
+  if (alarm.name === REMINDER) remind();
 });
-chrome.storage.onChanged.addListener((_changes, area) => {
-  if (area === 'local') refreshBadge();
+chrome.storage.onChanged.addListener((changes, area) => {
+  if (area !== 'local') return;
+  refreshBadge();
+  if ('settings' in changes) scheduleReminder();
+});
+chrome.notifications.onClicked.addListener((id) => {
+  if (id === REMINDER) chrome.tabs.create({ url: chrome.runtime.getURL('popup.html') });
 });
 
 // Messages are handled one at a time, so a read and the write based on it never interleave

@@ -41,10 +41,19 @@ fn placeholders(text: &str) -> BTreeSet<String> {
 
 /// String literals in the interface's sources shaped like message names (`camelCase`).
 fn names_used() -> BTreeSet<String> {
-    let dir = format!("{}/src/web/ui", env!("CARGO_MANIFEST_DIR"));
+    let web = format!("{}/src/web", env!("CARGO_MANIFEST_DIR"));
+    let mut paths = Vec::new();
+    for dir in [web.clone(), format!("{web}/ui")] {
+        for entry in fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "rs") {
+                paths.push(path);
+            }
+        }
+    }
     let mut out = BTreeSet::new();
-    for entry in fs::read_dir(&dir).unwrap() {
-        let src = fs::read_to_string(entry.unwrap().path()).unwrap();
+    for path in paths {
+        let src = fs::read_to_string(path).unwrap();
         for piece in src.split('"').skip(1).step_by(2) {
             let camel = piece.chars().next().is_some_and(|c| c.is_ascii_lowercase())
                 && piece.chars().any(|c| c.is_ascii_uppercase())
@@ -55,7 +64,7 @@ fn names_used() -> BTreeSet<String> {
         }
     }
     // Names of the DOM and SVG, not messages.
-    for not_a_message in ["viewBox", "onChanged"] {
+    for not_a_message in ["viewBox", "onChanged", "camelCase"] {
         out.remove(not_a_message);
     }
     out

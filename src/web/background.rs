@@ -8,6 +8,7 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use super::data::{Data, DataError, State};
+use super::ui::i18n;
 use super::{clock, to_js};
 use crate::core::draft::render_action;
 use crate::core::matching;
@@ -91,6 +92,61 @@ impl Background {
             .map_err(|e| JsValue::from_str(&e.to_string()))?;
         let plan = plan::plan(&state.apps, &state.settings, clock::today());
         to_js(&badge_of(&plan))
+    }
+
+    /// When the daily reminder should next fire, in milliseconds since the epoch: the next
+    /// local time equal to the user's `notifyAt` ("HH:MM"); `null` when reminders are off.
+    #[wasm_bindgen(js_name = nextReminder)]
+    pub async fn next_reminder(&self) -> Result<JsValue, JsValue> {
+        let state = self
+            .data
+            .load()
+            .await
+            .map_err(|e| JsValue::from_str(&e.to_string()))?;
+        let Some((hour, minute)) = state.settings.notify_at.as_deref().and_then(parse_hh_mm) else {
+            return Ok(JsValue::NULL);
+        };
+        let now = js_sys::Date::new_0();
+        let at = js_sys::Date::new(&now.clone().into());
+        at.set_hours(hour);
+        at.set_minutes(minute);
+        at.set_seconds(0);
+        at.set_milliseconds(0);
+        if at.get_time() <= now.get_time() {
+            at.set_date(at.get_date() + 1);
+        }
+        Ok(JsValue::from_f64(at.get_time()))
+    }
+
+    /// `{title, message}` of the daily reminder, or `null` when nothing is due today.
+    pub async fn reminder(&self) -> Result<JsValue, JsValue> {
+        let state = self
+            .data
+            .load()
+            .await
+            .map_err(|e| JsValue::from_str(&e.to_string()))?;
+        let plan = plan::plan(&state.apps, &state.settings, clock::today());
+        let badge = badge_of(&plan);
+        if badge.count == 0 {
+            return Ok(JsValue::NULL);
+        }
+        #[derive(Serialize)]
+        struct Reminder {
+            title: String,
+            message: String,
+        }
+        let n = badge.count.to_string();
+        to_js(&Reminder {
+            title: i18n::t("appTitle"),
+            message: i18n::tf(
+                if badge.overdue {
+                    "reminderOverdue"
+                } else {
+                    "reminderDue"
+                },
+                &[("n", &n)],
+            ),
+        })
     }
 
     /// Answers one message. `from` is `{id, url, tab}` of the sender; `own_id` and
@@ -293,4 +349,11 @@ fn choice_view(state: &State, plan: &Plan, c: &matching::Choice) -> Option<Choic
         state: c.state,
         matched: c.matched,
     })
+}
+
+/// "HH:MM" as hours and minutes; `None` for anything else.
+fn parse_hh_mm(text: &str) -> Option<(u32, u32)> {
+    let (h, m) = text.split_once(':')?;
+    let (h, m) = (h.parse::<u32>().ok()?, m.parse::<u32>().ok()?);
+    (h < 24 && m < 60 && text.len() == 5).then_some((h, m))
 }

@@ -261,3 +261,57 @@ test('www/: the same flow in a normal tab, stored in localStorage', async () => 
 test('no uncaught errors in any page', () => {
   assert.deepEqual(browser.errors, []);
 });
+
+test('the daily reminder: scheduled at the chosen time, and a notification when something is due', async () => {
+  const page = await browser.context.newPage();
+  await page.goto(browser.url('options.html'));
+  await drawn(page);
+  await page.check('[name="notify"]');
+  await page.fill('[name="notify-at"]', '08:30');
+  await page.click('form[data-form="settings"] button[type="submit"]');
+  await page.waitForSelector('.notice .message:not(.error)');
+  const alarm = await waitFor(() => browser.worker.evaluate(() => chrome.alarms.get('daily-reminder')), 'the alarm');
+  const when = new Date(alarm.scheduledTime);
+  assert.equal(`${when.getHours()}:${when.getMinutes()}`, '8:30');
+  assert.ok(alarm.scheduledTime > Date.now() && alarm.scheduledTime - Date.now() <= 24 * 3600e3);
+
+  // Fire it now, with something due: a notification appears, and the alarm is set again.
+  await seed(browser.worker, [{
+    id: 'due', company: 'Due Co', role: 'Analyst', status: 'interviewing',
+    contacts: [{ id: 'c', name: 'Dee Due', email: 'dee@due.example' }],
+    rounds: [{ id: 'r', date: isoDay(0), kind: 'video', interviewers: [{ contactId: 'c', points: [] }] }],
+  }], JSON.parse((await browser.worker.evaluate(() => chrome.storage.local.get('settings'))).settings));
+  // Let the worker finish reacting to the new storage (it sets the reminder's alarm again).
+  await waitForBadge(browser.worker, '1');
+  await new Promise((r) => setTimeout(r, 500));
+  await browser.worker.evaluate(() => chrome.alarms.create('daily-reminder', { when: Date.now() + 100 }));
+  const shown = await waitFor(async () => {
+    const all = await browser.worker.evaluate(() => chrome.notifications.getAll());
+    return all['daily-reminder'] ? all : null;
+  }, 'the notification');
+  assert.ok(shown['daily-reminder']);
+  const again = await waitFor(async () => {
+    const a = await browser.worker.evaluate(() => chrome.alarms.get('daily-reminder'));
+    return a && a.scheduledTime > Date.now() + 60e3 ? a : null;
+  }, 'the alarm set again');
+  assert.equal(new Date(again.scheduledTime).getHours(), 8);
+
+  // Off again: the alarm is gone.
+  await page.reload();
+  await drawn(page);
+  await page.uncheck('[name="notify"]');
+  await page.click('form[data-form="settings"] button[type="submit"]');
+  await waitFor(async () => ((await browser.worker.evaluate(() => chrome.alarms.get('daily-reminder'))) ? null : true), 'the alarm cleared');
+  await page.close();
+});
+
+/** Polls `probe` until it returns something truthy (5 s at most). */
+async function waitFor(probe, what = String(probe)) {
+  const end = Date.now() + 5000;
+  while (Date.now() < end) {
+    const value = await probe();
+    if (value) return value;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}

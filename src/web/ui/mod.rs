@@ -12,7 +12,7 @@
 mod apps;
 mod dom;
 mod files;
-mod i18n;
+pub(crate) mod i18n;
 mod options;
 mod timeline;
 mod today;

@@ -1,7 +1,7 @@
 // Opens the built extension in Chromium on a fresh profile, loads the sample applications
 // through the popup's own "Try it with sample data" button, and shows the popup, the options
 // page and a webmail compose window. With no display, it runs headless and saves screenshots.
-import { launch, screenshot, screenshotDir, serveFixture, SITE_CSP, root } from '../tests/e2e/harness.mjs';
+import { launch, screenshot, screenshotDir, serveFixture, SITE_CSP, root, waitForBadge } from '../tests/e2e/harness.mjs';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -16,9 +16,14 @@ await popup.waitForSelector('#app[aria-busy="false"]');
 const demo = popup.locator('[data-action="load-demo"]');
 if (await demo.count()) {
   await demo.first().click();
-  await popup.waitForSelector('[data-view="today"]', { timeout: 5000 }).catch(() => {});
+  // The notice appears once every sample application is stored; the badge follows.
+  await popup.waitForSelector('.notice .message', { timeout: 10000 });
+  await popup.waitForSelector('li.action', { timeout: 5000 });
 }
-const badge = await browser.worker.evaluate(() => chrome.action.getBadgeText({}));
+const due = await popup.locator('section.overdue li.action, section.due li.action').count();
+const badge = await waitForBadge(browser.worker, due ? String(due) : '').catch(() =>
+  browser.worker.evaluate(() => chrome.action.getBadgeText({})),
+);
 
 const options = await context.newPage();
 await options.goto(browser.url('options.html'));

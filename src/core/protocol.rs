@@ -9,52 +9,41 @@
 use std::fmt;
 
 use chrono::NaiveDate;
+use serde::de::DeserializeOwned;
 use serde::Deserialize;
+use serde_json::Value;
 
 use super::model::{Application, Settings};
 
-/// A request to the service worker.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(tag = "type", deny_unknown_fields, rename_all_fields = "camelCase")]
+/// A request to the service worker: `{"type": <name>, ...its fields in camelCase}`.
+#[derive(Debug, Clone, PartialEq)]
 pub enum Request {
     /// Content scripts: which actions fit the recipients of a compose window.
-    #[serde(rename = "compose/match")]
     ComposeMatch { recipients: Vec<String> },
     /// Content scripts: the draft for one action.
-    #[serde(rename = "draft/get")]
     DraftGet { app_id: String, action_key: String },
     /// Content scripts: the compose window with this draft was sent.
-    #[serde(rename = "action/sent")]
     ActionSent { app_id: String, action_key: String },
     /// Content scripts: undo of `action/sent`.
-    #[serde(rename = "action/undo")]
     ActionUndo { app_id: String, action_key: String },
     /// Pages: recompute the badge.
-    #[serde(rename = "badge/refresh")]
     BadgeRefresh {},
     /// Pages: health check.
-    #[serde(rename = "ping")]
     Ping {},
     /// Pages: write one application (revision-checked).
-    #[serde(rename = "app/save")]
     AppSave { app: Box<Application> },
     /// Pages: delete one application (revision-checked).
-    #[serde(rename = "app/delete")]
     AppDelete { id: String, revision: u32 },
     /// Pages: write the settings (revision-checked).
-    #[serde(rename = "settings/save")]
     SettingsSave {
         settings: Box<Settings>,
         revision: u32,
     },
     /// Pages: validate and apply a backup file.
-    #[serde(rename = "backup/import")]
     BackupImport { text: String, replace: bool },
     /// Pages: put back the state saved before the last migration or import.
-    #[serde(rename = "snapshot/restore")]
     SnapshotRestore {},
     /// Pages: mark an action sent on another day than today.
-    #[serde(rename = "action/sent-on")]
     ActionSentOn {
         app_id: String,
         action_key: String,
@@ -156,7 +145,99 @@ pub fn parse(json: &str) -> Result<Request, ProtocolError> {
             MAX_TEXT / (1024 * 1024)
         )));
     }
-    serde_json::from_str(json).map_err(|e| ProtocolError::Malformed(e.to_string()))
+    let value: Value =
+        serde_json::from_str(json).map_err(|e| ProtocolError::Malformed(e.to_string()))?;
+    let Value::Object(mut fields) = value else {
+        return Err(ProtocolError::Malformed("not an object".into()));
+    };
+    let kind = match fields.remove("type") {
+        Some(Value::String(kind)) => kind,
+        Some(_) => return Err(ProtocolError::Malformed("`type` is not a string".into())),
+        None => return Err(ProtocolError::Malformed("missing field `type`".into())),
+    };
+    let Some(&(name, expected)) = FIELDS.iter().find(|(name, _)| *name == kind) else {
+        return Err(ProtocolError::Malformed(format!(
+            "unknown message type `{kind}`"
+        )));
+    };
+    if let Some(extra) = fields.keys().find(|k| !expected.contains(&k.as_str())) {
+        return Err(ProtocolError::Malformed(format!(
+            "unknown field `{extra}` in {name}"
+        )));
+    }
+    let mut take = Fields(fields);
+    Ok(match name {
+        "compose/match" => Request::ComposeMatch {
+            recipients: take.field("recipients")?,
+        },
+        "draft/get" => Request::DraftGet {
+            app_id: take.field("appId")?,
+            action_key: take.field("actionKey")?,
+        },
+        "action/sent" => Request::ActionSent {
+            app_id: take.field("appId")?,
+            action_key: take.field("actionKey")?,
+        },
+        "action/undo" => Request::ActionUndo {
+            app_id: take.field("appId")?,
+            action_key: take.field("actionKey")?,
+        },
+        "badge/refresh" => Request::BadgeRefresh {},
+        "ping" => Request::Ping {},
+        "app/save" => Request::AppSave {
+            app: Box::new(take.field("app")?),
+        },
+        "app/delete" => Request::AppDelete {
+            id: take.field("id")?,
+            revision: take.field("revision")?,
+        },
+        "settings/save" => Request::SettingsSave {
+            settings: Box::new(take.field("settings")?),
+            revision: take.field("revision")?,
+        },
+        "backup/import" => Request::BackupImport {
+            text: take.field("text")?,
+            replace: take.field("replace")?,
+        },
+        "snapshot/restore" => Request::SnapshotRestore {},
+        _ => Request::ActionSentOn {
+            app_id: take.field("appId")?,
+            action_key: take.field("actionKey")?,
+            date: take.field("date")?,
+        },
+    })
+}
+
+/// Each message type and the fields it carries, all required.
+const FIELDS: [(&str, &[&str]); 12] = [
+    ("compose/match", &["recipients"]),
+    ("draft/get", &["appId", "actionKey"]),
+    ("action/sent", &["appId", "actionKey"]),
+    ("action/undo", &["appId", "actionKey"]),
+    ("badge/refresh", &[]),
+    ("ping", &[]),
+    ("app/save", &["app"]),
+    ("app/delete", &["id", "revision"]),
+    ("settings/save", &["settings", "revision"]),
+    ("backup/import", &["text", "replace"]),
+    ("snapshot/restore", &[]),
+    ("action/sent-on", &["appId", "actionKey", "date"]),
+];
+
+/// A message's fields, taken one by one with their types checked. Messages are dispatched on
+/// `type` by hand rather than with serde's tagged enums, whose buffering would compile a
+/// second reader for every record type into the WebAssembly.
+struct Fields(serde_json::Map<String, Value>);
+
+impl Fields {
+    fn field<T: DeserializeOwned>(&mut self, name: &str) -> Result<T, ProtocolError> {
+        let value = self
+            .0
+            .remove(name)
+            .ok_or_else(|| ProtocolError::Malformed(format!("missing field `{name}`")))?;
+        serde_json::from_value(value)
+            .map_err(|e| ProtocolError::Malformed(format!("field `{name}`: {e}")))
+    }
 }
 
 /// Checks that `sender` may send `request`, given the extension's own id and page origin

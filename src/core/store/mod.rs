@@ -281,13 +281,12 @@ pub struct Loaded {
     pub problems: Vec<Problem>,
 }
 
-/// The settings record: the settings plus the revision the store keeps for them.
+/// The revision kept in the settings record beside the settings' own fields. Read in a pass
+/// of its own: a flattened struct would make serde buffer the whole record generically.
 #[derive(Deserialize)]
-struct StoredSettings {
+struct SettingsRevision {
     #[serde(default)]
     revision: u32,
-    #[serde(flatten)]
-    settings: Settings,
 }
 
 #[derive(Serialize)]
@@ -313,8 +312,9 @@ pub fn decode_app(key: &str, raw: &str) -> Result<Application, String> {
 
 /// Reads the settings record: the settings and their revision.
 pub fn decode_settings(raw: &str) -> Result<(Settings, u32), String> {
-    let stored: StoredSettings = serde_json::from_str(raw).map_err(|e| e.to_string())?;
-    Ok((stored.settings, stored.revision))
+    let settings: Settings = serde_json::from_str(raw).map_err(|e| e.to_string())?;
+    let stored: SettingsRevision = serde_json::from_str(raw).map_err(|e| e.to_string())?;
+    Ok((settings, stored.revision))
 }
 
 /// The settings record for `settings` at `revision`.

@@ -13,8 +13,9 @@
   const gmail = {
     name: 'gmail',
     hosts: ['mail.google.com'],
-    // The form that holds one message; a pop-out window has the same form without the dialog.
-    compose: ['div[role="dialog"] form[method="post"]', 'form[method="post"]:has([g_editable])', 'div.M9'],
+    // One message being written (dialog, inline reply, pop-out); without these, the nearest
+    // ancestor of the body that also holds the Send button.
+    compose: ['div.M9', 'div[role="dialog"]:has([g_editable])'],
     // "Enter)" is the keyboard hint in the tooltip, the same in every language.
     send: ['[role="button"][data-tooltip*="Enter)"]', '[role="button"][data-tooltip*="Enter"]', 'div.T-I.aoO'],
     toolbar: ['tr.btC', '[role="toolbar"]'],
@@ -28,21 +29,22 @@
   const outlook = {
     name: 'outlook',
     hosts: ['outlook.live.com', 'outlook.office.com', 'outlook.office365.com', 'outlook.cloud.microsoft'],
-    compose: ['div[id^="docking_InitVisiblePart"]', '[data-app-section="ComposeForm"]', 'div[role="main"] form'],
+    compose: ['div[id^="docking_InitVisiblePart"]', '[data-app-section="ComposeForm"]'],
     // The title's keyboard hint ("… (Ctrl+Enter)") is not translated.
     send: ['button[title$="(Ctrl+Enter)"]', 'button[title*="Enter)"]', 'button.ms-Button--primary'],
     toolbar: ['[role="toolbar"][data-app-section="ComposeToolbar"]', '[role="toolbar"]'],
     to: ['div[role="textbox"][aria-haspopup]:not([aria-multiline="true"])', '[data-field="to"]'],
     chips: ['[data-lpc-hover-target][title*="@"]', 'span[title*="@"]', '[class*="RECIPIENT_ENTITY"]'],
     subject: ['input[maxlength="255"]', 'input[type="text"][aria-label]:not([aria-autocomplete])'],
-    body: ['div[id^="editorParent"] [contenteditable="true"]', 'div[role="textbox"][contenteditable="true"][aria-multiline="true"]', 'div[contenteditable="true"]'],
+    // The To and Cc wells are contenteditable too (with aria-haspopup): never the body.
+    body: ['div[id^="editorParent"] [contenteditable="true"]', 'div[role="textbox"][contenteditable="true"][aria-multiline="true"]', 'div[contenteditable="true"]:not([aria-haspopup])'],
   };
 
   /** Yahoo Mail (optional host permission). */
   const yahoo = {
     name: 'yahoo',
     hosts: ['mail.yahoo.com'],
-    compose: ['[data-test-id="compose"]', 'div[role="main"] form'],
+    compose: ['[data-test-id="compose"]', '[data-test-id="compose-editor-container"]'],
     send: ['button[data-test-id="compose-send-button"]', 'button[type="submit"]'],
     toolbar: ['[data-test-id="compose-toolbar"]', '[role="toolbar"]'],
     to: ['[data-test-id="container-to"]', '[data-test-id*="-to"]'],
@@ -185,7 +187,6 @@
       } catch {
         // unsupported selector in this engine
       }
-      if (found.size) break;
     }
     // The broadest body fallbacks are not used to discover windows: they match other editors.
     for (const selector of adapter.frames ? [] : adapter.body.slice(0, 2)) {

@@ -45,6 +45,7 @@
   }
 
   const warned = new Set();
+  const WARN_AFTER_MS = 400;
   /** One console line per missing part per page: the page keeps working either way. */
   function warnOnce(part) {
     if (warned.has(part)) return;
@@ -153,8 +154,9 @@
   /** Puts the button in the compose's toolbar, or beside its body while that is focused. */
   function place(state) {
     const parts = Sites.parts(adapter, state.compose);
+    const settled = performance.now() - state.since >= WARN_AFTER_MS;
     if (parts.body) Editor.track(parts.body);
-    else warnOnce('message body');
+    else if (settled) warnOnce('message body');
     if (parts.toolbar) {
       if (state.button?.isConnected && parts.toolbar.contains(state.button)) return;
       state.button?.remove();
@@ -171,7 +173,7 @@
       }
       return;
     }
-    warnOnce('toolbar');
+    if (settled) warnOnce('toolbar');
     if (parts.body && state.floatingFor !== parts.body) {
       state.floatingFor = parts.body;
       const body = parts.body;
@@ -192,9 +194,12 @@
 
   function attach(compose) {
     if (composes.has(compose)) return;
-    const state = { compose, button: null, floating: null, floatingFor: null, inserted: null, busy: false };
+    const state = { compose, button: null, floating: null, floatingFor: null, inserted: null, busy: false, since: performance.now() };
     composes.set(compose, state);
     place(state);
+    // A site may fill the window in over several frames: warn about a missing part only
+    // when it is still missing a moment later.
+    if (!state.button) setTimeout(() => composes.has(compose) && place(state), WARN_AFTER_MS);
   }
 
   /** Forgets windows that left the page: a discarded message records nothing. */
@@ -351,6 +356,7 @@
 
   // ---- watching the page ----------------------------------------------------------------------
 
+  const trigger = Sites.triggerSelector(adapter);
   const pending = new Set();
   let scheduled = false;
   let removals = false;
@@ -375,12 +381,16 @@
     try {
       for (const node of nodes) {
         if (!node.isConnected || node.hasAttribute('data-followup-ui')) continue;
+        // Most added elements are list rows and the like: one native match says "not ours".
+        if (!node.matches(trigger) && !node.querySelector(trigger)) continue;
         for (const compose of Sites.composesIn(adapter, node)) attach(compose);
         const frames = node.tagName === 'IFRAME' ? [node] : node.getElementsByTagName('iframe');
         for (const frame of frames) watchFrame(frame);
       }
-      if (removals || nodes.length) sweep();
+      if (removals) sweep();
       removals = false;
+      // Windows still missing their button (the site renders them in steps) are looked at again.
+      for (const state of composes.values()) if (!state.button && !state.floatingFor) place(state);
     } catch (error) {
       warnOnce(`usable markup (${error?.message ?? error})`);
     }

@@ -151,6 +151,23 @@
     return [...new Set(found.map((e) => e.toLowerCase()))];
   }
 
+  /**
+   * One selector matching anything that may start or hold a compose window (compose
+   * containers, body editors, frames): the cheap first test for each element a page adds.
+   */
+  function triggerSelector(adapter) {
+    const all = [...adapter.compose, ...(adapter.frames ? [] : adapter.body.slice(0, 2)), 'iframe'];
+    const usable = all.filter((selector) => {
+      try {
+        document.createDocumentFragment().querySelector(selector);
+        return true;
+      } catch {
+        return false;
+      }
+    });
+    return usable.join(', ');
+  }
+
   /** Which adapter serves `hostname`, or null. */
   function forHost(hostname) {
     return ADAPTERS.find((a) => a.hosts.includes(hostname)) ?? null;
@@ -237,6 +254,7 @@
     parts,
     sendButtonAt,
     frameDocuments,
+    triggerSelector,
     adapters: ADAPTERS,
   });
 })();

@@ -306,12 +306,14 @@
     const draft = await ask({ type: M.DRAFT_GET, appId: choice.appId, actionKey: choice.actionKey });
     if (draft.error) return notice(t(draft.code === 'unreachable' ? 'noticeUnreachable' : 'noticeError', [draft.error]));
     const parts = Sites.parts(adapter, state.compose);
-    if (parts.subject) Editor.fillSubject(parts.subject, draft.subject);
-    const inserted = parts.body ? Editor.insert(parts.body, draft.body) : false;
-    if (!inserted) {
+    // Without a body nothing is written anywhere: a guess could land in the wrong field.
+    if (!parts.body) {
       warnOnce('message body');
-      const text = parts.subject ? draft.body : `${draft.subject}\n\n${draft.body}`;
-      return notice(t((await copy(text)) ? 'noticeCopied' : 'noticeCopyFailed'));
+      return notice(t((await copy(`${draft.subject}\n\n${draft.body}`)) ? 'noticeCopied' : 'noticeCopyFailed'));
+    }
+    if (parts.subject) Editor.fillSubject(parts.subject, draft.subject);
+    if (!Editor.insert(parts.body, draft.body)) {
+      return notice(t((await copy(draft.body)) ? 'noticeCopied' : 'noticeCopyFailed'));
     }
     state.inserted = { appId: choice.appId, actionKey: choice.actionKey, label: choice.label };
     if (draft.warnings?.length) notice(t('noticeCheck', [draft.warnings.join(' · ')]));

@@ -193,3 +193,25 @@ describe('gmail (drift) body missing', () => {
     await page.close();
   });
 });
+
+describe('optional sites (Yahoo, Proton) in the packaged extension', () => {
+  test('nothing runs on them while not granted; a withdrawn grant removes a registration', async () => {
+    const ids = () => ctx.browser.worker.evaluate(() => chrome.scripting.getRegisteredContentScripts().then((s) => s.map((x) => x.id)));
+    assert.deepEqual(await ids(), []);
+    const c = CASES.find((x) => x.site === 'yahoo' && x.name === 'popout');
+    const page = await ctx.browser.context.newPage();
+    await page.route(`${c.origin}/**`, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><p>Yahoo</p>' }));
+    await page.goto(c.origin + c.url);
+    await page.waitForTimeout(500);
+    assert.equal(await page.evaluate(() => document.documentElement.getAttribute('data-followup')), null);
+    await page.close();
+    // A registration left from an earlier grant goes when the permission is withdrawn.
+    await ctx.browser.worker.evaluate(() =>
+      chrome.scripting.registerContentScripts([{ id: 'followup-yahoo', matches: ['https://mail.yahoo.com/*'], js: ['content/main.js'] }]),
+    );
+    assert.deepEqual(await ids(), ['followup-yahoo']);
+    await ctx.browser.worker.evaluate(() => chrome.permissions.onRemoved.dispatch({ origins: ['https://mail.yahoo.com/*'], permissions: [] }));
+    for (let i = 0; i < 40 && (await ids()).length; i += 1) await new Promise((r) => setTimeout(r, 50));
+    assert.deepEqual(await ids(), []);
+  });
+});

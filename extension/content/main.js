@@ -358,39 +358,38 @@
 
   // ---- watching the page ----------------------------------------------------------------------
 
-  const trigger = Sites.triggerSelector(adapter);
-  const pending = new Set();
+  // The observer callback only notes that something changed: reading the mutation records
+  // of a busy page costs more than looking for compose windows a few times a second. The
+  // look happens on the next animation frame, at most every MIN_GAP_MS, so a new window
+  // gets its button within about MIN_GAP_MS + one frame.
+  const MIN_GAP_MS = 100;
   let scheduled = false;
-  let removals = false;
+  let lastFlush = -Infinity;
+  const docs = new Set();
   const watched = new WeakSet();
   const hooked = new WeakSet();
 
-  const observer = new MutationObserver((records) => {
-    for (const record of records) {
-      for (const node of record.addedNodes) if (node.nodeType === 1) pending.add(node);
-      if (record.removedNodes.length) removals = true;
-    }
-    if (!scheduled) {
-      scheduled = true;
-      requestAnimationFrame(flush);
-    }
+  const observer = new MutationObserver(() => {
+    if (scheduled) return;
+    scheduled = true;
+    const wait = lastFlush + MIN_GAP_MS - performance.now();
+    if (wait > 0) setTimeout(() => requestAnimationFrame(flush), wait);
+    else requestAnimationFrame(flush);
   });
 
   function flush() {
     scheduled = false;
-    const nodes = [...pending];
-    pending.clear();
+    lastFlush = performance.now();
     try {
-      for (const node of nodes) {
-        if (!node.isConnected || node.hasAttribute('data-followup-ui')) continue;
-        // Most added elements are list rows and the like: one native match says "not ours".
-        if (!node.matches(trigger) && !node.querySelector(trigger)) continue;
-        for (const compose of Sites.composesIn(adapter, node)) attach(compose);
-        const frames = node.tagName === 'IFRAME' ? [node] : node.getElementsByTagName('iframe');
-        for (const frame of frames) watchFrame(frame);
+      for (const doc of docs) {
+        if (!doc.defaultView) {
+          docs.delete(doc);
+          continue;
+        }
+        for (const compose of Sites.composesIn(adapter, doc)) attach(compose);
+        for (const frame of doc.getElementsByTagName('iframe')) if (!hooked.has(frame)) watchFrame(frame);
       }
-      if (removals) sweep();
-      removals = false;
+      sweep();
       // Windows still missing their button (the site renders them in steps) are looked at again.
       for (const state of composes.values()) if (!state.button && !state.floatingFor) place(state);
     } catch (error) {
@@ -402,6 +401,7 @@
   function watch(doc) {
     if (!doc?.documentElement || watched.has(doc)) return;
     watched.add(doc);
+    docs.add(doc);
     observer.observe(doc, { childList: true, subtree: true });
     doc.addEventListener('click', onClick, true);
     doc.addEventListener('keydown', onKey, true);

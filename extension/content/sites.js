@@ -15,7 +15,7 @@
     hosts: ['mail.google.com'],
     // One message being written (dialog, inline reply, pop-out); without these, the nearest
     // ancestor of the body that also holds the Send button.
-    compose: ['div.M9', 'div[role="dialog"]:has([g_editable])'],
+    compose: ['div.M9'],
     // "Enter)" is the keyboard hint in the tooltip, the same in every language.
     send: ['[role="button"][data-tooltip*="Enter)"]', '[role="button"][data-tooltip*="Enter"]', 'div.T-I.aoO'],
     toolbar: ['tr.btC', '[role="toolbar"]'],
@@ -68,6 +68,8 @@
   };
 
   const ADAPTERS = [gmail, outlook, yahoo, proton];
+  // Editors that identify a compose window on their own (the broadest fallbacks do not).
+  for (const adapter of ADAPTERS) adapter.discover = adapter.frames ? [] : adapter.body.slice(0, 2);
   const EMAIL = /[A-Z0-9._%+'-]+@[A-Z0-9.-]+\.[A-Z]{2,}/gi;
 
   /** The first element under `root` (or `root` itself) matching one of `selectors`. */
@@ -151,21 +153,22 @@
     return [...new Set(found.map((e) => e.toLowerCase()))];
   }
 
-  /**
-   * One selector matching anything that may start or hold a compose window (compose
-   * containers, body editors, frames): the cheap first test for each element a page adds.
-   */
-  function triggerSelector(adapter) {
-    const all = [...adapter.compose, ...(adapter.frames ? [] : adapter.body.slice(0, 2)), 'iframe'];
-    const usable = all.filter((selector) => {
-      try {
-        document.createDocumentFragment().querySelector(selector);
-        return true;
-      } catch {
-        return false;
-      }
-    });
-    return usable.join(', ');
+  /** `selectors` joined into one, without those this engine cannot parse (cached). */
+  const joined = new Map();
+  function union(selectors) {
+    if (!joined.has(selectors)) {
+      const probe = document.createDocumentFragment();
+      const usable = selectors.filter((selector) => {
+        try {
+          probe.querySelector(selector);
+          return true;
+        } catch {
+          return false;
+        }
+      });
+      joined.set(selectors, usable.join(', '));
+    }
+    return joined.get(selectors);
   }
 
   /** Which adapter serves `hostname`, or null. */
@@ -194,24 +197,20 @@
    * its nearest ancestor holding a Send button the compose (markup drift).
    */
   function composesIn(adapter, root) {
-    const found = new Set();
     const scope = root.nodeType === 9 ? root.documentElement : root;
     if (!scope) return [];
-    for (const selector of adapter.compose) {
-      try {
-        if (scope.matches(selector)) found.add(scope);
-        for (const el of scope.querySelectorAll(selector)) found.add(el);
-      } catch {
-        // unsupported selector in this engine
-      }
-    }
+    const containers = union(adapter.compose);
     // The broadest body fallbacks are not used to discover windows: they match other editors.
-    for (const selector of adapter.frames ? [] : adapter.body.slice(0, 2)) {
-      for (const editor of scope.matches?.(selector) ? [scope] : scope.querySelectorAll(selector)) {
-        if (!isEditable(editor) || [...found].some((c) => c.contains(editor))) continue;
-        const compose = composeOf(adapter, editor);
-        if (compose) found.add(compose);
-      }
+    const editors = union(adapter.discover);
+    const both = [containers, editors].filter(Boolean).join(', ');
+    if (!both) return [];
+    // One walk of the document finds containers and editors alike.
+    const hits = [...(scope.matches(both) ? [scope] : []), ...scope.querySelectorAll(both)];
+    const found = new Set(containers ? hits.filter((el) => el.matches(containers)) : []);
+    for (const editor of hits) {
+      if (found.has(editor) || !isEditable(editor) || [...found].some((c) => c.contains(editor))) continue;
+      const compose = composeOf(adapter, editor);
+      if (compose) found.add(compose);
     }
     // A compose inside another one (a nested form) is the same window.
     return [...found].filter((c) => ![...found].some((o) => o !== c && o.contains(c)));
@@ -254,7 +253,6 @@
     parts,
     sendButtonAt,
     frameDocuments,
-    triggerSelector,
     adapters: ADAPTERS,
   });
 })();

@@ -358,36 +358,66 @@
 
   // ---- watching the page ----------------------------------------------------------------------
 
-  // The observer callback only notes that something changed: reading the mutation records
-  // of a busy page costs more than looking for compose windows a few times a second. The
-  // look happens on the next animation frame, at most every MIN_GAP_MS, so a new window
-  // gets its button within about MIN_GAP_MS + one frame.
+  // Two speeds. A small batch of mutations (a click that opens a compose window) is read in
+  // the callback: one native `matches`/`querySelector` per added element says whether a
+  // compose window may have arrived, and if so it is looked for on the next animation frame.
+  // A large batch (a busy page re-rendering lists) is not read at all, as reading thousands
+  // of records costs more than looking: the documents are then searched on a timer, at most
+  // every MIN_GAP_MS, so even a window that arrives amid the churn gets its button within
+  // about MIN_GAP_MS.
+  const SMALL_BATCH = 40;
   const MIN_GAP_MS = 100;
-  let scheduled = false;
-  let lastFlush = -Infinity;
+  const trigger = Sites.triggerSelector(adapter);
+  let frameQueued = false;
+  let timerQueued = false;
+  let needScan = false;
+  let lastScan = -Infinity;
   const docs = new Set();
   const watched = new WeakSet();
   const hooked = new WeakSet();
 
-  const observer = new MutationObserver(() => {
-    if (scheduled) return;
-    scheduled = true;
-    const wait = lastFlush + MIN_GAP_MS - performance.now();
-    if (wait > 0) setTimeout(() => requestAnimationFrame(flush), wait);
-    else requestAnimationFrame(flush);
+  function mayHoldCompose(records) {
+    for (const record of records) {
+      for (const node of record.addedNodes) {
+        if (node.nodeType !== 1 || node.hasAttribute('data-followup-ui')) continue;
+        if (node.matches(trigger) || node.querySelector(trigger)) return true;
+      }
+    }
+    return false;
+  }
+
+  const observer = new MutationObserver((records) => {
+    if (records.length <= SMALL_BATCH) {
+      if (mayHoldCompose(records)) needScan = true;
+      if (!frameQueued) {
+        frameQueued = true;
+        requestAnimationFrame(flush);
+      }
+      return;
+    }
+    needScan = true;
+    if (timerQueued) return;
+    timerQueued = true;
+    setTimeout(() => {
+      timerQueued = false;
+      flush();
+    }, Math.max(0, lastScan + MIN_GAP_MS - performance.now()));
   });
 
   function flush() {
-    scheduled = false;
-    lastFlush = performance.now();
+    frameQueued = false;
     try {
-      for (const doc of docs) {
-        if (!doc.defaultView) {
-          docs.delete(doc);
-          continue;
+      if (needScan) {
+        needScan = false;
+        lastScan = performance.now();
+        for (const doc of docs) {
+          if (!doc.defaultView) {
+            docs.delete(doc);
+            continue;
+          }
+          for (const compose of Sites.composesIn(adapter, doc)) attach(compose);
+          for (const frame of doc.getElementsByTagName('iframe')) if (!hooked.has(frame)) watchFrame(frame);
         }
-        for (const compose of Sites.composesIn(adapter, doc)) attach(compose);
-        for (const frame of doc.getElementsByTagName('iframe')) if (!hooked.has(frame)) watchFrame(frame);
       }
       sweep();
       // Windows still missing their button (the site renders them in steps) are looked at again.

@@ -171,6 +171,11 @@
     return joined.get(selectors);
   }
 
+  /** Anything whose arrival may mean a new compose window: containers, editors, frames. */
+  function triggerSelector(adapter) {
+    return union([...adapter.compose, ...adapter.discover, 'iframe']);
+  }
+
   /** Which adapter serves `hostname`, or null. */
   function forHost(hostname) {
     return ADAPTERS.find((a) => a.hosts.includes(hostname)) ?? null;
@@ -253,6 +258,7 @@
     parts,
     sendButtonAt,
     frameDocuments,
+    triggerSelector,
     adapters: ADAPTERS,
   });
 })();

@@ -217,9 +217,12 @@
   // ---- the chooser --------------------------------------------------------------------------
 
   let chooserHost = null;
+  let closeOnOutside = null;
   function closeChooser(state) {
     chooserHost?.remove();
     chooserHost = null;
+    if (closeOnOutside) document.removeEventListener('mousedown', closeOnOutside, true);
+    closeOnOutside = null;
     const body = state && Sites.parts(adapter, state.compose).body;
     body?.focus({ preventScroll: true });
   }
@@ -234,7 +237,6 @@
     const items = choices.map((choice) =>
       el(document, 'button', `${FONT} display: block; width: 100%; text-align: left; border: 0; border-radius: 6px; padding: 6px 8px; background: none; color: inherit; cursor: pointer;`, {
         type: 'button',
-        role: 'option',
         onclick: () => { closeChooser(state); insertChoice(state, choice); },
         onfocus: (e) => { e.currentTarget.style.background = '#e8f0fe'; },
         onblur: (e) => { e.currentTarget.style.background = 'none'; },
@@ -243,7 +245,7 @@
         el(document, 'span', 'display: block; color: #5f6368; font-size: 12px;', { text: t('chooserDue', [choice.due, t(`state_${choice.state}`)]) }),
       ]),
     );
-    const list = el(document, 'div', 'max-height: 200px; overflow: auto;', { role: 'listbox', 'aria-label': t('chooserTitle') }, items);
+    const list = el(document, 'ul', 'max-height: 200px; overflow: auto; list-style: none; margin: 0; padding: 0;', {}, items.map((item) => el(document, 'li', '', {}, [item])));
     const panel = el(document, 'div', `${FONT} width: 360px; padding: 8px; border-radius: 8px; background: #fff; color: #1f1f1f; border: 1px solid #c4c7c5; box-shadow: 0 4px 16px rgba(0,0,0,.25);`, {
       role: 'dialog', 'aria-label': t('chooserTitle'),
     }, [
@@ -269,6 +271,11 @@
     root.append(panel);
     document.documentElement.append(host);
     chooserHost = host;
+    // A click anywhere else closes it, as a menu would.
+    closeOnOutside = (e) => {
+      if (e.target !== host) closeChooser();
+    };
+    document.addEventListener('mousedown', closeOnOutside, true);
     (items[0] ?? panel.querySelector('button')).focus();
   }
 

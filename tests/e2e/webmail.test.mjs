@@ -75,7 +75,9 @@ describe('chooser', () => {
     for (const who of ['Dana Smith', 'Lee Wong', 'Hana Ruiz']) assert.ok(labels.some((l) => l.includes(who)), `${who} offered: ${labels}`);
     await page.keyboard.press('Escape');
     await page.waitForSelector('[data-followup-chooser]', { state: 'detached' });
-    assert.equal(await page.evaluate(() => window.__sim.discarded), 0, 'Escape did not reach the page');
+    assert.equal(await page.evaluate(() => window.__sim.escapes), 0, 'Escape did not reach the page');
+    await page.keyboard.press('Escape');
+    assert.equal(await page.evaluate(() => window.__sim.escapes), 1, 'the page sees its own Escape again');
     assert.equal(await bodyText(page, c), before);
     assert.deepEqual(errors, []);
     await page.close();

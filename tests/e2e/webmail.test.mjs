@@ -222,3 +222,18 @@ describe('optional sites (Yahoo, Proton) in the packaged extension', () => {
     assert.deepEqual(await ids(), []);
   });
 });
+
+describe('Outlook on every host it is served from', () => {
+  for (const origin of ['https://outlook.office.com', 'https://outlook.office365.com', 'https://outlook.cloud.microsoft']) {
+    test(`${origin}: the pop-out compose gets its button and the draft`, async () => {
+      await seed(ctx.browser.worker, applications());
+      const c = { ...CASES.find((x) => x.site === 'outlook' && x.name === 'popout'), origin };
+      const { page, errors } = await openPage(c);
+      await openCompose(page, c);
+      await buttonLocator(page, c).click();
+      await waitForText(page, c, DANA.greeting);
+      assert.deepEqual(errors, []);
+      await page.close();
+    });
+  }
+});

@@ -47,7 +47,7 @@ struct BackupDocument<'a> {
 /// applications ordered by id.
 pub fn export_backup(apps: &[Application], settings: &Settings, exported_at: &str) -> String {
     let mut applications: Vec<&Application> = apps.iter().collect();
-    applications.sort_by(|a, b| a.id.cmp(&b.id));
+    applications.sort_unstable_by(|a, b| a.id.cmp(&b.id));
     let document = BackupDocument {
         format: BACKUP_FORMAT,
         version: BACKUP_VERSION,
@@ -264,7 +264,7 @@ pub fn parse_backup(text: &str) -> Result<Backup, ImportError> {
             ids: duplicates.into_iter().collect(),
         });
     }
-    applications.sort_by(|a, b| a.id.cmp(&b.id));
+    applications.sort_unstable_by(|a, b| a.id.cmp(&b.id));
     Ok(Backup {
         exported_at,
         settings,

@@ -862,7 +862,7 @@ impl<'a> AppRun<'_, 'a, '_> {
             }
             self.p.rounds.push((i, round));
         }
-        self.p.rounds.sort_by_key(|(i, r)| (r.date, *i));
+        self.p.rounds.sort_unstable_by_key(|(i, r)| (r.date, *i));
     }
 
     /// Thank-you email (due the round day, late after round + 1 wd) and, when the setting is

@@ -161,7 +161,7 @@ pub fn wait_before_writing(writes: &[f64], now: f64, count: usize) -> f64 {
         .copied()
         .filter(|t| now - t < HOUR_MS)
         .collect();
-    recent.sort_by(|a, b| a.partial_cmp(b).unwrap_or(Ordering::Equal));
+    recent.sort_unstable_by(|a, b| a.partial_cmp(b).unwrap_or(Ordering::Equal));
     let mut wait: f64 = 0.0;
     for (window, budget) in [
         (MINUTE_MS, BUDGET_WRITES_PER_MINUTE),

@@ -349,7 +349,7 @@ pub fn decode_state(entries: &BTreeMap<String, String>) -> Loaded {
             }
         }
     }
-    loaded.apps.sort_by(|a, b| a.id.cmp(&b.id));
+    loaded.apps.sort_unstable_by(|a, b| a.id.cmp(&b.id));
     loaded
 }
 

@@ -47,7 +47,7 @@ pub fn list(ui: &mut Ui) -> El {
         .filter(|a| matches(a, &needle))
         .collect();
     // Open applications first, then by company.
-    apps.sort_by(|a, b| {
+    apps.sort_unstable_by(|a, b| {
         (a.status.is_closed(), a.company.to_lowercase(), &a.id).cmp(&(
             b.status.is_closed(),
             b.company.to_lowercase(),

@@ -652,7 +652,7 @@ fn read_settings(form: &Element, mut s: Settings) -> Result<Settings, String> {
             }
         }
     }
-    own.sort();
+    own.sort_unstable();
     own.dedup();
     s.holidays.own = own;
     s.default_medium = if v("default-medium") == "phone" {

@@ -547,7 +547,7 @@ pub fn on_action(action: &str, control: &Element) {
 }
 
 pub fn parse_date(value: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d").ok()
+    value.trim().parse().ok()
 }
 
 fn say_error(text: String) {

@@ -1353,7 +1353,7 @@ const MONTHS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
 
-/// A date as "3 Mar 2026".
+/// A date as "3 Mar 2026" (English; the interface formats dates in the user's locale).
 pub fn human_date(date: NaiveDate) -> String {
     format!(
         "{} {} {}",

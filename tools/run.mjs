@@ -1,12 +1,21 @@
 // Opens the built extension in Chromium on a fresh profile, loads the sample applications
 // through the popup's own "Try it with sample data" button, and shows the popup, the options
 // page and a webmail compose window. With no display, it runs headless and saves screenshots.
-import { launch, screenshot, screenshotDir, serveFixture, SITE_CSP, root, waitForBadge } from '../tests/e2e/harness.mjs';
+import { launch, screenshot, screenshotDir, serveDir, serveFixture, SITE_CSP, root, waitForBadge } from '../tests/e2e/harness.mjs';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 const headless = !process.env.DISPLAY || process.argv.includes('--headless');
-const browser = await launch({ headless });
+let browser;
+try {
+  browser = await launch({ headless });
+} catch (error) {
+  // No browser here can load the extension: show the same app as a web page instead.
+  const www = await serveDir(join(root, 'dist/www'));
+  console.log(`The extension could not be loaded (${error.message.split('\n')[0]}).`);
+  console.log(`The same app runs as a web page: ${www.url} (Ctrl+C to stop).`);
+  await new Promise(() => {});
+}
 const { context } = browser;
 
 const popup = await context.newPage();

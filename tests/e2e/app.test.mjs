@@ -4,10 +4,9 @@
 // of each screen land in tests/output/screenshots.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
-import { readFileSync, existsSync } from 'node:fs';
-import { extname, join, normalize } from 'node:path';
-import { launch, waitForBadge, screenshot, root, seed, isoDay } from './harness.mjs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { launch, waitForBadge, screenshot, root, seed, isoDay, serveDir } from './harness.mjs';
 
 const AXE = readFileSync(join(root, 'node_modules/axe-core/axe.min.js'), 'utf8');
 
@@ -17,20 +16,8 @@ let wwwUrl;
 before(async () => {
   browser = await launch();
   // dist/www on a local static file server, as a user would serve it.
-  const dir = join(root, 'dist/www');
-  const types = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.json': 'application/json', '.png': 'image/png' };
-  server = createServer((req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
-    const file = join(dir, path.endsWith('/') ? `${path}index.html` : path);
-    if (!file.startsWith(dir) || !existsSync(file)) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
-    res.end(readFileSync(file));
-  });
-  await new Promise((r) => server.listen(0, '127.0.0.1', r));
-  wwwUrl = `http://127.0.0.1:${server.address().port}/`;
+  server = await serveDir(join(root, 'dist/www'));
+  wwwUrl = server.url;
 });
 after(async () => {
   await browser?.close();
@@ -133,6 +120,9 @@ async function flow(page, name, badge) {
   // Snooze the other to the next working day: nothing due, the badge is empty.
   const other = item(page, 'thank-you-email');
   await other.locator('details.dated summary').click();
+  const calendar = await other.locator('.calendar-links a').first().getAttribute('href');
+  assert.ok(calendar.startsWith('https://calendar.google.com/calendar/render?action=TEMPLATE'), calendar);
+  assert.ok(calendar.includes(`dates=${isoDay(0).replaceAll('-', '')}/`), calendar);
   await other.locator('[data-action="snooze"]').click();
   await page.waitForFunction(() => !document.querySelector('section.due'));
   await badge('');

@@ -1,9 +1,10 @@
 // Shared set-up for the browser tests: Debian Chromium with dist/chrome loaded on a fresh
 // profile, the extension's id and service worker, and webmail hosts served from fixtures.
 import { chromium } from 'playwright-core';
-import { mkdtempSync, readFileSync, rmSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, mkdirSync, existsSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { extname, join, normalize, resolve } from 'node:path';
 
 export const root = resolve(import.meta.dirname, '../..');
 export const extensionDir = process.env.FOLLOWUP_EXTENSION_DIR ?? join(root, 'dist/chrome');
@@ -126,4 +127,24 @@ export async function seed(worker, applications, settings = undefined) {
     },
     { applications, settings },
   );
+}
+
+/** Serves the folder `dir` on 127.0.0.1 (a free port), as any static file server would. */
+export async function serveDir(dir) {
+  const types = {
+    '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm',
+    '.css': 'text/css', '.json': 'application/json', '.png': 'image/png',
+  };
+  const server = createServer((req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+    const file = join(dir, path.endsWith('/') ? `${path}index.html` : path);
+    if (!file.startsWith(dir) || !existsSync(file)) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
+    res.end(readFileSync(file));
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  return { url: `http://127.0.0.1:${server.address().port}/`, close: () => server.close() };
 }

@@ -9,7 +9,9 @@ use super::i18n::{long_date, relative_day, short_date, t, tf};
 use super::{render, save_app, with_ui, Notice, Ui, View, PAGE};
 use crate::core::calendar::{add_days, WorkCalendar};
 use crate::core::draft::{render_action, Draft};
-use crate::core::export::{gmail_compose_link, outlook_compose_link};
+use crate::core::export::{
+    gmail_compose_link, google_calendar_link, outlook_calendar_link, outlook_compose_link,
+};
 use crate::core::model::{Action, ActionKind, ActionState, Application, EventKind, ReasonCode};
 use crate::core::ops;
 
@@ -345,13 +347,39 @@ pub fn action_item(ui: &Ui, app: &Application, a: &Action, with_app: bool) -> El
                         .attr("min", &add_days(ui.today, 1).to_string()),
                     ),
                 )
-                .child(keyed(button(&t("snooze"), "snooze")).attr_if(ui.busy, "disabled", "")),
+                .child(keyed(button(&t("snooze"), "snooze")).attr_if(ui.busy, "disabled", ""))
+                .child(calendar_links(app, a)),
         );
     }
     if open {
         li = li.child(draft_panel(ui, app, a));
     }
     li
+}
+
+/// "Add to Google Calendar / Outlook calendar": new-event pages of those calendars with the
+/// action filled in, on its due day. Nothing is sent until the user saves the event there.
+fn calendar_links(app: &Application, a: &Action) -> El {
+    let title = crate::core::export::action_title(app, a);
+    let details = reason_text(app, a);
+    let link = |href: String, label: &str| {
+        el("a")
+            .attr("href", &href)
+            .attr("target", "_blank")
+            .attr("rel", "noopener noreferrer")
+            .text(label)
+    };
+    el("p")
+        .class("calendar-links")
+        .child(link(
+            google_calendar_link(&title, &details, a.due),
+            &t("addGoogleCalendar"),
+        ))
+        .append_text(" · ")
+        .child(link(
+            outlook_calendar_link(&title, &details, a.due),
+            &t("addOutlookCalendar"),
+        ))
 }
 
 fn state_class(state: ActionState) -> &'static str {

@@ -83,13 +83,17 @@ impl Background {
         Background { data: Data::Worker }
     }
 
-    /// `{count, overdue}` for the toolbar badge.
-    pub async fn badge(&self) -> Result<JsValue, JsValue> {
-        let state = self
-            .data
+    /// Everything stored, or the reason it cannot be read.
+    async fn state(&self) -> Result<State, JsValue> {
+        self.data
             .load()
             .await
-            .map_err(|e| JsValue::from_str(&e.to_string()))?;
+            .map_err(|e| JsValue::from_str(&e.to_string()))
+    }
+
+    /// `{count, overdue}` for the toolbar badge.
+    pub async fn badge(&self) -> Result<JsValue, JsValue> {
+        let state = self.state().await?;
         let plan = plan::plan(&state.apps, &state.settings, clock::today());
         to_js(&badge_of(&plan))
     }
@@ -98,11 +102,7 @@ impl Background {
     /// local time equal to the user's `notifyAt` ("HH:MM"); `null` when reminders are off.
     #[wasm_bindgen(js_name = nextReminder)]
     pub async fn next_reminder(&self) -> Result<JsValue, JsValue> {
-        let state = self
-            .data
-            .load()
-            .await
-            .map_err(|e| JsValue::from_str(&e.to_string()))?;
+        let state = self.state().await?;
         let Some((hour, minute)) = state.settings.notify_at.as_deref().and_then(parse_hh_mm) else {
             return Ok(JsValue::NULL);
         };
@@ -120,11 +120,7 @@ impl Background {
 
     /// `{title, message}` of the daily reminder, or `null` when nothing is due today.
     pub async fn reminder(&self) -> Result<JsValue, JsValue> {
-        let state = self
-            .data
-            .load()
-            .await
-            .map_err(|e| JsValue::from_str(&e.to_string()))?;
+        let state = self.state().await?;
         let plan = plan::plan(&state.apps, &state.settings, clock::today());
         let badge = badge_of(&plan);
         if badge.count == 0 {

@@ -7,7 +7,7 @@ use web_sys::Element;
 use super::dom::{self, button, checked, el, input, labelled, select, textarea, El};
 use super::i18n::{long_date, t, tf};
 use super::today::{action_item, action_title, parse_date};
-use super::{new_id, render, save_app, with_ui, write, Notice, Ui, View, PAGE};
+use super::{new_id, render, save_app, with_ui, write, Notice, Ui, View};
 use crate::core::model::{ActionState, Application, Contact, Interviewer, Medium, Round, Status};
 use crate::core::ops;
 
@@ -118,16 +118,7 @@ pub fn list(ui: &mut Ui) -> El {
     }
     out = out.child(ul);
     if total > ui.shown {
-        out = out.child(
-            button(
-                &tf(
-                    "showMore",
-                    &[("n", &(total - ui.shown).min(PAGE).to_string())],
-                ),
-                "show-more",
-            )
-            .class("more"),
-        );
+        out = out.child(super::show_more(total, ui.shown));
     }
     out
 }

@@ -109,6 +109,12 @@ pub fn with_ui<R>(f: impl FnOnce(&mut Ui) -> R) -> Option<R> {
 /// The first page of a long list.
 pub const PAGE: usize = 50;
 
+/// The button under a list cut at `shown` of `total` rows.
+pub fn show_more(total: usize, shown: usize) -> dom::El {
+    let next = (total - shown).min(PAGE).to_string();
+    dom::button(&i18n::tf("showMore", &[("n", &next)]), "show-more").class("more")
+}
+
 /// Mounts the interface into `root` and draws it once storage has been read.
 pub fn mount(root: Element, surface: Surface) -> Result<(), JsValue> {
     let data = match surface {

@@ -6,7 +6,7 @@ use web_sys::Element;
 
 use super::dom::{self, button, el, input, El};
 use super::i18n::{long_date, relative_day, short_date, t, tf};
-use super::{render, save_app, with_ui, Notice, Ui, View, PAGE};
+use super::{render, save_app, with_ui, Notice, Ui, View};
 use crate::core::calendar::{add_days, WorkCalendar};
 use crate::core::draft::{render_action, Draft};
 use crate::core::export::{
@@ -70,16 +70,7 @@ pub fn view(ui: &mut Ui) -> El {
     if total == 0 {
         out = out.child(nothing_due(ui));
     } else if total > ui.shown {
-        out = out.child(
-            button(
-                &tf(
-                    "showMore",
-                    &[("n", &(total - ui.shown).min(PAGE).to_string())],
-                ),
-                "show-more",
-            )
-            .class("more"),
-        );
+        out = out.child(super::show_more(total, ui.shown));
     }
     if !ui.plan.problems.is_empty() {
         out = out.child(el("p").class("hint").text(&tf(

@@ -146,8 +146,8 @@ impl fmt::Display for ImportError {
         match self {
             ImportError::TooLarge { bytes, limit } => write!(
                 f,
-                "The file is {:.1} MB; backups over {} MB are refused. {PICK}",
-                *bytes as f64 / (1024.0 * 1024.0),
+                "The file is {} MB; backups over {} MB are refused. {PICK}",
+                super::export::tenths(*bytes as u64, super::export::MB),
                 limit / (1024 * 1024)
             ),
             ImportError::Empty => write!(f, "The file is empty. {PICK}"),

@@ -604,6 +604,24 @@ pub fn outlook_calendar_link(title: &str, details: &str, date: NaiveDate) -> Str
     )
 }
 
+/// `bytes` in units of `unit` bytes with one decimal, rounded: `tenths(1_572_864, MB)` is
+/// "1.5".
+pub fn tenths(bytes: u64, unit: u64) -> String {
+    let unit = unit.max(1);
+    let whole = bytes / unit;
+    let tenth = ((bytes % unit) * 10 + unit / 2) / unit;
+    let (whole, tenth) = if tenth == 10 {
+        (whole + 1, 0)
+    } else {
+        (whole, tenth)
+    };
+    format!("{whole}.{tenth}")
+}
+
+/// One kibibyte and one mebibyte, for [`tenths`].
+pub const KB: u64 = 1024;
+pub const MB: u64 = 1024 * 1024;
+
 /// A link that opens a new Gmail message with the recipients, subject and body filled in.
 /// It needs no access to the account: the user's own signed-in Gmail opens it.
 pub fn gmail_compose_link(to: &[String], subject: &str, body: &str) -> String {
@@ -628,6 +646,17 @@ pub fn outlook_compose_link(to: &[String], subject: &str, body: &str) -> String 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sizes_have_one_rounded_decimal() {
+        assert_eq!(tenths(0, KB), "0.0");
+        assert_eq!(tenths(1536, KB), "1.5");
+        assert_eq!(tenths(1_572_864, MB), "1.5");
+        assert_eq!(tenths(52_428_800, MB), "50.0");
+        assert_eq!(tenths(1023, KB), "1.0");
+        assert_eq!(tenths(1_048_575, MB), "1.0");
+        assert_eq!(tenths(u64::MAX, 1), format!("{}.0", u64::MAX));
+    }
 
     #[test]
     fn compose_links_carry_every_field_encoded() {

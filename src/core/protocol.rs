@@ -139,9 +139,9 @@ const MAX_TEXT: usize = 20 * 1024 * 1024;
 pub fn parse(json: &str) -> Result<Request, ProtocolError> {
     if json.len() > MAX_TEXT + 1024 {
         return Err(ProtocolError::Malformed(format!(
-            "{:.1} MB is more than a message may carry ({} MB at most; a backup file over 20 MB \
+            "{} MB is more than a message may carry ({} MB at most; a backup file over 20 MB \
              is refused)",
-            json.len() as f64 / (1024.0 * 1024.0),
+            super::export::tenths(json.len() as u64, super::export::MB),
             MAX_TEXT / (1024 * 1024)
         )));
     }

@@ -7,6 +7,7 @@ use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, Url};
 
 use super::dom::document;
 use super::i18n::{t, tf};
+use crate::core::export::{tenths, KB};
 use crate::core::files::ExportKind;
 use crate::core::store::SYNC_STATUS_KEY;
 use crate::core::sync::{PartStatus, SyncStatus};
@@ -44,10 +45,9 @@ fn download(name: &str, mime: &str, text: &str) -> Result<(), wasm_bindgen::JsVa
 fn part_line(label: &str, part: &PartStatus) -> Option<String> {
     let what = match part {
         PartStatus::Off => return None,
-        PartStatus::Synced { bytes, .. } => tf(
-            "syncSynced",
-            &[("kb", &format!("{:.1}", f64::from(*bytes) / 1024.0))],
-        ),
+        PartStatus::Synced { bytes, .. } => {
+            tf("syncSynced", &[("kb", &tenths(u64::from(*bytes), KB))])
+        }
         PartStatus::TooLarge { message, .. } | PartStatus::Error { message } => message.clone(),
     };
     Some(format!("{label}: {what}"))

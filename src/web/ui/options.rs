@@ -15,6 +15,7 @@ use super::today::{kind_label, parse_date};
 use super::{render, with_ui, write, Notice, Surface, Ui};
 use crate::core::backup::{SkipReason, MAX_BACKUP_BYTES};
 use crate::core::draft::{self, template_slots, Part, Sample};
+use crate::core::export::{tenths, KB, MB};
 use crate::core::model::{Medium, Settings};
 use crate::web::data::DataError;
 
@@ -388,7 +389,7 @@ fn data_section(ui: &Ui) -> El {
         out = out.child(el("p").class("usage").text(&tf(
             "storageUsed",
             &[
-                ("kb", &format!("{:.1}", bytes / 1024.0)),
+                ("kb", &tenths(bytes as u64, KB)),
                 ("n", &ui.state.apps.len().to_string()),
             ],
         )));
@@ -746,7 +747,7 @@ fn import(form: &Element) {
             ui.error(tf(
                 "importTooLarge",
                 &[
-                    ("mb", &format!("{:.0}", file.size() / 1_048_576.0)),
+                    ("mb", &tenths(file.size() as u64, MB)),
                     ("max", &(MAX_BACKUP_BYTES / 1_048_576).to_string()),
                 ],
             ));

@@ -9,10 +9,12 @@ use super::i18n::{long_date, t, tf};
 use super::today::action_title;
 use crate::core::model::{Action, ActionState, Application, EventKind};
 
-const WIDTH: f64 = 360.0;
-const HEIGHT: f64 = 64.0;
-const PAD: f64 = 14.0;
-const AXIS: f64 = 30.0;
+// Whole units of the SVG's view box: integers keep the floating-point formatter out of the
+// WebAssembly, and a unit is under a pixel at the popup's width.
+const WIDTH: i64 = 360;
+const HEIGHT: i64 = 64;
+const PAD: i64 = 14;
+const AXIS: i64 = 30;
 
 struct Mark {
     date: NaiveDate,
@@ -95,8 +97,8 @@ pub fn draw(app: &Application, actions: &[&Action], today: NaiveDate) -> El {
     };
     let start = first.date.min(today);
     let end = last.date.max(today);
-    let span = (end - start).num_days().max(1) as f64;
-    let x = |d: NaiveDate| PAD + (d - start).num_days() as f64 / span * (WIDTH - 2.0 * PAD);
+    let span = (end - start).num_days().max(1);
+    let x = |d: NaiveDate| PAD + (d - start).num_days() * (WIDTH - 2 * PAD) / span;
 
     let mut picture = svg("svg")
         .attr("viewBox", &format!("0 0 {WIDTH} {HEIGHT}"))
@@ -133,14 +135,14 @@ pub fn draw(app: &Application, actions: &[&Action], today: NaiveDate) -> El {
             .attr("x1", &x(today).to_string())
             .attr("x2", &x(today).to_string())
             .attr("y1", "8")
-            .attr("y2", &(HEIGHT - 8.0).to_string()),
+            .attr("y2", &(HEIGHT - 8).to_string()),
     );
     for m in &marks {
-        let cy = if m.past { AXIS - 9.0 } else { AXIS + 9.0 };
+        let cy = if m.past { AXIS - 9 } else { AXIS + 9 };
         picture = picture.child(
             svg("circle")
                 .class(&format!("mark {}", m.class))
-                .attr("cx", &format!("{:.1}", x(m.date)))
+                .attr("cx", &x(m.date).to_string())
                 .attr("cy", &cy.to_string())
                 .attr("r", "5")
                 .child(svg("title").text(&format!("{}: {}", long_date(m.date), m.label))),
@@ -151,14 +153,14 @@ pub fn draw(app: &Application, actions: &[&Action], today: NaiveDate) -> El {
             svg("text")
                 .class("label")
                 .attr("x", &PAD.to_string())
-                .attr("y", &(HEIGHT - 2.0).to_string())
+                .attr("y", &(HEIGHT - 2).to_string())
                 .text(&long_date(start)),
         )
         .child(
             svg("text")
                 .class("label end")
                 .attr("x", &(WIDTH - PAD).to_string())
-                .attr("y", &(HEIGHT - 2.0).to_string())
+                .attr("y", &(HEIGHT - 2).to_string())
                 .attr("text-anchor", "end")
                 .text(&long_date(end)),
         );

@@ -25,12 +25,14 @@ export const SITE_CSP = {
  * `profile`: reuse this profile folder (a browser restart); `keepProfile`: leave the folder
  * in place on close, for the next launch to reuse (the caller removes it).
  */
-export async function launch({ extension = extensionDir, headless = true, profile = undefined, keepProfile = false } = {}) {
+export async function launch({ extension = extensionDir, headless = true, profile = undefined, keepProfile = false, language = undefined } = {}) {
   profile ??= mkdtempSync(join(tmpdir(), 'followup-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless,
+    ...(language ? { locale: language } : {}),
     args: [
+      ...(language ? [`--lang=${language}`] : []),
       `--disable-extensions-except=${extension}`,
       `--load-extension=${extension}`,
       '--disable-gpu',

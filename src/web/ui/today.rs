@@ -8,7 +8,7 @@ use super::dom::{self, button, el, input, El};
 use super::i18n::{long_date, relative_day, short_date, t, tf};
 use super::{render, save_app, with_ui, Notice, Ui, View};
 use crate::core::calendar::{add_days, WorkCalendar};
-use crate::core::draft::{render_action, Draft};
+use crate::core::draft::{render_action, Draft, ProfileField, Warning, MAX_BULLETS};
 use crate::core::export::{
     gmail_compose_link, google_calendar_link, outlook_calendar_link, outlook_compose_link,
 };
@@ -400,7 +400,7 @@ fn draft_panel(ui: &Ui, app: &Application, a: &Action) -> El {
             .class("warnings")
             .attr("aria-label", &t("checksLabel"));
         for w in &draft.warnings {
-            ul = ul.child(el("li").text(&w.to_string()));
+            ul = ul.child(el("li").text(&warning_text(w)));
         }
         panel = panel.child(ul);
     }
@@ -451,6 +451,54 @@ fn draft_panel(ui: &Ui, app: &Application, a: &Action) -> El {
             ));
     }
     panel.child(row)
+}
+
+/// A check on a draft, in the user's language.
+fn warning_text(w: &Warning) -> String {
+    match w {
+        Warning::TooLong { kind, words, limit } => tf(
+            "warnTooLong",
+            &[
+                ("words", &words.to_string()),
+                ("kind", &kind_label(*kind)),
+                ("limit", &limit.to_string()),
+            ],
+        ),
+        Warning::TooManyBullets { count } => tf(
+            "warnTooManyBullets",
+            &[("n", &count.to_string()), ("max", &MAX_BULLETS.to_string())],
+        ),
+        Warning::TooManyPoints { noted, kept } => tf(
+            "warnTooManyPoints",
+            &[("noted", &noted.to_string()), ("kept", &kept.to_string())],
+        ),
+        Warning::MissingContactDetails { missing } => {
+            let names: Vec<String> = missing
+                .iter()
+                .map(|m| {
+                    t(match m {
+                        ProfileField::Name => "profileName",
+                        ProfileField::Email => "profileEmail",
+                        ProfileField::Phone => "profilePhone",
+                    })
+                })
+                .collect();
+            tf("warnMissingDetails", &[("what", &names.join(", "))])
+        }
+        Warning::UnfilledVariable { name } => tf("warnUnfilled", &[("name", name)]),
+        Warning::Placeholder { found } => tf("warnPlaceholder", &[("found", found)]),
+        Warning::NameMismatch { found, expected } => tf(
+            "warnNameMismatch",
+            &[("found", found), ("expected", expected)],
+        ),
+        Warning::NoRecipient => t("warnNoRecipient"),
+        Warning::NoRecipientEmail { name } if name.is_empty() => t("warnNoEmail"),
+        Warning::NoRecipientEmail { name } => tf("warnNoEmailFor", &[("name", name)]),
+        Warning::EmptySubject => t("warnEmptySubject"),
+        Warning::BrokenTemplate { key, message } => {
+            tf("warnBrokenTemplate", &[("key", key), ("error", message)])
+        }
+    }
 }
 
 fn compose_link(

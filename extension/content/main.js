@@ -131,7 +131,7 @@
   /** compose element -> {compose, button, floating, inserted, busy} */
   const composes = new Map();
 
-  function makeButton(doc, compact, onClick) {
+  function makeButton(doc, compact, onClick, onIntent) {
     const { host, root } = shadowHost(doc);
     host.setAttribute('data-followup-button', compact ? 'floating' : 'toolbar');
     host.style.cssText = compact ? 'position: fixed; z-index: 2147483646;' : 'display: inline-block; vertical-align: middle; margin: 0 6px;';
@@ -142,6 +142,8 @@
     });
     // Keep focus and the caret in the editor: the insertion goes where the user was typing.
     button.addEventListener('mousedown', (e) => e.preventDefault());
+    button.addEventListener('pointerenter', onIntent);
+    button.addEventListener('focus', onIntent);
     button.addEventListener('click', (e) => {
       e.preventDefault();
       e.stopPropagation();
@@ -161,7 +163,7 @@
       if (state.button?.isConnected && parts.toolbar.contains(state.button)) return;
       state.button?.remove();
       const doc = parts.toolbar.ownerDocument;
-      state.button = makeButton(doc, false, (host) => run(state, host));
+      state.button = makeButton(doc, false, (host) => run(state, host), () => lookAhead(state));
       if (parts.toolbar.tagName === 'TR') {
         const cell = doc.createElement('td');
         cell.append(state.button);
@@ -178,7 +180,7 @@
       state.floatingFor = parts.body;
       const body = parts.body;
       const show = () => {
-        if (!state.floating) state.floating = makeButton(document, true, (host) => run(state, host));
+        if (!state.floating) state.floating = makeButton(document, true, (host) => run(state, host), () => lookAhead(state));
         const r = rectInTop(body);
         state.floating.style.left = `${Math.max(0, r.right - 150)}px`;
         state.floating.style.top = `${Math.max(0, r.top + 4)}px`;
@@ -290,6 +292,24 @@
     return peers.length === 1 ? top : null;
   }
 
+  // The pointer reaching the button (or keyboard focus on it) starts the questions to the
+  // service worker, which may first have to wake up; by the click the draft is usually here.
+  // An answer is used once, for the same recipients, within AHEAD_MS.
+  const AHEAD_MS = 10000;
+  function lookAhead(state) {
+    const recipients = Sites.parts(adapter, state.compose).recipients();
+    const key = recipients.join('\n');
+    const now = performance.now();
+    if (state.ahead && state.ahead.key === key && now - state.ahead.at < AHEAD_MS) return state.ahead.answer;
+    const answer = ask({ type: M.COMPOSE_MATCH, recipients }).then(async (reply) => {
+      const pick = reply.error ? null : decide(reply);
+      const draft = pick ? await ask({ type: M.DRAFT_GET, appId: pick.appId, actionKey: pick.actionKey }) : null;
+      return { reply, pick, draft };
+    });
+    state.ahead = { key, at: now, answer };
+    return answer;
+  }
+
   async function run(state, anchor) {
     if (state.busy) return;
     state.busy = true;
@@ -297,11 +317,10 @@
       const parts = Sites.parts(adapter, state.compose);
       if (parts.body && parts.body.ownerDocument.activeElement === parts.body) Editor.remember(parts.body);
       if (!parts.toField) warnOnce('To field');
-      const recipients = parts.recipients();
-      const reply = await ask({ type: M.COMPOSE_MATCH, recipients });
+      const { reply, pick, draft } = await lookAhead(state);
+      state.ahead = null;
       if (reply.error) return notice(t(reply.code === 'unreachable' ? 'noticeUnreachable' : 'noticeError', [reply.error]));
-      const pick = decide(reply);
-      if (pick) await insertChoice(state, pick);
+      if (pick) await insertChoice(state, pick, draft);
       else if (reply.choices.length) openChooser(state, reply.choices, anchor);
       else notice(t('noticeNothing'));
     } finally {
@@ -309,8 +328,8 @@
     }
   }
 
-  async function insertChoice(state, choice) {
-    const draft = await ask({ type: M.DRAFT_GET, appId: choice.appId, actionKey: choice.actionKey });
+  async function insertChoice(state, choice, ready = null) {
+    const draft = ready ?? (await ask({ type: M.DRAFT_GET, appId: choice.appId, actionKey: choice.actionKey }));
     if (draft.error) return notice(t(draft.code === 'unreachable' ? 'noticeUnreachable' : 'noticeError', [draft.error]));
     const parts = Sites.parts(adapter, state.compose);
     // Without a body nothing is written anywhere: a guess could land in the wrong field.

@@ -87,23 +87,56 @@ fn js_date(date: NaiveDate) -> js_sys::Date {
     )
 }
 
-fn format_with(date: NaiveDate, options: &[(&str, &str)]) -> String {
-    let opts = Object::new();
-    for (k, v) in options {
-        let _ = Reflect::set(&opts, &(*k).into(), &(*v).into());
+/// The two ways dates are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Style {
+    /// "Tue, 3 Mar"
+    Short,
+    /// "3 Mar 2026"
+    Long,
+}
+
+thread_local! {
+    /// One `Intl.DateTimeFormat` per style (making one is far slower than using it), and each
+    /// date already written: a list repeats the same few days.
+    static FORMATS: RefCell<HashMap<Style, js_sys::Function>> = RefCell::new(HashMap::new());
+    static WRITTEN: RefCell<HashMap<(Style, NaiveDate), String>> = RefCell::new(HashMap::new());
+}
+
+fn write_date(date: NaiveDate, style: Style) -> String {
+    if let Some(done) = WRITTEN.with(|w| w.borrow().get(&(style, date)).cloned()) {
+        return done;
     }
-    let lang = language();
-    let formatted = js_date(date).to_locale_date_string(&lang, &opts);
-    formatted.as_string().unwrap_or_else(|| date.to_string())
+    let format = FORMATS.with(|f| {
+        f.borrow_mut()
+            .entry(style)
+            .or_insert_with(|| {
+                let options = Object::new();
+                let fields: &[(&str, &str)] = match style {
+                    Style::Short => &[("weekday", "short"), ("day", "numeric"), ("month", "short")],
+                    Style::Long => &[("day", "numeric"), ("month", "short"), ("year", "numeric")],
+                };
+                for (k, v) in fields {
+                    let _ = Reflect::set(&options, &(*k).into(), &(*v).into());
+                }
+                let locales = js_sys::Array::of1(&language().into());
+                js_sys::Intl::DateTimeFormat::new(&locales, &options).format()
+            })
+            .clone()
+    });
+    let text = format
+        .call1(&JsValue::NULL, &js_date(date))
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_else(|| date.to_string());
+    WRITTEN.with(|w| w.borrow_mut().insert((style, date), text.clone()));
+    text
 }
 
 /// "Tue, 3 Mar" in the user's locale (the year is added when it is not this year's).
 pub fn short_date(date: NaiveDate, today: NaiveDate) -> String {
     if date.year() == today.year() {
-        format_with(
-            date,
-            &[("weekday", "short"), ("day", "numeric"), ("month", "short")],
-        )
+        write_date(date, Style::Short)
     } else {
         long_date(date)
     }
@@ -111,10 +144,7 @@ pub fn short_date(date: NaiveDate, today: NaiveDate) -> String {
 
 /// "3 Mar 2026" in the user's locale.
 pub fn long_date(date: NaiveDate) -> String {
-    format_with(
-        date,
-        &[("day", "numeric"), ("month", "short"), ("year", "numeric")],
-    )
+    write_date(date, Style::Long)
 }
 
 /// "today", "tomorrow", "in 3 days", "2 days ago".

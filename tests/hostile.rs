@@ -14,7 +14,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use serde_json::{json, Value};
 
-use followup::core::backup::{export_backup, parse_backup, ImportMode};
+use followup::core::backup::{export_backup, parse_backup, ImportError, ImportMode};
 use followup::core::draft::template::MAX_OUTPUT_BYTES;
 use followup::core::draft::{parse, render_action, template_slots, Draft, Warning};
 use followup::core::export::{
@@ -29,7 +29,7 @@ use followup::core::model::{
 use followup::core::ops;
 use followup::core::plan::{badge_count, count_actionable, explain, plan};
 use followup::core::protocol::{self, Sender};
-use followup::core::store::{MemoryStore, Store};
+use followup::core::store::{MemoryStore, Store, StoreError};
 
 const NOW: &str = "2026-03-12T09:30:00Z";
 
@@ -104,6 +104,12 @@ fn contact(id: &str, s: &str, hiring_manager: bool, reference: bool) -> Contact 
     }
 }
 
+/// An application id holding `s`. Control characters are replaced: storage refuses them in
+/// ids (see `an_application_id_with_a_control_character_is_refused_before_anything_is_written`).
+fn app_id(n: u32, s: &str) -> String {
+    format!("a{n}{}", s.replace(|c: char| c.is_control(), "\u{fffd}"))
+}
+
 /// Applications with `s` in every text field (ids included), shaped so that the planner
 /// produces every kind of action: an interview with a pending decision, a reply, references
 /// requested, good news, a rejection, and an unknown status.
@@ -133,7 +139,7 @@ fn hostile_apps(s: &str) -> Vec<Application> {
         kind,
     };
     let interviewing = Application {
-        id: format!("a1{s}"),
+        id: app_id(1, s),
         revision: 3,
         company: s.into(),
         role: s.into(),
@@ -169,7 +175,7 @@ fn hostile_apps(s: &str) -> Vec<Application> {
         ],
     };
     let rejected = Application {
-        id: format!("a2{s}"),
+        id: app_id(2, s),
         status: Status::Rejected,
         medium: Some(Medium::Phone),
         history: vec![event(
@@ -182,7 +188,7 @@ fn hostile_apps(s: &str) -> Vec<Application> {
         ..interviewing.clone()
     };
     let unknown = Application {
-        id: format!("a3{s}"),
+        id: app_id(3, s),
         status: Status::Other(s.into()),
         ..interviewing.clone()
     };
@@ -730,6 +736,31 @@ fn a_backup_gives_every_hostile_string_back_exactly() {
         assert!(loaded.problems.is_empty(), "{name}: {:?}", loaded.problems);
         assert_eq!(loaded.settings, settings, "{name}");
     });
+}
+
+#[test]
+fn an_application_id_with_a_control_character_is_refused_before_anything_is_written() {
+    // Chromium's storage cuts keys at NUL: "app:a\0x" and "app:a\0y" would be one record.
+    for id in ["a\0x", "a\nb", "a\r", "\u{7f}", "tab\there", "\u{85}"] {
+        let app = Application {
+            id: id.into(),
+            ..Default::default()
+        };
+        let mut store = Store::open(MemoryStore::new(), NOW).expect("empty store");
+        let before = store.kv().entries().clone();
+        let err = store.put_app(app.clone()).expect_err(id);
+        assert!(matches!(err, StoreError::InvalidId { .. }), "{id:?}: {err}");
+        assert!(!err.to_string().contains(['\0', '\n', '\r']), "{err}");
+        let text = export_backup(&[app], &Settings::default(), NOW);
+        let err = store
+            .import_backup(&text, ImportMode::Merge, NOW)
+            .expect_err(id);
+        assert!(
+            matches!(&err, ImportError::InvalidValue { place, .. } if place.path == "applications[0].id"),
+            "{id:?}: {err}"
+        );
+        assert_eq!(store.kv().entries(), &before);
+    }
 }
 
 // ---------------------------------------------------------------- matching, messages, ops

@@ -396,7 +396,7 @@ pub fn render_action(
         .map(|c| c.email.trim())
         .filter(|e| !e.is_empty());
     let to: Vec<String> = saved_email
-        .filter(|e| is_single_address(e))
+        .and_then(usable_address)
         .map(|e| vec![e.to_string()])
         .unwrap_or_default();
     let unusable_email = saved_email.is_some() && to.is_empty();
@@ -431,6 +431,13 @@ pub fn render_action(
     }));
     draft.warnings = warnings;
     Ok(draft)
+}
+
+/// The saved `email`, trimmed, when it is one plain address that can go in a To field as it
+/// is; `None` otherwise (see [`is_single_address`]).
+pub fn usable_address(email: &str) -> Option<&str> {
+    let email = email.trim();
+    is_single_address(email).then_some(email)
 }
 
 /// Whether `email` is one address a webmail To field takes as it is: exactly one `@` with

@@ -140,3 +140,25 @@ test('a webmail page with hostile data stored runs none of it', async () => {
   assert.deepEqual(seen.scriptUrls, []);
   await page.close();
 });
+
+test('the page checks notice markup built from stored text (control)', async () => {
+  await browser.context.route('https://control.example/**', (route) =>
+    route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><body><main id="app"></main>' }));
+  const page = await browser.context.newPage();
+  await page.goto('https://control.example/');
+  const plain = await inspect(page);
+  // What a careless interface would do with the same strings.
+  await page.evaluate((strings) => {
+    document.getElementById('app').innerHTML = strings.map((s) => `<p data-view>${s}</p>`).join('');
+    const a = document.createElement('a');
+    a.href = strings.find((s) => s.startsWith('javascript:'));
+    document.body.append(a);
+  }, hostile.strings.filter((s) => s.text.length < 1000).map((s) => s.text));
+  await page.waitForTimeout(500);
+  const seen = await inspect(page, LITERALS);
+  assert.notEqual(seen.pwned, undefined);
+  assert.ok(seen.handlers.length > 0);
+  assert.ok(seen.scriptUrls.length > 0);
+  assert.notDeepEqual(seen.counts, plain.counts);
+  await page.close();
+});

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what this machine lacks to build and test the extension, and skips what is there:
 # the wasm32 target, wasm-bindgen-cli at the Cargo.lock version, Chromium + ChromeDriver,
-# Firefox ESR, zip, and the Node tools pinned in package-lock.json.
+# Firefox ESR, zip, nightly Rust with cargo-fuzz, and the Node tools pinned in package-lock.json.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -30,6 +30,16 @@ if [ ${#missing[@]} -gt 0 ]; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
   apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+# The fuzz targets' smoke run (scripts/test.sh) needs the nightly toolchain and cargo-fuzz.
+if ! rustup toolchain list | grep -q '^nightly'; then
+  say "adding the nightly toolchain (fuzzing)"
+  rustup toolchain install nightly --profile minimal
+fi
+if ! cargo fuzz --version >/dev/null 2>&1; then
+  say "installing cargo-fuzz; this takes a minute or two once"
+  cargo install cargo-fuzz
 fi
 
 # node_modules is refreshed only when the lock file changed since the last install.

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test tier; stops at the first failing tier.
-#   1. format, clippy (native and wasm32), native core tests
+#   1. format, clippy (native and wasm32), native core tests, a few seconds of each fuzz target
 #   2. the #[wasm_bindgen] layer in headless Chromium (wasm-bindgen-test)
 #   3. end-to-end in Chromium with dist/chrome loaded (Playwright)
 #   4. Firefox ESR: web-ext lint and the extension installed (WebDriver BiDi)
@@ -11,11 +11,20 @@ tier() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
 scripts/setup.sh
 
-tier "1/4 format, lint, native tests"
+tier "1/4 format, lint, native tests, fuzz smoke"
 cargo fmt --check
 cargo clippy --quiet --all-targets -- -D warnings
 cargo clippy --quiet --target wasm32-unknown-unknown --lib --test web -- -D warnings
 cargo test --quiet
+
+# Each fuzz target for a few seconds from the committed seeds (fuzz/seeds/<target>).
+for target in backup_import template plan message; do
+  mkdir -p "fuzz/corpus/$target" fuzz/target
+  log="fuzz/target/smoke-$target.log"
+  printf 'fuzz smoke: %s\n' "$target"
+  cargo +nightly fuzz run "$target" "fuzz/corpus/$target" "fuzz/seeds/$target" -- \
+    -max_total_time=5 >"$log" 2>&1 || { tail -n 40 "$log"; exit 1; }
+done
 
 tier "2/4 wasm layer in headless Chromium"
 CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_USE_BROWSER=1 \

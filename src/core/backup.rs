@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::model::{Application, Settings};
-use super::store::StoreError;
+use super::store::{is_valid_id, StoreError};
 
 /// The `format` field every backup carries.
 pub const BACKUP_FORMAT: &str = "followup-backup";
@@ -644,6 +644,14 @@ fn check(value: &Value, ty: &Ty, at: &Cursor) -> Result<(), ImportError> {
                 return Err(ImportError::InvalidValue {
                     place: at.field("id").place(),
                     message: "every application needs a non-empty id".into(),
+                });
+            }
+            if at.app_id.as_deref().is_some_and(|id| !is_valid_id(id)) {
+                return Err(ImportError::InvalidValue {
+                    place: at.field("id").place(),
+                    message: "an application id cannot contain control characters (line \
+                              breaks, tabs, NUL)"
+                        .into(),
                 });
             }
             Ok(())

@@ -10,7 +10,7 @@ use wasm_bindgen::prelude::*;
 use super::data::{Data, DataError, State};
 use super::ui::i18n;
 use super::{clock, to_js};
-use crate::core::draft::render_action;
+use crate::core::draft::{render_action, usable_address};
 use crate::core::matching;
 use crate::core::model::{Action, ActionState, Application};
 use crate::core::ops;
@@ -338,7 +338,11 @@ fn choice_view(state: &State, plan: &Plan, c: &matching::Choice) -> Option<Choic
         kind: action.kind.as_str(),
         label,
         contact_name: name,
-        email: contact.map(|c| c.email.clone()).unwrap_or_default(),
+        // Only an address that cannot add recipients or header lines of its own.
+        email: contact
+            .and_then(|c| usable_address(&c.email))
+            .unwrap_or_default()
+            .to_string(),
         company: app.company.clone(),
         role: app.role.clone(),
         due: c.due.to_string(),

@@ -81,3 +81,95 @@ test('chrome and firefox manifests differ only in the background and gecko setti
   }
   assert.deepEqual(chrome, firefox);
 });
+
+// Hosts a shipped file may name: the webmail sites (permissions, sender checks) and the
+// calendar sites of the "add to calendar" links, which the user opens; nothing is loaded
+// from any of them.
+const NAMED_HOSTS = new Set([
+  ...[...WEBMAIL, ...OPTIONAL].map((p) => new URL(p.replace('/*', '/')).host),
+  'calendar.google.com',
+]);
+const URL_PATTERN = /\b(?:https?|wss?|ftp):\/\/[^\s"'`)<>\\]+/g;
+
+/** Remote URLs in `text` outside comments, with the line they are on. */
+function remoteUrls(text, file) {
+  const found = [];
+  text.split('\n').forEach((line, i) => {
+    for (const match of line.matchAll(URL_PATTERN)) {
+      const before = line.slice(0, match.index);
+      const comment = /\/\/|\/\*|^\s*\*|<!--/.test(before);
+      let host;
+      try {
+        host = new URL(match[0].replace(/\*/g, 'x')).host;
+      } catch {
+        host = match[0];
+      }
+      if (!comment && !NAMED_HOSTS.has(host)) found.push(`${file}:${i + 1}: ${match[0]}`);
+    }
+  });
+  return found;
+}
+
+for (const dirName of ['chrome', 'firefox', 'www']) {
+  const dir = join(root, 'dist', dirName);
+
+  test(`${dirName}: every HTML file loads only its own script files, with no inline script or handler`, () => {
+    const pages = files(dir).filter((f) => f.endsWith('.html'));
+    assert.ok(pages.length > 0);
+    for (const file of pages) {
+      const html = readFileSync(file, 'utf8');
+      const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi)];
+      assert.ok(scripts.length > 0, `${file}: no script at all`);
+      for (const [, attrs, body] of scripts) {
+        assert.match(attrs, /\bsrc="[^":]+\.m?js"/, `${file}: a script without a local src (${attrs})`);
+        assert.equal(body.trim(), '', `${file}: inline script body`);
+      }
+      assert.doesNotMatch(html, /<[^>]+\son[a-z]+\s*=/i, `${file}: inline event handler`);
+      assert.doesNotMatch(html, /javascript:/i, `${file}: javascript: URL`);
+      for (const [, value] of html.matchAll(/\b(?:src|href)="([^"]*)"/gi)) {
+        assert.doesNotMatch(value, /^[a-z][a-z0-9+.-]*:|^\/\//i, `${file}: remote or scheme URL ${value}`);
+      }
+    }
+  });
+
+  test(`${dirName}: no shipped file names a remote URL to load`, () => {
+    const found = [];
+    for (const file of files(dir)) {
+      if (/\.(m?js|html|css|json)$/.test(file)) found.push(...remoteUrls(readFileSync(file, 'utf8'), file));
+      if (file.endsWith('.css')) {
+        const css = readFileSync(file, 'utf8');
+        assert.doesNotMatch(css, /@import|url\(\s*['"]?(?!data:)[a-z]+:/i, `${file}: CSS loads from elsewhere`);
+      }
+      if (file.endsWith('.wasm')) {
+        const text = readFileSync(file).toString('latin1');
+        // The data section runs strings together: a host ends where the next URL starts.
+        for (const match of text.matchAll(/https?:\/\/(?:(?!https?:)[a-z0-9.-])+/gi)) {
+          const host = new URL(match[0]).host;
+          if (!NAMED_HOSTS.has(host) && host !== 'outlook.live.com') found.push(`${file}: ${match[0]}`);
+        }
+      }
+    }
+    assert.deepEqual(found, []);
+  });
+}
+
+test('both manifests: MV3, one page CSP, nothing exposed to web pages, content scripts isolated in the top frame', () => {
+  for (const browser of ['chrome', 'firefox']) {
+    const manifest = JSON.parse(readFileSync(join(root, 'dist', browser, 'manifest.json'), 'utf8'));
+    assert.equal(manifest.manifest_version, 3);
+    assert.equal(
+      manifest.content_security_policy.extension_pages,
+      "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'",
+    );
+    assert.equal(Object.keys(manifest.content_security_policy).length, 1, 'no sandbox or other CSP keys');
+    assert.equal(manifest.externally_connectable, undefined);
+    assert.equal(manifest.web_accessible_resources, undefined);
+    assert.equal(manifest.sandbox, undefined);
+    assert.equal(manifest.update_url, undefined, 'no self-hosted updates');
+    for (const entry of manifest.content_scripts) {
+      assert.equal(entry.all_frames, false, 'content scripts stay in the top frame');
+      assert.equal(entry.match_about_blank ?? false, false);
+      assert.equal(entry.world ?? 'ISOLATED', 'ISOLATED', 'content scripts never run in the page world');
+    }
+  }
+});

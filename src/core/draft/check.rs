@@ -37,6 +37,9 @@ pub enum Warning {
     NoRecipient,
     /// The recipient has no email address saved.
     NoRecipientEmail { name: String },
+    /// The recipient's saved address is not one plain address (line breaks, spaces, several
+    /// addresses), so it is not put in the To field.
+    UnusableRecipientEmail { name: String },
     /// The subject line is empty.
     EmptySubject,
     /// The user's own template for `key` does not parse; the built-in text was used instead.
@@ -113,6 +116,7 @@ impl Warning {
             Warning::NameMismatch { .. } => "name-mismatch",
             Warning::NoRecipient => "no-recipient",
             Warning::NoRecipientEmail { .. } => "no-recipient-email",
+            Warning::UnusableRecipientEmail { .. } => "unusable-recipient-email",
             Warning::EmptySubject => "empty-subject",
             Warning::BrokenTemplate { .. } => "broken-template",
         }
@@ -172,6 +176,17 @@ impl fmt::Display for Warning {
                 f,
                 "no email address is saved for {name}: add it to the contact before sending"
             ),
+            Warning::UnusableRecipientEmail { name } => write!(
+                f,
+                "the email address saved for {} is not a single plain address (it has spaces, \
+                 line breaks or several addresses), so the To field is left empty: correct it \
+                 in the contact",
+                if name.is_empty() {
+                    "the recipient"
+                } else {
+                    name.as_str()
+                }
+            ),
             Warning::EmptySubject => {
                 f.write_str("the subject is empty: add one that names the role")
             }
@@ -218,7 +233,9 @@ impl Serialize for Warning {
                 st.serialize_field("expected", expected)?;
             }
             Warning::NoRecipient | Warning::EmptySubject => {}
-            Warning::NoRecipientEmail { name } => st.serialize_field("name", name)?,
+            Warning::NoRecipientEmail { name } | Warning::UnusableRecipientEmail { name } => {
+                st.serialize_field("name", name)?
+            }
             Warning::BrokenTemplate { key, message: _ } => st.serialize_field("key", key)?,
         }
         st.end()

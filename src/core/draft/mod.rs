@@ -391,12 +391,15 @@ pub fn render_action(
         _ => None,
     };
 
-    let to = match contact {
-        Some(c) if kind != ActionKind::ThankYouCard && !c.email.trim().is_empty() => {
-            vec![c.email.trim().to_string()]
-        }
-        _ => Vec::new(),
-    };
+    let saved_email = contact
+        .filter(|_| kind != ActionKind::ThankYouCard)
+        .map(|c| c.email.trim())
+        .filter(|e| !e.is_empty());
+    let to: Vec<String> = saved_email
+        .and_then(usable_address)
+        .map(|e| vec![e.to_string()])
+        .unwrap_or_default();
+    let unusable_email = saved_email.is_some() && to.is_empty();
     let mut draft = Draft {
         action_key: action.key.clone(),
         kind,
@@ -413,7 +416,16 @@ pub fn render_action(
         recipient_name: contact.map(|c| c.name.clone()),
         profile: settings.profile.clone(),
     };
-    warnings.extend(check(&draft, &ctx));
+    let checked = check(&draft, &ctx);
+    for w in checked {
+        // An address was saved but cannot be used: say that rather than "no address saved".
+        match w {
+            Warning::NoRecipientEmail { name } if unusable_email => {
+                warnings.push(Warning::UnusableRecipientEmail { name });
+            }
+            w => warnings.push(w),
+        }
+    }
     warnings.extend(unfilled.into_iter().map(|v| Warning::UnfilledVariable {
         name: v.name().to_string(),
     }));
@@ -421,9 +433,56 @@ pub fn render_action(
     Ok(draft)
 }
 
+/// The saved `email`, trimmed, when it is one plain address that can go in a To field as it
+/// is; `None` otherwise (see [`is_single_address`]).
+pub fn usable_address(email: &str) -> Option<&str> {
+    let email = email.trim();
+    is_single_address(email).then_some(email)
+}
+
+/// Whether `email` is one address a webmail To field takes as it is: exactly one `@` with
+/// text on both sides, and no whitespace, control character or list separator. A stored
+/// value with a line break, a comma or angle brackets could otherwise add recipients (or
+/// header lines) the user never saw.
+fn is_single_address(email: &str) -> bool {
+    let forbidden =
+        |c: char| c.is_whitespace() || c.is_control() || matches!(c, ',' | ';' | '<' | '>' | '"');
+    match email.split_once('@') {
+        Some((local, domain)) => {
+            !local.is_empty()
+                && !domain.is_empty()
+                && !domain.contains('@')
+                && !email.chars().any(forbidden)
+        }
+        None => false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_single_plain_addresses_become_recipients() {
+        for ok in ["dana@acme.io", "d.o'brien+jobs@mail.acme.co.uk"] {
+            assert!(is_single_address(ok), "{ok}");
+        }
+        for bad in [
+            "dana@acme.io\r\nBcc: everyone@evil.example",
+            "dana@acme.io, lee@acme.io",
+            "dana@acme.io,lee@acme.io",
+            "Dana <dana@acme.io>",
+            "dana@acme.io;lee@acme.io",
+            "dana@@acme.io",
+            "dana",
+            "@acme.io",
+            "dana@",
+            "da\u{0}na@acme.io",
+            "dana@acme.io\u{2028}",
+        ] {
+            assert!(!is_single_address(bad), "{bad:?}");
+        }
+    }
 
     #[test]
     fn tidy_collapses_blank_runs_and_trims() {

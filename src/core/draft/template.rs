@@ -16,6 +16,12 @@ use serde::{Deserialize, Serialize, Serializer};
 /// (which recurses over the tree) bounded on any input.
 pub const MAX_DEPTH: usize = 16;
 
+/// The most text one rendering produces. A template repeating a variable thousands of times
+/// over a long stored value would otherwise multiply the two (a 100 KB template of
+/// `{{company}}` over a 100 KB company name is 250 MB); the output stops here instead, and the
+/// draft's length check tells the user it is far too long.
+pub const MAX_OUTPUT_BYTES: usize = 1 << 20;
+
 /// The variables a template may use. Anything else is an error at parse time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -547,6 +553,29 @@ pub struct Rendered {
     pub text: String,
     /// Variables written as `{{var}}` whose value was empty, in order of first use.
     pub unfilled: Vec<Var>,
+    /// The text reached [`MAX_OUTPUT_BYTES`] and was cut there.
+    pub truncated: bool,
+}
+
+impl Rendered {
+    /// Appends `piece` unless that would pass [`MAX_OUTPUT_BYTES`]; then appends what fits
+    /// (whole characters) and marks the text truncated.
+    fn push(&mut self, piece: &str) {
+        if self.truncated {
+            return;
+        }
+        let room = MAX_OUTPUT_BYTES.saturating_sub(self.text.len());
+        if piece.len() <= room {
+            self.text.push_str(piece);
+            return;
+        }
+        let mut cut = room;
+        while !piece.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        self.text.push_str(&piece[..cut]);
+        self.truncated = true;
+    }
 }
 
 impl Template {
@@ -578,8 +607,11 @@ fn render_nodes(nodes: &[Node], values: &Values, point: Option<&str>, out: &mut 
         }
     };
     for node in nodes {
+        if out.truncated {
+            return;
+        }
         match node {
-            Node::Text(t) => out.text.push_str(t),
+            Node::Text(t) => out.push(t),
             Node::Var(var) => {
                 let value = lookup(*var);
                 if value.is_empty() {
@@ -587,7 +619,7 @@ fn render_nodes(nodes: &[Node], values: &Values, point: Option<&str>, out: &mut 
                         out.unfilled.push(*var);
                     }
                 } else {
-                    out.text.push_str(value);
+                    out.push(value);
                 }
             }
             Node::Section {
@@ -780,6 +812,19 @@ mod tests {
     fn huge_names_are_shortened_in_messages() {
         let e = error(&format!("{{{{{}}}}}", "x".repeat(10_000)));
         assert!(e.to_string().len() < 1_000);
+    }
+
+    #[test]
+    fn output_stops_at_the_cap_on_a_character_boundary() {
+        let mut v = values();
+        v.set(Var::Company, "é".repeat(100_000));
+        let src = "{{company}}".repeat(20);
+        let r = parse(&src).unwrap().render(&v);
+        assert!(r.truncated);
+        assert!(r.text.len() <= MAX_OUTPUT_BYTES && r.text.len() > MAX_OUTPUT_BYTES - 4);
+        assert!(r.text.chars().all(|c| c == 'é'));
+        let small = parse("{{company}}").unwrap().render(&values());
+        assert!(!small.truncated);
     }
 
     #[test]

@@ -174,6 +174,9 @@ pub enum StoreError {
     Unreadable { key: String, reason: String },
     /// An application without an id cannot be stored.
     MissingId,
+    /// The id has a control character: browser storage cuts keys at NUL, so two such ids
+    /// could share a record.
+    InvalidId { id: String },
     /// The data was written by a newer version of the extension.
     FutureVersion { found: u32, supported: u32 },
     /// The `schema` record cannot be read.
@@ -215,6 +218,12 @@ impl fmt::Display for StoreError {
                  export a backup, then repair or discard that record before saving over it."
             ),
             StoreError::MissingId => f.write_str("An application needs an id before it is saved."),
+            StoreError::InvalidId { id } => write!(
+                f,
+                "The application id {} has a control character (a line break, tab or NUL), \
+                 which storage cannot keep apart from other ids; it was not saved.",
+                shown_id(id)
+            ),
             StoreError::FutureVersion { found, supported } => write!(
                 f,
                 "The stored data was written by a newer version of Follow-up (data version \
@@ -246,6 +255,23 @@ impl fmt::Display for StoreError {
 }
 
 impl std::error::Error for StoreError {}
+
+/// Whether `id` can name an application record. Browser storage truncates keys at NUL
+/// (Chromium's `chrome.storage` does), so ids with control characters are refused rather than
+/// risk two applications sharing one key.
+pub fn is_valid_id(id: &str) -> bool {
+    !id.is_empty() && !id.chars().any(char::is_control)
+}
+
+/// An id for a message: quoted, control characters escaped, long ones shortened.
+fn shown_id(id: &str) -> String {
+    let quoted = format!("{id:?}");
+    if quoted.chars().count() > 60 {
+        format!("{}...\"", quoted.chars().take(57).collect::<String>())
+    } else {
+        quoted
+    }
+}
 
 fn encode<T: Serialize + ?Sized>(value: &T) -> Result<String, StoreError> {
     serde_json::to_string(value).map_err(|e| StoreError::Encode(e.to_string()))
@@ -393,6 +419,9 @@ fn prepare_app(
 ) -> Result<PreparedApp, StoreError> {
     if app.id.is_empty() {
         return Err(StoreError::MissingId);
+    }
+    if !is_valid_id(&app.id) {
+        return Err(StoreError::InvalidId { id: app.id });
     }
     let key = app_key(&app.id);
     let stored_revision = match stored {

@@ -494,6 +494,14 @@ fn warning_text(w: &Warning) -> String {
         Warning::NoRecipient => t("warnNoRecipient"),
         Warning::NoRecipientEmail { name } if name.is_empty() => t("warnNoEmail"),
         Warning::NoRecipientEmail { name } => tf("warnNoEmailFor", &[("name", name)]),
+        Warning::UnusableRecipientEmail { name } => {
+            let who = if name.is_empty() {
+                t("theRecipient")
+            } else {
+                name.clone()
+            };
+            tf("warnUnusableEmail", &[("name", &who)])
+        }
         Warning::EmptySubject => t("warnEmptySubject"),
         Warning::BrokenTemplate { key, message } => {
             tf("warnBrokenTemplate", &[("key", key), ("error", message)])

@@ -3,6 +3,7 @@
 // worker with top-level await never gets its events), and `ready` is awaited inside each
 // handler. No state lives in globals between events: the worker may stop after ~30 s idle.
 import './messages.js';
+import './optional-sites.js';
 import init, { Background, syncStorage, syncNeeded } from './pkg/followup.js';
 
 const ready = init().then(() => new Background());
@@ -73,5 +74,16 @@ chrome.storage.onChanged.addListener((changes, area) => {
   ready.then(() => syncNeeded(area, Object.keys(changes)) && scheduleSync());
 });
 scheduleSync();
+
+// The insert-follow-up shortcut: the content script of the active tab does the work.
+chrome.commands.onCommand.addListener(async (command) => {
+  if (command !== 'insert-follow-up') return;
+  try {
+    const [tab] = await chrome.tabs.query({ active: true, currentWindow: true });
+    if (tab?.id != null) await chrome.tabs.sendMessage(tab.id, { type: globalThis.FollowupMessages.INSERT });
+  } catch {
+    // No content script in that tab (not a webmail page, or opened before the extension).
+  }
+});
 
 refreshBadge();

@@ -12,9 +12,12 @@ globalThis.FollowupMessages = Object.freeze({
   ACTION_SENT: 'action/sent',
   /** {appId, actionKey} -> {ok: true, badge: number} : undo of ACTION_SENT */
   ACTION_UNDO: 'action/undo',
+  /** {} -> {version: string, actions: number} : a health check that runs Rust */
+  PING: 'ping',
   // From extension pages only:
   /** {} -> {count: number, overdue: boolean} : recompute the badge now */
   BADGE_REFRESH: 'badge/refresh',
-  /** {} -> {version: string, actions: number} : a health check that runs Rust */
-  PING: 'ping',
+  // From the service worker to the active tab's content script (no reply):
+  /** {} : the insert-follow-up keyboard shortcut was pressed */
+  INSERT: 'content/insert',
 });

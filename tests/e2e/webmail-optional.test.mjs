@@ -1,0 +1,65 @@
+// Yahoo Mail and Proton Mail are optional host permissions: their content scripts are
+// registered by the service worker while the permission is granted. Headless Chromium cannot
+// accept the permission prompt (chrome.permissions.request waits for a dialog nobody can
+// click), so this file loads a copy of dist/chrome in which those two hosts are granted at
+// install (moved from optional_host_permissions to host_permissions). That exercises the
+// start-up path (register what is already granted) and the permission-event path, and then
+// runs the full per-site suite on both sites. The packaged manifest's side (nothing registered
+// while not granted, registrations removed when withdrawn) is tested in webmail.test.mjs.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { extensionDir, launch } from './harness.mjs';
+import { CASES } from './webmail-cases.mjs';
+import { ctx, describeCase, timings } from './webmail-suite.mjs';
+
+const OPTIONAL = ['https://mail.yahoo.com/*', 'https://mail.proton.me/*'];
+let copy;
+
+before(async () => {
+  copy = mkdtempSync(join(tmpdir(), 'followup-granted-'));
+  cpSync(extensionDir, copy, { recursive: true });
+  const manifest = JSON.parse(readFileSync(join(copy, 'manifest.json'), 'utf8'));
+  assert.deepEqual(manifest.optional_host_permissions, OPTIONAL);
+  manifest.host_permissions.push(...manifest.optional_host_permissions);
+  delete manifest.optional_host_permissions;
+  writeFileSync(join(copy, 'manifest.json'), JSON.stringify(manifest, null, 2));
+  ctx.browser = await launch({ extension: copy });
+});
+after(async () => {
+  await ctx.browser?.close();
+  if (copy) rmSync(copy, { recursive: true, force: true });
+  if (timings.length) console.log(`compose appeared -> button present (ms): ${timings.map((t) => `${t.c} ${t.ms.toFixed(1)}`).join(', ')}`);
+});
+
+const registered = () => ctx.browser.worker.evaluate(() => chrome.scripting.getRegisteredContentScripts());
+
+async function waitForRegistered(ids) {
+  let last = [];
+  for (let i = 0; i < 60; i += 1) {
+    last = await registered();
+    if (JSON.stringify(last.map((s) => s.id).sort()) === JSON.stringify([...ids].sort())) return last;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`registered ${JSON.stringify(last.map((s) => s.id))}, expected ${JSON.stringify(ids)}`);
+}
+
+test('granted optional sites get their content scripts at start-up', async () => {
+  const scripts = await waitForRegistered(['followup-yahoo', 'followup-proton']);
+  const proton = scripts.find((s) => s.id === 'followup-proton');
+  assert.deepEqual(proton.matches, ['https://mail.proton.me/*']);
+  assert.deepEqual(proton.js, ['messages.js', 'content/editor.js', 'content/sites.js', 'content/main.js']);
+  assert.equal(proton.allFrames, false, 'the top frame reaches the editor frame itself');
+});
+
+test('a permission event brings the registrations back in line with what is granted', async () => {
+  await ctx.browser.worker.evaluate(() => chrome.scripting.unregisterContentScripts());
+  await waitForRegistered([]);
+  // The browser fires onAdded when the user grants a site; deliver that event to the worker.
+  await ctx.browser.worker.evaluate((origins) => chrome.permissions.onAdded.dispatch({ origins, permissions: [] }), OPTIONAL);
+  await waitForRegistered(['followup-yahoo', 'followup-proton']);
+});
+
+for (const c of CASES) if (c.site === 'yahoo' || c.site === 'proton') describeCase(c);

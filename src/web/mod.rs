@@ -2,6 +2,7 @@
 //! the extension pages and `www/`, the storage backends they use, and the clock.
 
 mod background;
+pub mod bench;
 pub mod clock;
 pub mod data;
 pub mod exports;

@@ -1,7 +1,7 @@
 //! Prints the benchmark workload of `N` applications (`demo_workload`) as extension storage
 //! holds it: one JSON object of key -> stored JSON text (`schema`, then `app:<id>` per
 //! application), written through the store itself so the layout is the real one.
-//! `cargo run --example workload -- 1000 > apps.json`
+//! `cargo run --profile bench --example workload -- 1000 > apps.json`
 
 use followup::core::store::{MemoryStore, Store};
 use followup::core::workload::demo_workload;

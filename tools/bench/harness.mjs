@@ -118,7 +118,7 @@ const workloads = new Map();
 /** `demo_workload(n)` as extension storage holds it: {key: stored JSON text}. */
 export function workload(n) {
   if (!workloads.has(n)) {
-    const out = execFileSync(join(root, 'target/debug/examples/workload'), [String(n)], { maxBuffer: 1 << 30 });
+    const out = execFileSync(join(root, 'target/release/examples/workload'), [String(n)], { maxBuffer: 1 << 30 });
     workloads.set(n, out.toString());
   }
   return workloads.get(n);

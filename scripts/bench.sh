@@ -11,7 +11,7 @@ started=$SECONDS
 [ -d node_modules/playwright-core ] || scripts/setup.sh
 scripts/build.sh
 
-# The generator first: it shares the bench profile's build of the crate with `cargo bench`.
+# Both in the bench profile; the generator first, so the benchmark binary is built last.
 say "workload generator (examples/workload.rs)"
 cargo build --quiet --profile bench --example workload
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The benchmark table: builds the release artifacts, times plan() natively, writes the workload
-# generator, then measures in Chromium (tools/bench/run.mjs). Prints the table and writes it
+# The benchmark table: builds the release artifacts and a wasm with the plan benchmark export,
+# times plan() natively, builds the workload generator, then measures in Chromium (tools/bench/run.mjs). Prints the table and writes it
 # to BENCHMARKS.md. Not part of the tests' pass/fail.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,6 +10,16 @@ started=$SECONDS
 
 [ -d node_modules/playwright-core ] || scripts/setup.sh
 scripts/build.sh
+
+# A second wasm with `benchPlan` (feature "bench"), shrunk like the shipped one; dist/ is untouched.
+say "wasm with the plan benchmark export (feature bench)"
+cargo build --release --target wasm32-unknown-unknown --lib --features bench --quiet
+rm -rf target/bench-pkg
+wasm-bindgen --target web --no-typescript --remove-name-section --remove-producers-section \
+  --out-dir target/bench-pkg target/wasm32-unknown-unknown/release/followup.wasm
+node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
+  --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
+  target/bench-pkg/followup_bg.wasm -o target/bench-pkg/followup_bg.wasm
 
 # Both in the bench profile; the generator first, so the benchmark binary is built last.
 say "workload generator (examples/workload.rs)"

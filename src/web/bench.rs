@@ -1,6 +1,7 @@
 //! Benchmark entry point: times `plan()` on the benchmark workload inside the browser, so the
 //! WebAssembly figure is compared with the native one (`benches/plan.rs`) on the same work.
-//! Used only by `make bench`; it reads and writes nothing.
+//! Compiled only with the `bench` feature (`make bench` builds that wasm separately); the
+//! shipped build does not contain it. It reads and writes nothing.
 
 use wasm_bindgen::prelude::*;
 

@@ -2,6 +2,7 @@
 //! the extension pages and `www/`, the storage backends they use, and the clock.
 
 mod background;
+#[cfg(feature = "bench")]
 pub mod bench;
 pub mod clock;
 pub mod data;

@@ -60,14 +60,17 @@ const BLANK = `<!doctype html>
 `;
 
 /**
- * A copy of dist/chrome for measuring: the popup loads the probe first, and `blank.html` is
- * added as the baseline page. The shipped folder and zips are never touched.
+ * A copy of dist/chrome for measuring: the popup loads the probe first, `blank.html` is added
+ * as the baseline page, and `bench-pkg/` holds the wasm built with the plan benchmark export.
+ * The shipped folder and zips are never touched.
  */
 export function benchExtension() {
   const dir = tempDir('chrome');
   cpSync(join(root, 'dist/chrome'), dir, { recursive: true });
   writeFileSync(join(dir, 'bench-probe.js'), PROBE);
   writeFileSync(join(dir, 'blank.html'), BLANK);
+  // The wasm built with the `bench` feature (benchPlan), beside the shipped one.
+  cpSync(join(root, 'target/bench-pkg'), join(dir, 'bench-pkg'), { recursive: true });
   const popup = readFileSync(join(dir, 'popup.html'), 'utf8');
   if (!popup.includes('<head>')) throw new Error('popup.html has no <head> to put the probe in');
   writeFileSync(join(dir, 'popup.html'), popup.replace('<head>', '<head>\n  <script src="bench-probe.js"></script>'));

@@ -89,6 +89,10 @@ export async function serveFixture(context, origin, file, csp) {
       body,
     }),
   );
+  // The script the fixtures share to behave like the live page is served beside them.
+  await context.route(`${origin}/_fixture/page-sim.js`, (route) =>
+    route.fulfill({ status: 200, contentType: 'text/javascript', body: readFileSync(join(root, 'tests/fixtures/webmail/page-sim.js'), 'utf8') }),
+  );
 }
 
 export async function screenshot(page, name) {

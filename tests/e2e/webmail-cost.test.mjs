@@ -102,12 +102,13 @@ async function measure(c) {
   return { perSecond, share, all, median: Math.max(median(latencies.own), median(latencies.batch)), buttons, errors };
 }
 
-// Sampled time counts whatever runs when the thread is descheduled; on a shared machine one
-// run can be inflated by other processes, so a second run is allowed before failing.
+// Sampled time counts whatever runs when the thread is descheduled; on a shared machine a
+// run can be inflated by other processes, so up to three runs are made before failing (a
+// real regression, such as reading every mutation record again, fails all three).
 test('while the page mutates thousands of nodes a second, the extension stays under 2% of the main thread', async () => {
   const c = CASES.find((x) => x.site === 'gmail' && x.name === 'compose');
   let run;
-  for (let attempt = 0; attempt < 2; attempt += 1) {
+  for (let attempt = 0; attempt < 3; attempt += 1) {
     run = await measure(c);
     assert.ok(run.perSecond > 1000, 'the page churned thousands of nodes a second');
     assert.equal(run.buttons, 7, 'every compose window has its button');

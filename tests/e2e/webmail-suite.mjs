@@ -1,6 +1,6 @@
 // The per-site browser tests, shared by the test files that load the extension in Chromium
 // (the packaged one, and a copy in which the optional webmail sites are already granted).
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { seed, badgeText, waitForBadge, screenshot } from './harness.mjs';
 import { DANA, applications, responseFor } from './webmail-cases.mjs';

@@ -237,3 +237,31 @@ describe('Outlook on every host it is served from', () => {
     });
   }
 });
+
+describe('re-rendering', () => {
+  test('a toolbar the site renders again gets the button back, once', async () => {
+    await seed(ctx.browser.worker, applications());
+    const c = CASES.find((x) => x.site === 'outlook' && x.name === 'compose');
+    const { page, errors } = await openPage(c);
+    await openCompose(page, c);
+    const ms = await page.evaluate(() => {
+      const toolbar = document.querySelector('[role="toolbar"][data-app-section="ComposeToolbar"]');
+      const fresh = toolbar.cloneNode(false);
+      for (const child of toolbar.children) if (!child.hasAttribute('data-followup-ui')) fresh.append(child.cloneNode(true));
+      const start = performance.now();
+      toolbar.replaceWith(fresh);
+      return new Promise((resolve) => {
+        const check = () => fresh.querySelector('[data-followup-button]') && (observer.disconnect(), resolve(performance.now() - start));
+        const observer = new MutationObserver(check);
+        observer.observe(fresh, { childList: true });
+        setTimeout(() => resolve(-1), 3000);
+      });
+    });
+    assert.ok(ms >= 0 && ms <= 200, `button back after ${ms} ms`);
+    assert.equal(await buttonLocator(page, c).count(), 1);
+    await buttonLocator(page, c).click();
+    await waitForText(page, c, DANA.greeting);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+});

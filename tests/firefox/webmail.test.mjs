@@ -1,5 +1,6 @@
 // Firefox ESR: the content scripts on Gmail and Outlook compose, reply and pop-out windows,
-// and Yahoo and Proton compose and reply windows. Fixtures are served
+// Yahoo and Proton compose and reply windows, and the Gmail/Outlook drift fixtures for a
+// compose window in an iframe, renamed classes and a missing toolbar. Fixtures are served
 // under the real host names through WebDriver BiDi network interception (puppeteer's request
 // interception), with each site's CSP. WebDriver BiDi cannot reach the extension's storage or
 // pages, so a copy of dist/firefox gets a small extra background module that seeds storage
@@ -12,7 +13,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer from 'puppeteer-core';
-import { CASES, DANA, applications, responseFor } from '../e2e/webmail-cases.mjs';
+import { CASES, DANA, applications, driftCase, responseFor } from '../e2e/webmail-cases.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
 let browser;
@@ -72,9 +73,24 @@ async function openPage(c) {
 
 /** The body editor as the test knows it (Proton's is in an iframe). */
 const BODY = (c) => {
-  const doc = c.bodyFrame ? document.querySelector(c.bodyFrame).contentDocument : document;
+  let doc = c.frame ? document.querySelector(c.frame).contentDocument : document;
+  if (c.bodyFrame) doc = doc.querySelector(c.bodyFrame).contentDocument;
   return doc.querySelector(c.body);
 };
+
+/** Clicks our button where it is on screen (also inside a frame). */
+async function clickButton(page, c, which = '[data-followup-button]') {
+  const point = await page.evaluate(
+    ({ frame, which }) => {
+      const doc = frame ? document.querySelector(frame).contentDocument : document;
+      const r = doc.querySelector(which).getBoundingClientRect();
+      const f = frame ? document.querySelector(frame).getBoundingClientRect() : { left: 0, top: 0 };
+      return { x: f.left + r.left + r.width / 2, y: f.top + r.top + r.height / 2 };
+    },
+    { frame: c.frame ?? null, which },
+  );
+  await page.mouse.click(point.x, point.y);
+}
 const bodyText = (page, c) => page.evaluate(`(${BODY})(${JSON.stringify(c)}).innerText`);
 
 async function waitForText(page, c, text) {
@@ -89,15 +105,17 @@ async function waitForText(page, c, text) {
 
 /** Opens the compose window; ms from it appearing to our button present (page clock). */
 function openCompose(page, c) {
-  return page.evaluate(async (name) => {
+  return page.evaluate(async ({ name, frame }) => {
+    const doc = frame ? document.querySelector(frame).contentDocument : document;
     const start = window.openCompose(name);
     return new Promise((resolve) => {
-      const check = () => document.querySelector('[data-followup-button]') && (observer.disconnect(), resolve(performance.now() - start));
+      const check = () => doc.querySelector('[data-followup-button]') && (observer.disconnect(), resolve(performance.now() - start));
       const observer = new MutationObserver(check);
-      observer.observe(document, { childList: true, subtree: true });
+      observer.observe(doc, { childList: true, subtree: true });
+      check();
       setTimeout(() => resolve(-1), 3000);
     });
-  }, c.open);
+  }, { name: c.open, frame: c.frame ?? null });
 }
 
 async function typeInBody(page, c) {
@@ -115,7 +133,12 @@ async function typeInBody(page, c) {
   for (let i = 0; i < 4; i += 1) await page.keyboard.press('ArrowLeft');
 }
 
-for (const c of CASES.filter((x) => x.open || x.site === 'gmail' || x.site === 'outlook')) {
+const DRIFT = [
+  driftCase('gmail', 'drift-iframe', { frame: '#compose-dock' }),
+  driftCase('outlook', 'drift-iframe', { frame: '#ReadingPaneContainerId' }),
+  driftCase('gmail', 'drift-classes'),
+];
+for (const c of [...CASES.filter((x) => x.open || x.site === 'gmail' || x.site === 'outlook'), ...DRIFT]) {
   describe(`Firefox ${c.site} ${c.name}`, () => {
     test('the button appears within 200 ms; the draft goes in at the caret; Ctrl+Z removes it', async () => {
       const { page, errors } = await openPage(c);
@@ -128,14 +151,15 @@ for (const c of CASES.filter((x) => x.open || x.site === 'gmail' || x.site === '
       }
       await typeInBody(page, c);
       const before = await bodyText(page, c);
-      await page.click('[data-followup-button]');
+      await clickButton(page, c);
       const after = await waitForText(page, c, DANA.greeting);
       const at = after.indexOf(DANA.greeting);
       assert.ok(after.indexOf('AAA') < at && at < after.indexOf(' ZZZ'), JSON.stringify(after));
       assert.match(after, new RegExp(`${DANA.greeting}\\n\\n+${DANA.next}`), 'paragraphs are kept');
       assert.ok(after.includes('Acme & <Sons>'), 'markup characters stay text');
-      if (c.subjectBefore === '') assert.equal(await page.evaluate((s) => document.querySelector(s).value, c.subject), DANA.subject);
-      else if (c.subjectBefore) assert.equal(await page.evaluate((s) => document.querySelector(s).value, c.subject), c.subjectBefore);
+      const subject = () => page.evaluate((c) => (c.frame ? document.querySelector(c.frame).contentDocument : document).querySelector(c.subject)?.value, c);
+      if (c.subjectBefore === '') assert.equal(await subject(), DANA.subject);
+      else if (c.subjectBefore) assert.equal(await subject(), c.subjectBefore);
       await page.keyboard.down('Control');
       await page.keyboard.press('z');
       await page.keyboard.up('Control');
@@ -146,6 +170,23 @@ for (const c of CASES.filter((x) => x.open || x.site === 'gmail' || x.site === '
   });
 }
 
+for (const site of ['gmail', 'outlook']) {
+  test(`Firefox ${site} (drift) toolbar gone: the button beside the focused body inserts`, async () => {
+    const c = driftCase(site, 'drift-no-toolbar');
+    const { page, errors } = await openPage(c);
+    await page.evaluate((name) => window.openCompose(name), c.open);
+    await typeInBody(page, c);
+    await page.waitForSelector('[data-followup-button="floating"]', { timeout: 3000 });
+    assert.equal(await page.$('[data-followup-button="toolbar"]'), null);
+    await clickButton(page, c, '[data-followup-button="floating"]');
+    const text = await waitForText(page, c, DANA.greeting);
+    assert.ok(text.indexOf('AAA') < text.indexOf(DANA.greeting) && text.indexOf(DANA.greeting) < text.indexOf(' ZZZ'));
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+}
+
+// Last: it changes the stored state the tests above rely on.
 test('Firefox: Send records the action: the next compose to Dana gets the next follow-up', async () => {
   const c = CASES.find((x) => x.site === 'gmail' && x.name === 'compose');
   const { page, errors } = await openPage(c);

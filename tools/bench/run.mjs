@@ -382,7 +382,7 @@ async function main() {
     '3. The service worker is stopped (DevTools protocol `ServiceWorker.stopAllWorkers`), the badge set to a marker, then a',
     '   page of the extension sends it one message, which starts it; the time runs from the send until the badge is no longer',
     '   the marker (polled from the page). Baseline: a separate extension whose worker only sets a constant badge, same steps.',
-    '4. Native: `cargo bench --bench plan` (release profile). WebAssembly: `benchPlan(10000, 31)` (src/web/bench.rs, built only',
+    '4. Native: `cargo bench --bench plan` (the release settings, opt-level "z", as the wasm). WebAssembly: `benchPlan(10000, 31)` (src/web/bench.rs, built only',
     '   with the `bench` feature, release profile and wasm-opt as shipped), the same workload, settings and day (`demo_today()`),',
     '   in an extension page.',
     `5. The Gmail fixture (tests/fixtures/webmail) adds 60 inbox rows a frame and removes as many for ${CHURN_SECONDS} s, keeping 4,000 (some 12,000 elements);`,

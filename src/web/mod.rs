@@ -2,6 +2,8 @@
 //! the extension pages and `www/`, the storage backends they use, and the clock.
 
 mod background;
+#[cfg(feature = "bench")]
+pub mod bench;
 pub mod clock;
 pub mod data;
 pub mod exports;

@@ -1,0 +1,39 @@
+//! Benchmark entry point: times `plan()` on the benchmark workload inside the browser, so the
+//! WebAssembly figure is compared with the native one (`benches/plan.rs`) on the same work.
+//! Compiled only with the `bench` feature (`make bench` builds that wasm separately); the
+//! shipped build does not contain it. It reads and writes nothing.
+
+use wasm_bindgen::prelude::*;
+
+use crate::core::plan::plan;
+use crate::core::workload::{demo_settings, demo_today, demo_workload};
+
+#[wasm_bindgen]
+extern "C" {
+    // `performance` exists in pages and workers alike.
+    #[wasm_bindgen(js_namespace = performance, js_name = now)]
+    fn performance_now() -> f64;
+}
+
+/// Plans `n` workload applications `runs` times (after two warm-up calls) for the benchmark
+/// day and returns the median milliseconds of one `plan()` call.
+#[wasm_bindgen(js_name = benchPlan)]
+pub fn bench_plan(n: u32, runs: u32) -> f64 {
+    let apps = demo_workload(n as usize);
+    let settings = demo_settings();
+    let today = demo_today();
+    for _ in 0..2 {
+        std::hint::black_box(plan(std::hint::black_box(&apps), &settings, today));
+    }
+    let mut samples: Vec<f64> = (0..runs.max(1))
+        .map(|_| {
+            let started = performance_now();
+            let result = plan(std::hint::black_box(&apps), &settings, today);
+            let ms = performance_now() - started;
+            drop(std::hint::black_box(result));
+            ms
+        })
+        .collect();
+    samples.sort_by(f64::total_cmp);
+    samples[samples.len() / 2]
+}

@@ -1,0 +1,166 @@
+// Shared pieces of the benchmark (`make bench`): a bench-only copy of dist/chrome with a blank
+// page and a timing probe, a baseline extension, browser launches on throw-away profiles, the
+// workload in the storage layout, medians and the machine description.
+import { chromium } from 'playwright-core';
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, release, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const root = resolve(import.meta.dirname, '../..');
+export const CHROMIUM = process.env.CHROMIUM_BIN ?? '/usr/lib/chromium/chromium';
+
+const temporary = [];
+/** A temporary folder removed by `cleanUp()`. */
+export function tempDir(prefix) {
+  const dir = mkdtempSync(join(tmpdir(), `followup-bench-${prefix}-`));
+  temporary.push(dir);
+  return dir;
+}
+export function cleanUp() {
+  for (const dir of temporary.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+
+/**
+ * Runs in the measured pages before anything else: notes when `#app` is drawn with the Today
+ * view (aria-busy="false", data-view="today"), and how long each WebAssembly compile, storage
+ * read and message to the service worker took, all on the page's clock (0 = navigation start).
+ */
+const PROBE = `(() => {
+  const probe = (globalThis.__bench = { drawn: null, calls: [] });
+  const check = () => {
+    const app = document.getElementById('app');
+    if (probe.drawn === null && app && app.getAttribute('aria-busy') === 'false' && app.getAttribute('data-view') === 'today') {
+      probe.drawn = performance.now();
+      observer.disconnect();
+    }
+  };
+  const observer = new MutationObserver(check);
+  observer.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['aria-busy', 'data-view'] });
+  const timed = (owner, name, label) => {
+    const original = owner?.[name];
+    if (typeof original !== 'function') return;
+    owner[name] = function (...args) {
+      const start = performance.now();
+      const result = original.apply(this, args);
+      Promise.resolve(result).then(() => probe.calls.push({ label, start, end: performance.now() }), () => {});
+      return result;
+    };
+  };
+  for (const name of ['instantiateStreaming', 'instantiate', 'compileStreaming', 'compile']) timed(WebAssembly, name, 'wasm');
+  if (globalThis.chrome?.storage?.local) timed(chrome.storage.local, 'get', 'storage');
+  if (globalThis.chrome?.runtime?.sendMessage) timed(chrome.runtime, 'sendMessage', 'message');
+})();
+`;
+
+/** The baseline page: as small as an extension page gets, drawn as soon as it is parsed. */
+const BLANK = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>blank</title><script src="bench-probe.js"></script></head>
+<body><main id="app" aria-busy="false" data-view="today"></main></body></html>
+`;
+
+/**
+ * A copy of dist/chrome for measuring: the popup loads the probe first, `blank.html` is added
+ * as the baseline page, and `bench-pkg/` holds the wasm built with the plan benchmark export.
+ * The shipped folder and zips are never touched.
+ */
+export function benchExtension() {
+  const dir = tempDir('chrome');
+  cpSync(join(root, 'dist/chrome'), dir, { recursive: true });
+  writeFileSync(join(dir, 'bench-probe.js'), PROBE);
+  writeFileSync(join(dir, 'blank.html'), BLANK);
+  // The wasm built with the `bench` feature (benchPlan), beside the shipped one.
+  cpSync(join(root, 'target/bench-pkg'), join(dir, 'bench-pkg'), { recursive: true });
+  const popup = readFileSync(join(dir, 'popup.html'), 'utf8');
+  if (!popup.includes('<head>')) throw new Error('popup.html has no <head> to put the probe in');
+  writeFileSync(join(dir, 'popup.html'), popup.replace('<head>', '<head>\n  <script src="bench-probe.js"></script>'));
+  return dir;
+}
+
+/** The baseline extension: a service worker that sets a constant badge and answers messages. */
+export function baselineExtension() {
+  const dir = tempDir('baseline');
+  writeFileSync(
+    join(dir, 'manifest.json'),
+    JSON.stringify({ manifest_version: 3, name: 'Baseline', version: '1.0', background: { service_worker: 'background.js', type: 'module' }, action: {} }),
+  );
+  writeFileSync(
+    join(dir, 'background.js'),
+    `chrome.runtime.onMessage.addListener((_m, _s, reply) => { reply({}); });\nchrome.action.setBadgeText({ text: '1' });\n`,
+  );
+  writeFileSync(join(dir, 'bench-probe.js'), PROBE);
+  writeFileSync(join(dir, 'blank.html'), BLANK);
+  return dir;
+}
+
+/** Chromium on a fresh profile, with `extension` loaded (or none). */
+export async function launch(extension = null) {
+  const context = await chromium.launchPersistentContext(tempDir('profile'), {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      ...(extension ? [`--disable-extensions-except=${extension}`, `--load-extension=${extension}`] : []),
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+      '--no-first-run',
+      '--no-default-browser-check',
+      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+    ],
+    viewport: { width: 1100, height: 800 },
+  });
+  if (!extension) return { context, close: () => context.close() };
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15000 }));
+  const id = new URL(worker.url()).host;
+  return { context, worker, id, url: (path) => `chrome-extension://${id}/${path}`, close: () => context.close() };
+}
+
+const workloads = new Map();
+/** `demo_workload(n)` as extension storage holds it: {key: stored JSON text}. */
+export function workload(n) {
+  if (!workloads.has(n)) {
+    const out = execFileSync(join(root, 'target/release/examples/workload'), [String(n)], { maxBuffer: 1 << 30 });
+    workloads.set(n, out.toString());
+  }
+  return workloads.get(n);
+}
+
+/** Replaces everything in the extension's storage with `entries` (a JSON text of key -> value). */
+export async function seedEntries(page, json) {
+  await page.evaluate(async (json) => {
+    await chrome.storage.local.clear();
+    await chrome.storage.local.set(JSON.parse(json));
+  }, json);
+}
+
+export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+export function median(list) {
+  const sorted = [...list].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** CPU model, cores, OS and browser version. */
+export function machine(browserVersion) {
+  const cpu = cpus()[0]?.model?.trim() ?? 'unknown CPU';
+  let os = `Linux ${release()}`;
+  try {
+    const pretty = readFileSync('/etc/os-release', 'utf8').match(/^PRETTY_NAME="?([^"\n]*)"?/m);
+    if (pretty) os = `${pretty[1]}, kernel ${release()}`;
+  } catch {
+    // No os-release: the kernel alone.
+  }
+  return { cpu, cores: cpus().length, os, browser: browserVersion, node: process.version };
+}
+
+/** The browser's version as it reports it. */
+export function browserVersion() {
+  try {
+    return execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8' }).trim();
+  } catch {
+    return 'unknown';
+  }
+}

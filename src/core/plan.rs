@@ -1372,26 +1372,119 @@ fn count(n: u32, working: bool) -> String {
     }
 }
 
+/// Which sentence explains an action: its reason code, refined where the same rule reads
+/// differently (projected or not, counted from the interview or from a reply).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum WhyCase {
+    InterviewDay,
+    CardAfterInterview,
+    AfterDecisionDate,
+    NoDecisionDate,
+    LongTimelineAfterInterview,
+    LongTimelineAfterReply,
+    AfterReplyDecisionDate,
+    AfterReply,
+    WeekAfterFirst,
+    WeekAfterFirstProjected,
+    NoReplyAfterSecond,
+    NoReplyAfterSecondProjected,
+    ReferencesRequested,
+    AfterRejection,
+    PositiveNews,
+    AfterApplying,
+}
+
+/// What follows the sentence: the action was snoozed, or moved off a day that is not a
+/// working day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WhyNote {
+    SnoozedTo(NaiveDate),
+    MovedTo(NaiveDate),
+}
+
+/// Why `action` is due when it is, as data: the interface words it in the user's language,
+/// [`explain`] in English.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Why {
+    pub case: WhyCase,
+    /// The day the rule counts from, and what it adds.
+    pub from: NaiveDate,
+    pub days: u32,
+    pub working_days: bool,
+    pub note: Option<WhyNote>,
+}
+
+/// The explanation of `action`, an action of `app`.
+pub fn why(action: &Action, app: &Application) -> Why {
+    let r = &action.reason;
+    let projected = action.state == ActionState::Projected;
+    let case = match r.code {
+        ReasonCode::InterviewDay => WhyCase::InterviewDay,
+        ReasonCode::CardAfterInterview => WhyCase::CardAfterInterview,
+        ReasonCode::AfterDecisionDate => WhyCase::AfterDecisionDate,
+        ReasonCode::NoDecisionDate => WhyCase::NoDecisionDate,
+        ReasonCode::LongTimeline if is_round_date(action, app) => {
+            WhyCase::LongTimelineAfterInterview
+        }
+        ReasonCode::LongTimeline => WhyCase::LongTimelineAfterReply,
+        ReasonCode::AfterReplyDecisionDate => WhyCase::AfterReplyDecisionDate,
+        ReasonCode::AfterReply => WhyCase::AfterReply,
+        ReasonCode::WeekAfterFirst if projected => WhyCase::WeekAfterFirstProjected,
+        ReasonCode::WeekAfterFirst => WhyCase::WeekAfterFirst,
+        ReasonCode::NoReplyAfterSecond if projected => WhyCase::NoReplyAfterSecondProjected,
+        ReasonCode::NoReplyAfterSecond => WhyCase::NoReplyAfterSecond,
+        ReasonCode::ReferencesRequested => WhyCase::ReferencesRequested,
+        ReasonCode::AfterRejectionFeedback | ReasonCode::AfterRejectionConnect => {
+            WhyCase::AfterRejection
+        }
+        ReasonCode::PositiveNews => WhyCase::PositiveNews,
+        ReasonCode::AfterApplying => WhyCase::AfterApplying,
+    };
+    let snoozed = app.history.iter().rev().find_map(|e| match &e.kind {
+        EventKind::Sent { action: k } | EventKind::Skipped { action: k } if *k == action.key => {
+            Some(None)
+        }
+        EventKind::Snoozed { action: k, until } if *k == action.key => Some(Some(*until)),
+        _ => None,
+    });
+    let note = match snoozed {
+        Some(Some(until)) => Some(WhyNote::SnoozedTo(until)),
+        _ if !r.working_days
+            && r.code != ReasonCode::InterviewDay
+            && action.due > add_days(r.from, r.days) =>
+        {
+            Some(WhyNote::MovedTo(action.due))
+        }
+        _ => None,
+    };
+    Why {
+        case,
+        from: r.from,
+        days: r.days,
+        working_days: r.working_days,
+        note,
+    }
+}
+
 /// Why `action` is due when it is, in English: used in calendar files and wherever the
 /// interface has no translation for the reason code.
 pub fn explain(action: &Action, app: &Application) -> String {
-    let r = &action.reason;
-    let from = human_date(r.from);
-    let span = count(r.days, r.working_days);
-    let projected = action.state == ActionState::Projected;
-    let mut text = match r.code {
-        ReasonCode::InterviewDay => format!("On the day of your interview, {from}."),
-        ReasonCode::CardAfterInterview => {
+    let w = why(action, app);
+    let from = human_date(w.from);
+    let span = count(w.days, w.working_days);
+    let mut text = match w.case {
+        WhyCase::InterviewDay => format!("On the day of your interview, {from}."),
+        WhyCase::CardAfterInterview => {
             format!("{span} after your interview on {from}, so the card arrives after your email.")
         }
-        ReasonCode::AfterDecisionDate => {
+        WhyCase::AfterDecisionDate => {
             format!("{span} after {from}, the date by which they said they would decide.")
         }
-        ReasonCode::NoDecisionDate => {
+        WhyCase::NoDecisionDate => {
             format!("{span} after your interview on {from}; no decision date was given.")
         }
-        ReasonCode::LongTimeline => {
-            let what = if is_round_date(action, app) {
+        WhyCase::LongTimelineAfterInterview | WhyCase::LongTimelineAfterReply => {
+            let what = if w.case == WhyCase::LongTimelineAfterInterview {
                 "your interview"
             } else {
                 "their reply"
@@ -1401,34 +1494,32 @@ pub fn explain(action: &Action, app: &Application) -> String {
                  a short check-in counts as your first follow-up."
             )
         }
-        ReasonCode::AfterReplyDecisionDate => {
+        WhyCase::AfterReplyDecisionDate => {
             format!("{span} after {from}, the decision date they gave when they replied.")
         }
-        ReasonCode::AfterReply => {
+        WhyCase::AfterReply => {
             format!("{span} after their reply on {from}; they gave no new date.")
         }
-        ReasonCode::WeekAfterFirst if projected => format!(
+        WhyCase::WeekAfterFirstProjected => format!(
             "{span} after your first follow-up, planned for {from}; this date moves when you \
              mark it sent."
         ),
-        ReasonCode::WeekAfterFirst => {
+        WhyCase::WeekAfterFirst => {
             format!("{span} after your first follow-up, sent on {from}.")
         }
-        ReasonCode::NoReplyAfterSecond if projected => format!(
+        WhyCase::NoReplyAfterSecondProjected => format!(
             "{span} after your second follow-up, planned for {from}, if no reply comes: then \
              put your energy into other openings."
         ),
-        ReasonCode::NoReplyAfterSecond => format!(
+        WhyCase::NoReplyAfterSecond => format!(
             "{span} after your second follow-up on {from} with no reply: time to put your \
              energy into other openings."
         ),
-        ReasonCode::ReferencesRequested => {
+        WhyCase::ReferencesRequested => {
             format!("They asked for references on {from}. A good sign, but not an offer yet.")
         }
-        ReasonCode::AfterRejectionFeedback | ReasonCode::AfterRejectionConnect => {
-            format!("{span} after the rejection on {from}.")
-        }
-        ReasonCode::PositiveNews => {
+        WhyCase::AfterRejection => format!("{span} after the rejection on {from}."),
+        WhyCase::PositiveNews => {
             let company = if app.company.is_empty() {
                 "the company"
             } else {
@@ -1436,28 +1527,19 @@ pub fn explain(action: &Action, app: &Application) -> String {
             };
             format!("You noted good news about {company} on {from}.")
         }
-        ReasonCode::AfterApplying => {
+        WhyCase::AfterApplying => {
             format!("{span} after you applied on {from}, with no interview yet.")
         }
     };
-
-    let snoozed = app.history.iter().rev().find_map(|e| match &e.kind {
-        EventKind::Sent { action: k } | EventKind::Skipped { action: k } if *k == action.key => {
-            Some(None)
+    match w.note {
+        Some(WhyNote::SnoozedTo(until)) => {
+            text.push_str(&format!(" Snoozed to {}.", human_date(until)))
         }
-        EventKind::Snoozed { action: k, until } if *k == action.key => Some(Some(*until)),
-        _ => None,
-    });
-    if let Some(Some(until)) = snoozed {
-        text.push_str(&format!(" Snoozed to {}.", human_date(until)));
-    } else if !r.working_days && r.code != ReasonCode::InterviewDay {
-        let counted = add_days(r.from, r.days);
-        if action.due > counted {
-            text.push_str(&format!(
-                " Moved to {}, the next working day.",
-                human_date(action.due)
-            ));
-        }
+        Some(WhyNote::MovedTo(day)) => text.push_str(&format!(
+            " Moved to {}, the next working day.",
+            human_date(day)
+        )),
+        None => {}
     }
     text
 }

@@ -218,6 +218,20 @@ where
     F: FnOnce(Data) -> Fut + 'static,
     Fut: std::future::Future<Output = Result<(), DataError>> + 'static,
 {
+    write_then(work, move |ui, result| match result {
+        Ok(()) => ui.notice = done,
+        Err(e) => ui.error(e.to_string()),
+    });
+}
+
+/// Runs a write, re-reads storage, lets `after` word the outcome on the fresh state, and
+/// redraws. Write buttons are disabled meanwhile.
+pub fn write_then<T, F, Fut>(work: F, after: impl FnOnce(&mut Ui, Result<T, DataError>) + 'static)
+where
+    T: 'static,
+    F: FnOnce(Data) -> Fut + 'static,
+    Fut: std::future::Future<Output = Result<T, DataError>> + 'static,
+{
     // Started on the next turn of the event loop, so it may be called while the page's
     // state is borrowed (from inside an event handler).
     spawn_local(async move {
@@ -234,13 +248,17 @@ where
             if let Ok(state) = loaded {
                 ui.set_state(state);
             }
-            match result {
-                Ok(()) => ui.notice = done,
-                Err(e) if e.is_conflict() => ui.error(e.to_string()),
-                Err(e) => ui.error(e.to_string()),
-            }
+            after(ui, result);
             render(ui);
         });
+    });
+}
+
+/// Shows `text` as an error and redraws.
+pub fn show_error(text: String) {
+    with_ui(|ui| {
+        ui.error(text);
+        render(ui);
     });
 }
 

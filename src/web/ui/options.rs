@@ -12,7 +12,7 @@ use web_sys::{Element, HtmlInputElement};
 use super::dom::{self, button, checked, el, input, labelled, select, textarea, El};
 use super::i18n::{t, tf};
 use super::today::{kind_label, parse_date};
-use super::{render, with_ui, write, Notice, Surface, Ui};
+use super::{render, show_error, with_ui, write, write_then, Notice, Surface, Ui};
 use crate::core::backup::{SkipReason, MAX_BACKUP_BYTES};
 use crate::core::draft::{self, template_slots, Part, Sample};
 use crate::core::export::{tenths, KB, MB};
@@ -599,11 +599,7 @@ pub fn on_submit(form_name: &str, form: &Element) {
             let key = dom::value_of(form, "template-slot").unwrap_or_default();
             let text = dom::value_of(form, "template-text").unwrap_or_default();
             if let Err(e) = draft::parse(&text) {
-                with_ui(|ui| {
-                    ui.error(tf("templateBroken", &[("error", &e.to_string())]));
-                    render(ui);
-                });
-                return;
+                return show_error(tf("templateBroken", &[("error", &e.to_string())]));
             }
             let builtin = template_slots()
                 .into_iter()
@@ -705,11 +701,7 @@ fn save_settings_with(
         return;
     };
     if let Err(problem) = edit(&mut settings) {
-        with_ui(|ui| {
-            ui.error(problem);
-            render(ui);
-        });
-        return;
+        return show_error(problem);
     }
     write(
         move |data| async move { data.save_settings(settings, revision).await.map(|_| ()) },
@@ -736,24 +728,16 @@ fn import(form: &Element) {
         .and_then(|e| e.dyn_into::<HtmlInputElement>().ok())
         .is_some_and(|i| i.checked());
     let Some(file) = file else {
-        with_ui(|ui| {
-            ui.error(t("importNoFile"));
-            render(ui);
-        });
-        return;
+        return show_error(t("importNoFile"));
     };
     if file.size() > MAX_BACKUP_BYTES as f64 {
-        with_ui(|ui| {
-            ui.error(tf(
-                "importTooLarge",
-                &[
-                    ("mb", &tenths(file.size() as u64, MB)),
-                    ("max", &(MAX_BACKUP_BYTES / 1_048_576).to_string()),
-                ],
-            ));
-            render(ui);
-        });
-        return;
+        return show_error(tf(
+            "importTooLarge",
+            &[
+                ("mb", &tenths(file.size() as u64, MB)),
+                ("max", &(MAX_BACKUP_BYTES as u64 / MB).to_string()),
+            ],
+        ));
     }
     spawn_local(async move {
         let text = JsFuture::from(file.text())
@@ -761,54 +745,40 @@ fn import(form: &Element) {
             .ok()
             .and_then(|v| v.as_string());
         let Some(text) = text else {
-            with_ui(|ui| {
-                ui.error(t("importUnreadable"));
-                render(ui);
-            });
-            return;
+            return show_error(t("importUnreadable"));
         };
-        let Some(data) = with_ui(|ui| {
-            ui.busy = true;
-            ui.data
-        }) else {
-            return;
-        };
-        let result = data.import_backup(&text, replace).await;
-        let loaded = data.load().await;
-        with_ui(|ui| {
-            ui.busy = false;
-            if let Ok(state) = loaded {
-                ui.set_state(state);
-            }
-            ui.options.extras_loaded = false;
-            match result {
-                Ok(report) => {
-                    let text = tf(
-                        "importReport",
-                        &[
-                            ("added", &report.added.len().to_string()),
-                            ("updated", &report.updated.len().to_string()),
-                            ("skipped", &report.skipped.len().to_string()),
-                        ],
-                    );
-                    let mut lines = vec![text.clone()];
-                    for s in &report.skipped {
-                        let why = match s.reason {
-                            SkipReason::Identical => t("skipIdentical"),
-                            SkipReason::OlderRevision { .. } => t("skipOlder"),
-                        };
-                        lines.push(format!("{}: {why}", s.id));
+        write_then(
+            move |data| async move { data.import_backup(&text, replace).await },
+            |ui, result| {
+                ui.options.extras_loaded = false;
+                match result {
+                    Ok(report) => {
+                        let text = tf(
+                            "importReport",
+                            &[
+                                ("added", &report.added.len().to_string()),
+                                ("updated", &report.updated.len().to_string()),
+                                ("skipped", &report.skipped.len().to_string()),
+                            ],
+                        );
+                        let mut lines = vec![text.clone()];
+                        for s in &report.skipped {
+                            let why = match s.reason {
+                                SkipReason::Identical => t("skipIdentical"),
+                                SkipReason::OlderRevision { .. } => t("skipOlder"),
+                            };
+                            lines.push(format!("{}: {why}", s.id));
+                        }
+                        ui.options.report = Some(lines.join("\n"));
+                        ui.info(text);
                     }
-                    ui.options.report = Some(lines.join("\n"));
-                    ui.info(text);
+                    Err(e) => {
+                        ui.options.report = None;
+                        ui.error(import_error(&e));
+                    }
                 }
-                Err(e) => {
-                    ui.options.report = None;
-                    ui.error(import_error(&e));
-                }
-            }
-            render(ui);
-        });
+            },
+        );
     });
 }
 

@@ -6,14 +6,15 @@ use web_sys::Element;
 
 use super::dom::{self, button, el, input, El};
 use super::i18n::{long_date, relative_day, short_date, t, tf};
-use super::{render, save_app, with_ui, Notice, Ui, View};
+use super::{render, save_app, show_error, with_ui, Notice, Ui, View};
 use crate::core::calendar::{add_days, WorkCalendar};
 use crate::core::draft::{render_action, Draft, ProfileField, Warning, MAX_BULLETS};
 use crate::core::export::{
     gmail_compose_link, google_calendar_link, outlook_calendar_link, outlook_compose_link,
 };
-use crate::core::model::{Action, ActionKind, ActionState, Application, EventKind, ReasonCode};
+use crate::core::model::{Action, ActionKind, ActionState, Application};
 use crate::core::ops;
+use crate::core::plan::{why, WhyCase, WhyNote};
 
 /// Days ahead the *Today* list looks.
 const AHEAD: u64 = 7;
@@ -159,39 +160,26 @@ fn span(days: u32, working: bool) -> String {
     tf(key, &[("n", &days.to_string())])
 }
 
-/// Why `a` is due when it is, in the user's language.
+/// Why `a` is due when it is, in the user's language (the core decides which sentence).
 pub fn reason_text(app: &Application, a: &Action) -> String {
-    let r = &a.reason;
-    let projected = a.state == ActionState::Projected;
-    let key = match r.code {
-        ReasonCode::InterviewDay => "reasonInterviewDay",
-        ReasonCode::CardAfterInterview => "reasonCardAfterInterview",
-        ReasonCode::AfterDecisionDate => "reasonAfterDecisionDate",
-        ReasonCode::NoDecisionDate => "reasonNoDecisionDate",
-        ReasonCode::LongTimeline => {
-            let from_round = a
-                .round_id
-                .as_deref()
-                .and_then(|id| app.round(id))
-                .is_some_and(|round| round.date == r.from);
-            if from_round {
-                "reasonLongTimelineInterview"
-            } else {
-                "reasonLongTimelineReply"
-            }
-        }
-        ReasonCode::AfterReplyDecisionDate => "reasonAfterReplyDecisionDate",
-        ReasonCode::AfterReply => "reasonAfterReply",
-        ReasonCode::WeekAfterFirst if projected => "reasonWeekAfterFirstProjected",
-        ReasonCode::WeekAfterFirst => "reasonWeekAfterFirst",
-        ReasonCode::NoReplyAfterSecond if projected => "reasonNoReplyAfterSecondProjected",
-        ReasonCode::NoReplyAfterSecond => "reasonNoReplyAfterSecond",
-        ReasonCode::ReferencesRequested => "reasonReferencesRequested",
-        ReasonCode::AfterRejectionFeedback | ReasonCode::AfterRejectionConnect => {
-            "reasonAfterRejection"
-        }
-        ReasonCode::PositiveNews => "reasonPositiveNews",
-        ReasonCode::AfterApplying => "reasonAfterApplying",
+    let w = why(a, app);
+    let key = match w.case {
+        WhyCase::InterviewDay => "reasonInterviewDay",
+        WhyCase::CardAfterInterview => "reasonCardAfterInterview",
+        WhyCase::AfterDecisionDate => "reasonAfterDecisionDate",
+        WhyCase::NoDecisionDate => "reasonNoDecisionDate",
+        WhyCase::LongTimelineAfterInterview => "reasonLongTimelineInterview",
+        WhyCase::LongTimelineAfterReply => "reasonLongTimelineReply",
+        WhyCase::AfterReplyDecisionDate => "reasonAfterReplyDecisionDate",
+        WhyCase::AfterReply => "reasonAfterReply",
+        WhyCase::WeekAfterFirstProjected => "reasonWeekAfterFirstProjected",
+        WhyCase::WeekAfterFirst => "reasonWeekAfterFirst",
+        WhyCase::NoReplyAfterSecondProjected => "reasonNoReplyAfterSecondProjected",
+        WhyCase::NoReplyAfterSecond => "reasonNoReplyAfterSecond",
+        WhyCase::ReferencesRequested => "reasonReferencesRequested",
+        WhyCase::AfterRejection => "reasonAfterRejection",
+        WhyCase::PositiveNews => "reasonPositiveNews",
+        WhyCase::AfterApplying => "reasonAfterApplying",
     };
     let company = if app.company.is_empty() {
         t("theCompany")
@@ -201,28 +189,18 @@ pub fn reason_text(app: &Application, a: &Action) -> String {
     let mut text = tf(
         key,
         &[
-            ("span", &span(r.days, r.working_days)),
-            ("from", &long_date(r.from)),
+            ("span", &span(w.days, w.working_days)),
+            ("from", &long_date(w.from)),
             ("company", &company),
         ],
     );
-    let snoozed_to = app.history.iter().rev().find_map(|e| match &e.kind {
-        EventKind::Sent { action } | EventKind::Skipped { action } if *action == a.key => {
-            Some(None)
-        }
-        EventKind::Snoozed { action, until } if *action == a.key => Some(Some(*until)),
-        _ => None,
-    });
-    if let Some(Some(until)) = snoozed_to {
-        text.push(' ');
-        text.push_str(&tf("reasonSnoozed", &[("date", &long_date(until))]));
-    } else if !r.working_days
-        && r.code != ReasonCode::InterviewDay
-        && a.due > add_days(r.from, r.days)
-    {
-        text.push(' ');
-        text.push_str(&tf("reasonMoved", &[("date", &long_date(a.due))]));
-    }
+    let note = match w.note {
+        Some(WhyNote::SnoozedTo(until)) => tf("reasonSnoozed", &[("date", &long_date(until))]),
+        Some(WhyNote::MovedTo(day)) => tf("reasonMoved", &[("date", &long_date(day))]),
+        None => return text,
+    };
+    text.push(' ');
+    text.push_str(&note);
     text
 }
 
@@ -606,7 +584,7 @@ pub fn on_action(action: &str, control: &Element) {
                 |app, _| ops::record_sent(app, &key, date),
                 "recordedSent",
             ),
-            None => say_error(t("errorDate")),
+            None => show_error(t("errorDate")),
         },
         "snooze" => match item_value("snooze").and_then(|v| parse_date(&v)) {
             Some(until) => record(
@@ -615,7 +593,7 @@ pub fn on_action(action: &str, control: &Element) {
                 |app, today| ops::snooze(app, &key, today, until),
                 "recordedSnoozed",
             ),
-            None => say_error(t("errorDate")),
+            None => show_error(t("errorDate")),
         },
         _ => {}
     }
@@ -623,13 +601,6 @@ pub fn on_action(action: &str, control: &Element) {
 
 pub fn parse_date(value: &str) -> Option<NaiveDate> {
     value.trim().parse().ok()
-}
-
-fn say_error(text: String) {
-    with_ui(|ui| {
-        ui.error(text);
-        render(ui);
-    });
 }
 
 /// Applies an operation to the stored application and saves it, offering an undo.
@@ -656,8 +627,8 @@ fn record(
                 }),
             )
         }
-        Some(Err(e)) => say_error(e.to_string()),
-        None => say_error(t("errorGone")),
+        Some(Err(e)) => show_error(e.to_string()),
+        None => show_error(t("errorGone")),
     }
 }
 
@@ -681,7 +652,7 @@ pub fn undo(app_id: &str, key: &str) {
                 undo: None,
             }),
         ),
-        Some(Err(e)) => say_error(e.to_string()),
-        None => say_error(t("errorGone")),
+        Some(Err(e)) => show_error(e.to_string()),
+        None => show_error(t("errorGone")),
     }
 }

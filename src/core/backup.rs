@@ -13,7 +13,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use super::model::{Application, Settings};
+use super::model::{Application, EventKind, Settings};
 use super::store::{is_valid_id, StoreError};
 
 /// The `format` field every backup carries.
@@ -449,15 +449,7 @@ const CONTACT: &[Field] = &[
     opt("reference", Ty::Flag),
 ];
 
-const EVENT_TYPES: &[&str] = &[
-    "sent",
-    "skipped",
-    "snoozed",
-    "reply",
-    "references-requested",
-    "status",
-    "positive-news",
-];
+const EVENT_TYPES: &[&str] = &EventKind::NAMES;
 
 /// The fields of an event beyond `date` and `type`.
 fn event_fields(kind: &str) -> &'static [Field] {

@@ -247,6 +247,17 @@ pub enum EventKind {
 }
 
 impl EventKind {
+    /// Every `type` an event may have, in the order of the variants.
+    pub const NAMES: [&'static str; 7] = [
+        "sent",
+        "skipped",
+        "snoozed",
+        "reply",
+        "references-requested",
+        "status",
+        "positive-news",
+    ];
+
     /// The `type` of the stored event.
     pub fn name(&self) -> &'static str {
         match self {
@@ -311,15 +322,6 @@ impl Serialize for Event {
 impl<'de> Deserialize<'de> for Event {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         use serde::de::Error;
-        const TYPES: &[&str] = &[
-            "sent",
-            "skipped",
-            "snoozed",
-            "reply",
-            "references-requested",
-            "status",
-            "positive-news",
-        ];
         let flat = FlatEvent::deserialize(d)?;
         let need = |value: Option<String>, field: &'static str| {
             value.ok_or_else(|| D::Error::missing_field(field))
@@ -346,7 +348,7 @@ impl<'de> Deserialize<'de> for Event {
             "positive-news" => EventKind::PositiveNews {
                 note: flat.note.unwrap_or_default(),
             },
-            other => return Err(D::Error::unknown_variant(other, TYPES)),
+            other => return Err(D::Error::unknown_variant(other, &EventKind::NAMES)),
         };
         Ok(Event {
             date: flat.date,

@@ -326,6 +326,12 @@ proptest! {
             .windows(2)
             .all(|w| action_order(&w[0], &w[1]).is_le()));
         prop_assert_eq!(badge_count(&forward), count_actionable(&apps, &settings, today));
+        // Applications count independently: the worker re-counts only the one it changed.
+        let each: u32 = apps
+            .iter()
+            .map(|a| count_actionable(std::slice::from_ref(a), &settings, today))
+            .sum();
+        prop_assert_eq!(badge_count(&forward), each);
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! parsed and authorised by [`protocol`] before anything is read; the reply is a plain object
 //! or `{error}`. Nothing is kept between calls: state is read from storage each time.
 
+use chrono::NaiveDate;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -235,7 +236,7 @@ impl Background {
                 })
             }
             Request::ActionSent { app_id, action_key } => {
-                self.change(&state, &plan, &app_id, &action_key, |app| {
+                self.change(&state, &plan, today, &app_id, &action_key, |app| {
                     ops::record_sent(app, &action_key, today)
                 })
                 .await
@@ -245,13 +246,13 @@ impl Background {
                 action_key,
                 date,
             } => {
-                self.change(&state, &plan, &app_id, &action_key, |app| {
+                self.change(&state, &plan, today, &app_id, &action_key, |app| {
                     ops::record_sent(app, &action_key, date)
                 })
                 .await
             }
             Request::ActionUndo { app_id, action_key } => {
-                self.change(&state, &plan, &app_id, &action_key, |app| {
+                self.change(&state, &plan, today, &app_id, &action_key, |app| {
                     ops::undo(app, &action_key)
                 })
                 .await
@@ -289,6 +290,7 @@ impl Background {
         &self,
         state: &State,
         plan: &Plan,
+        today: NaiveDate,
         app_id: &str,
         key: &str,
         edit: impl FnOnce(&Application) -> Result<Application, ops::OpError>,
@@ -296,19 +298,21 @@ impl Background {
         let app = find_app(state, app_id).ok_or(DataError::NotFound(app_id.to_string()))?;
         find_action(plan, app_id, key).ok_or(DataError::NotFound(key.to_string()))?;
         let edited = edit(app).map_err(|e| DataError::Invalid(e.to_string()))?;
-        self.data.save_app(edited).await?;
-        let after = self.data.load().await?;
-        let plan = plan::plan(&after.apps, &after.settings, clock::today());
+        let saved = self.data.save_app(edited).await?;
+        // The worker is the only writer and handles one message at a time: storage now holds
+        // `state` with this one application replaced, so only that application is planned
+        // again (applications are planned independently) rather than storage read back.
+        let count = |app: &Application| {
+            plan::count_actionable(std::slice::from_ref(app), &state.settings, today)
+        };
+        let badge = plan::badge_count(plan).saturating_sub(count(app)) + count(&saved);
         #[derive(Serialize)]
         #[serde(rename_all = "camelCase")]
         struct Reply {
             ok: bool,
             badge: u32,
         }
-        reply(&Reply {
-            ok: true,
-            badge: plan::badge_count(&plan),
-        })
+        reply(&Reply { ok: true, badge })
     }
 }
 

@@ -19,6 +19,18 @@ export const SITE_CSP = {
   proton: "default-src 'self'; script-src 'self' 'nonce-fixture'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; frame-src 'self' blob:; object-src 'none'; require-trusted-types-for 'script'",
 };
 
+/** Chromium flags for a quiet, offline browser: no background requests, updates or sync. */
+export const QUIET_FLAGS = [
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--no-first-run',
+  '--no-default-browser-check',
+  ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+];
+
 /**
  * Launches Chromium with the extension. Returns {context, worker, id, profile, close}.
  * `errors` collects uncaught page errors of every page, for tests to assert on.
@@ -35,14 +47,7 @@ export async function launch({ extension = extensionDir, headless = true, profil
       ...(language ? [`--lang=${language}`] : []),
       `--disable-extensions-except=${extension}`,
       `--load-extension=${extension}`,
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-quic',
-      '--no-first-run',
-      '--no-default-browser-check',
-      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+      ...QUIET_FLAGS,
     ],
     viewport: { width: 1100, height: 800 },
   });

@@ -6,9 +6,9 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, release, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { CHROMIUM, QUIET_FLAGS } from '../../tests/e2e/harness.mjs';
 
 export const root = resolve(import.meta.dirname, '../..');
-export const CHROMIUM = process.env.CHROMIUM_BIN ?? '/usr/lib/chromium/chromium';
 
 const temporary = [];
 /** A temporary folder removed by `cleanUp()`. */
@@ -100,14 +100,7 @@ export async function launch(extension = null) {
     headless: true,
     args: [
       ...(extension ? [`--disable-extensions-except=${extension}`, `--load-extension=${extension}`] : []),
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-quic',
-      '--no-first-run',
-      '--no-default-browser-check',
-      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+      ...QUIET_FLAGS,
     ],
     viewport: { width: 1100, height: 800 },
   });

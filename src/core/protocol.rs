@@ -71,17 +71,6 @@ impl Request {
             _ => Audience::ExtensionPages,
         }
     }
-
-    /// Whether handling it may change stored data (and so the badge).
-    pub fn writes(&self) -> bool {
-        !matches!(
-            self,
-            Request::ComposeMatch { .. }
-                | Request::DraftGet { .. }
-                | Request::BadgeRefresh {}
-                | Request::Ping {}
-        )
-    }
 }
 
 /// The sender of a message as the browser reports it (`runtime.MessageSender`).
@@ -332,6 +321,27 @@ mod tests {
                 action_key: "k".into()
             }
         );
+    }
+
+    #[test]
+    fn every_message_type_parses_back_to_its_own_name() {
+        let sample = |field: &str| match field {
+            "recipients" => "[]",
+            "app" | "settings" => r#"{"id":"a"}"#,
+            "revision" => "1",
+            "replace" => "false",
+            "date" => r#""2026-03-03""#,
+            _ => r#""a""#,
+        };
+        for (name, fields) in FIELDS {
+            let body: Vec<String> = fields
+                .iter()
+                .map(|f| format!(r#","{f}":{}"#, sample(f)))
+                .collect();
+            let json = format!(r#"{{"type":"{name}"{}}}"#, body.concat());
+            let request = parse(&json).unwrap_or_else(|e| panic!("{json}: {e}"));
+            assert_eq!(request_name(&request), name);
+        }
     }
 
     #[test]

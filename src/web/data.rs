@@ -75,10 +75,6 @@ impl DataError {
         }
     }
 
-    pub fn is_conflict(&self) -> bool {
-        matches!(self, DataError::Conflict(_))
-    }
-
     pub fn from_js(e: JsValue) -> Self {
         DataError::Storage(KvError::from(e).0)
     }

@@ -38,12 +38,7 @@ fn action(
         state: ActionState::Due,
         done_on: None,
         medium: Medium::Email,
-        reason: Reason {
-            code: ReasonCode::InterviewDay,
-            from: date(2026, 3, 3),
-            days: 0,
-            working_days: false,
-        },
+        reason: Reason::new(ReasonCode::InterviewDay, date(2026, 3, 3), 0, false),
     }
 }
 

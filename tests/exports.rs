@@ -63,12 +63,7 @@ fn action(
         state,
         done_on: None,
         medium: Medium::Email,
-        reason: Reason {
-            code: ReasonCode::InterviewDay,
-            from: date(due),
-            days: 0,
-            working_days: false,
-        },
+        reason: Reason::new(ReasonCode::InterviewDay, date(due), 0, false),
     }
 }
 

@@ -30,19 +30,7 @@ pub struct CsvOptions {
 
 /// The words for an action kind in exports.
 pub fn kind_label(kind: ActionKind) -> &'static str {
-    match kind {
-        ActionKind::ThankYouEmail => "Thank-you email",
-        ActionKind::ThankYouCard => "Thank-you card",
-        ActionKind::CheckIn => "Check-in",
-        ActionKind::FirstFollowUp => "First follow-up",
-        ActionKind::SecondFollowUp => "Second follow-up",
-        ActionKind::MoveOn => "Move on",
-        ActionKind::AlertReference => "Reference alert",
-        ActionKind::AskFeedback => "Feedback request",
-        ActionKind::StayConnected => "Stay-connected note",
-        ActionKind::Congratulate => "Congratulations note",
-        ActionKind::ApplicationReminder => "Application reminder",
-    }
+    kind.info().export_label
 }
 
 /// The words for a status in exports: "no response" rather than "no-response".

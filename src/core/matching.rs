@@ -156,12 +156,7 @@ mod tests {
             state,
             done_on: None,
             medium: Medium::Email,
-            reason: Reason {
-                code: ReasonCode::InterviewDay,
-                from: d(due),
-                days: 0,
-                working_days: false,
-            },
+            reason: Reason::new(ReasonCode::InterviewDay, d(due), 0, false),
         }
     }
 

@@ -7,6 +7,7 @@ pub mod demo;
 pub mod draft;
 pub mod export;
 pub mod files;
+pub mod kinds;
 pub mod matching;
 pub mod model;
 pub mod ops;

@@ -8,6 +8,8 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+pub use super::kinds::ActionKind;
+
 /// One job application and everything that happened around it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
@@ -357,69 +359,6 @@ impl<'de> Deserialize<'de> for Event {
     }
 }
 
-/// The kinds of action the planner produces.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum ActionKind {
-    ThankYouEmail,
-    ThankYouCard,
-    CheckIn,
-    FirstFollowUp,
-    SecondFollowUp,
-    MoveOn,
-    AlertReference,
-    AskFeedback,
-    StayConnected,
-    Congratulate,
-    /// "Remind me N days after applying", for applications with no interview (off by default).
-    ApplicationReminder,
-}
-
-impl ActionKind {
-    pub const ALL: [ActionKind; 11] = [
-        ActionKind::ThankYouEmail,
-        ActionKind::ThankYouCard,
-        ActionKind::CheckIn,
-        ActionKind::FirstFollowUp,
-        ActionKind::SecondFollowUp,
-        ActionKind::MoveOn,
-        ActionKind::AlertReference,
-        ActionKind::AskFeedback,
-        ActionKind::StayConnected,
-        ActionKind::Congratulate,
-        ActionKind::ApplicationReminder,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ActionKind::ThankYouEmail => "thank-you-email",
-            ActionKind::ThankYouCard => "thank-you-card",
-            ActionKind::CheckIn => "check-in",
-            ActionKind::FirstFollowUp => "first-follow-up",
-            ActionKind::SecondFollowUp => "second-follow-up",
-            ActionKind::MoveOn => "move-on",
-            ActionKind::AlertReference => "alert-reference",
-            ActionKind::AskFeedback => "ask-feedback",
-            ActionKind::StayConnected => "stay-connected",
-            ActionKind::Congratulate => "congratulate",
-            ActionKind::ApplicationReminder => "application-reminder",
-        }
-    }
-
-    /// Check-in, first and second follow-up: the actions capped at two per round.
-    pub fn is_follow_up(self) -> bool {
-        matches!(
-            self,
-            ActionKind::CheckIn | ActionKind::FirstFollowUp | ActionKind::SecondFollowUp
-        )
-    }
-
-    /// Whether the action sends something to someone (and so has a draft).
-    pub fn sends_message(self) -> bool {
-        !matches!(self, ActionKind::MoveOn | ActionKind::ApplicationReminder)
-    }
-}
-
 /// Where an action stands on `today`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -456,6 +395,27 @@ pub struct Reason {
     /// How many days the rule adds, and whether they are working days.
     pub days: u32,
     pub working_days: bool,
+    /// The chain this action belongs to started with a reply of the employer, not the
+    /// interview.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub after_reply: bool,
+    /// The user snoozed the action to this day (its due date).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub snoozed_to: Option<NaiveDate>,
+}
+
+impl Reason {
+    /// A reason with no reply and no snooze.
+    pub fn new(code: ReasonCode, from: NaiveDate, days: u32, working_days: bool) -> Reason {
+        Reason {
+            code,
+            from,
+            days,
+            working_days,
+            after_reply: false,
+            snoozed_to: None,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -67,33 +67,12 @@ impl ProfileField {
 
 /// How the kind is named in messages.
 pub(crate) fn kind_label(kind: ActionKind) -> &'static str {
-    match kind {
-        ActionKind::ThankYouEmail => "thank-you email",
-        ActionKind::ThankYouCard => "thank-you card",
-        ActionKind::CheckIn => "check-in",
-        ActionKind::FirstFollowUp => "first follow-up",
-        ActionKind::SecondFollowUp => "second follow-up",
-        ActionKind::MoveOn => "move on",
-        ActionKind::AlertReference => "reference alert",
-        ActionKind::AskFeedback => "feedback request",
-        ActionKind::StayConnected => "stay-in-touch note",
-        ActionKind::Congratulate => "congratulations note",
-        ActionKind::ApplicationReminder => "application reminder",
-    }
+    kind.info().noun
 }
 
-/// The most words a body of `kind` should have. Follow-ups stay under 120 as the articles ask;
-/// the others are set so that the built-in text with five full bullets still fits.
+/// The most words a body of `kind` should have (see [`crate::core::kinds::KINDS`]).
 pub fn word_limit(kind: ActionKind) -> Option<usize> {
-    match kind {
-        ActionKind::CheckIn | ActionKind::FirstFollowUp | ActionKind::SecondFollowUp => Some(120),
-        ActionKind::ThankYouEmail => Some(250),
-        ActionKind::ThankYouCard => Some(90),
-        ActionKind::AlertReference => Some(200),
-        ActionKind::AskFeedback | ActionKind::StayConnected => Some(150),
-        ActionKind::Congratulate => Some(120),
-        ActionKind::MoveOn | ActionKind::ApplicationReminder => None,
-    }
+    kind.info().word_limit
 }
 
 /// Words as a reader counts them: runs of text holding at least one letter or digit, so that

@@ -155,12 +155,7 @@ impl Sample {
             state: ActionState::Due,
             done_on: None,
             medium: Medium::Email,
-            reason: Reason {
-                code,
-                from: round.map_or(self.today, |r| r.date),
-                days: 0,
-                working_days: false,
-            },
+            reason: Reason::new(code, round.map_or(self.today, |r| r.date), 0, false),
         })
     }
 }

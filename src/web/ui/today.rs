@@ -123,19 +123,7 @@ pub fn action_title(app: &Application, a: &Action) -> String {
 }
 
 pub fn kind_label(kind: ActionKind) -> String {
-    t(match kind {
-        ActionKind::ThankYouEmail => "kindThankYouEmail",
-        ActionKind::ThankYouCard => "kindThankYouCard",
-        ActionKind::CheckIn => "kindCheckIn",
-        ActionKind::FirstFollowUp => "kindFirstFollowUp",
-        ActionKind::SecondFollowUp => "kindSecondFollowUp",
-        ActionKind::MoveOn => "kindMoveOn",
-        ActionKind::AlertReference => "kindAlertReference",
-        ActionKind::AskFeedback => "kindAskFeedback",
-        ActionKind::StayConnected => "kindStayConnected",
-        ActionKind::Congratulate => "kindCongratulate",
-        ActionKind::ApplicationReminder => "kindApplicationReminder",
-    })
+    t(kind.info().message)
 }
 
 pub fn state_label(state: ActionState) -> String {
@@ -162,7 +150,7 @@ fn span(days: u32, working: bool) -> String {
 
 /// Why `a` is due when it is, in the user's language (the core decides which sentence).
 pub fn reason_text(app: &Application, a: &Action) -> String {
-    let w = why(a, app);
+    let w = why(a);
     let key = match w.case {
         WhyCase::InterviewDay => "reasonInterviewDay",
         WhyCase::CardAfterInterview => "reasonCardAfterInterview",

@@ -1,0 +1,58 @@
+//! Thank-you email and card: every interviewer of every round gets a thank-you email on the
+//! interview day and, with the card setting on, a handwritten card (docs/rules.md, "Actions"
+//! and "Alerts, news, cards"). Each round keeps its own thank-yous.
+
+use super::super::model::{ActionKind, ReasonCode};
+use super::facts::{Candidate, Facts, Out};
+use super::key::Spec;
+
+pub fn plan<'a>(f: &Facts<'_, 'a>, out: &mut impl Out<'a>) {
+    for round in f.rounds() {
+        for (i, interviewer) in round.interviewers.iter().enumerate() {
+            let id = interviewer.contact_id.as_str();
+            let Some(contact) = f.app.contact(id) else {
+                out.problem(format!(
+                    "The interview on {} lists a contact ('{id}') that is not among this \
+                     application's contacts; no thank-you was planned for them. Add the \
+                     contact or remove them from the round.",
+                    round.date
+                ));
+                continue;
+            };
+            if round.interviewers[..i].iter().any(|e| e.contact_id == id) {
+                let name = if contact.name.is_empty() {
+                    id
+                } else {
+                    &contact.name
+                };
+                out.problem(format!(
+                    "The interview on {} lists {name} twice; one thank-you was planned.",
+                    round.date
+                ));
+                continue;
+            }
+            for (card, kind, code) in [
+                (false, ActionKind::ThankYouEmail, ReasonCode::InterviewDay),
+                (
+                    true,
+                    ActionKind::ThankYouCard,
+                    ReasonCode::CardAfterInterview,
+                ),
+            ] {
+                if card && !f.card {
+                    continue;
+                }
+                let key = Spec::ThankYou {
+                    card,
+                    round: &round.id,
+                    contact: id,
+                };
+                out.emit(Candidate {
+                    round_id: Some(&round.id),
+                    contact_id: Some(id),
+                    ..Candidate::new(key, kind, f.dated(code, round.date), true)
+                });
+            }
+        }
+    }
+}

@@ -3,6 +3,7 @@
 
 pub mod backup;
 pub mod calendar;
+pub mod command;
 pub mod demo;
 pub mod draft;
 pub mod export;

@@ -527,6 +527,16 @@ pub enum Step {
 }
 
 impl Batch {
+    /// One step that stores `entries`.
+    pub fn of_set(entries: Vec<(String, String)>) -> Self {
+        Batch::default().set(entries)
+    }
+
+    /// One step that removes `keys`.
+    pub fn of_remove(keys: Vec<String>) -> Self {
+        Batch::default().remove(keys)
+    }
+
     /// Whether the batch writes nothing.
     pub fn is_empty(&self) -> bool {
         self.steps.is_empty()

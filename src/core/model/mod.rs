@@ -1,0 +1,279 @@
+//! The data a job seeker keeps: applications, their interview rounds, contacts and history,
+//! the user's settings, and the actions the planner derives from them.
+//!
+//! Everything here is plain data with serde derives. Field names cross into JavaScript and into
+//! stored JSON in `camelCase`; enums become `kebab-case` strings; dates are ISO `YYYY-MM-DD`
+//! strings, so stored records survive `chrome.storage` and a backup file unchanged.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+mod action;
+mod event;
+mod settings;
+
+pub use super::kinds::ActionKind;
+pub use action::{Action, ActionState, Reason, ReasonCode};
+pub use event::{Event, EventKind};
+pub use settings::{HolidaySettings, Profile, Settings};
+
+/// One job application and everything that happened around it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Application {
+    /// Stable identifier, unique among the user's applications.
+    pub id: String,
+    /// Incremented by the store on every write; a write based on an older revision is refused.
+    pub revision: u32,
+    pub company: String,
+    pub role: String,
+    pub posting_url: String,
+    pub status: Status,
+    pub notes: String,
+    /// How the employer prefers to be reached; `None` falls back to the user's default medium.
+    pub medium: Option<Medium>,
+    /// The employer asked not to be contacted: nothing is scheduled until the user clears it.
+    pub no_contact: bool,
+    /// The date by which the employer said they would decide, as they stated it.
+    pub decision_date: Option<NaiveDate>,
+    pub applied_on: Option<NaiveDate>,
+    pub rounds: Vec<Round>,
+    pub contacts: Vec<Contact>,
+    /// What happened, in the order it was recorded.
+    pub history: Vec<Event>,
+}
+
+impl Default for Application {
+    fn default() -> Self {
+        Application {
+            id: String::new(),
+            revision: 0,
+            company: String::new(),
+            role: String::new(),
+            posting_url: String::new(),
+            status: Status::Applied,
+            notes: String::new(),
+            medium: None,
+            no_contact: false,
+            decision_date: None,
+            applied_on: None,
+            rounds: Vec::new(),
+            contacts: Vec::new(),
+            history: Vec::new(),
+        }
+    }
+}
+
+impl Application {
+    pub fn contact(&self, id: &str) -> Option<&Contact> {
+        self.contacts.iter().find(|c| c.id == id)
+    }
+
+    pub fn round(&self, id: &str) -> Option<&Round> {
+        self.rounds.iter().find(|r| r.id == id)
+    }
+
+    /// The hiring manager if one is marked, otherwise the first interviewer of `round`.
+    pub fn follow_up_contact(&self, round: &Round) -> Option<&Contact> {
+        self.contacts.iter().find(|c| c.hiring_manager).or_else(|| {
+            round
+                .interviewers
+                .iter()
+                .find_map(|i| self.contact(&i.contact_id))
+        })
+    }
+
+    /// The latest round by date (ties: the one recorded last).
+    pub fn latest_round(&self) -> Option<&Round> {
+        self.rounds
+            .iter()
+            .enumerate()
+            .max_by_key(|(i, r)| (r.date, *i))
+            .map(|(_, r)| r)
+    }
+
+    /// The medium actions of this application use.
+    pub fn medium_or(&self, default: Medium) -> Medium {
+        self.medium.unwrap_or(default)
+    }
+}
+
+/// Where an application stands. Unknown values read from storage are kept as they are
+/// (`Other`) so that nothing is lost; the planner reports them as a problem.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Status {
+    Saved,
+    Applied,
+    Interviewing,
+    References,
+    Offer,
+    Accepted,
+    Rejected,
+    Withdrawn,
+    NoResponse,
+    Other(String),
+}
+
+impl Status {
+    pub const ALL: [Status; 9] = [
+        Status::Saved,
+        Status::Applied,
+        Status::Interviewing,
+        Status::References,
+        Status::Offer,
+        Status::Accepted,
+        Status::Rejected,
+        Status::Withdrawn,
+        Status::NoResponse,
+    ];
+
+    pub fn as_str(&self) -> &str {
+        match self {
+            Status::Saved => "saved",
+            Status::Applied => "applied",
+            Status::Interviewing => "interviewing",
+            Status::References => "references",
+            Status::Offer => "offer",
+            Status::Accepted => "accepted",
+            Status::Rejected => "rejected",
+            Status::Withdrawn => "withdrawn",
+            Status::NoResponse => "no-response",
+            Status::Other(s) => s,
+        }
+    }
+
+    pub fn parse(s: &str) -> Status {
+        Status::ALL
+            .iter()
+            .find(|k| k.as_str() == s)
+            .cloned()
+            .unwrap_or_else(|| Status::Other(s.to_string()))
+    }
+
+    /// Offer, accepted and withdrawn schedule nothing.
+    pub fn is_closed(&self) -> bool {
+        matches!(self, Status::Offer | Status::Accepted | Status::Withdrawn)
+    }
+}
+
+impl Serialize for Status {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for Status {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        Ok(Status::parse(&s))
+    }
+}
+
+/// How to reach the employer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "kebab-case")]
+pub enum Medium {
+    #[default]
+    Email,
+    Phone,
+}
+
+/// One interview stage.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Round {
+    pub id: String,
+    pub date: NaiveDate,
+    /// Free text: "phone screen", "on-site", "panel"...
+    pub kind: String,
+    pub interviewers: Vec<Interviewer>,
+}
+
+impl Default for Round {
+    fn default() -> Self {
+        Round {
+            id: String::new(),
+            date: NaiveDate::MIN,
+            kind: String::new(),
+            interviewers: Vec::new(),
+        }
+    }
+}
+
+/// A contact met in a round, with what the user noted was discussed with them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Interviewer {
+    pub contact_id: String,
+    /// Each point ties a need they raised to the user's experience; feeds the thank-you bullets.
+    pub points: Vec<String>,
+}
+
+/// A person at (or for) the employer: interviewer, hiring manager, recruiter, reference.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Contact {
+    pub id: String,
+    pub name: String,
+    pub title: String,
+    pub email: String,
+    pub phone: String,
+    pub hiring_manager: bool,
+    /// One of the user's references for this application.
+    pub reference: bool,
+}
+
+impl Contact {
+    /// The first word of the name, for greetings.
+    pub fn first_name(&self) -> &str {
+        self.name.split_whitespace().next().unwrap_or("")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn application_round_trips_through_json_with_iso_dates() {
+        let app = Application {
+            id: "a1".into(),
+            company: "Acme".into(),
+            decision_date: NaiveDate::from_ymd_opt(2026, 3, 6),
+            history: vec![Event {
+                date: NaiveDate::from_ymd_opt(2026, 3, 3).unwrap(),
+                kind: EventKind::Snoozed {
+                    action: "k".into(),
+                    until: NaiveDate::from_ymd_opt(2026, 3, 9).unwrap(),
+                },
+            }],
+            ..Default::default()
+        };
+        let json = serde_json::to_string(&app).unwrap();
+        assert!(json.contains(r#""decisionDate":"2026-03-06""#), "{json}");
+        assert!(
+            json.contains(r#""type":"snoozed","action":"k","until":"2026-03-09""#),
+            "{json}"
+        );
+        let back: Application = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, app);
+    }
+
+    #[test]
+    fn unknown_status_is_kept_not_lost() {
+        let app: Application = serde_json::from_str(r#"{"id":"x","status":"ghosted"}"#).unwrap();
+        assert_eq!(app.status, Status::Other("ghosted".into()));
+        assert!(serde_json::to_string(&app)
+            .unwrap()
+            .contains(r#""status":"ghosted""#));
+    }
+
+    #[test]
+    fn closed_statuses_are_offer_accepted_withdrawn() {
+        let closed: Vec<_> = Status::ALL.iter().filter(|s| s.is_closed()).collect();
+        assert_eq!(
+            closed,
+            [&Status::Offer, &Status::Accepted, &Status::Withdrawn]
+        );
+    }
+}

@@ -23,6 +23,7 @@ mod eligibility;
 mod facts;
 mod follow_up_chain;
 mod good_news;
+mod problems;
 mod references;
 mod rejection;
 mod reminder;

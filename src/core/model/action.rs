@@ -32,7 +32,7 @@ impl ActionState {
 
 /// Why an action is due: which rule, from which day. The UI turns it into a sentence
 /// (`reason_<code>` in the message files) with the dates as placeholders.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Reason {
     pub code: ReasonCode,

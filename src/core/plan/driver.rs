@@ -13,6 +13,7 @@ use super::super::calendar::WorkCalendar;
 use super::super::model::{Action, ActionKind, ActionState, Application, Medium, Reason, Settings};
 use super::eligibility::Gate;
 use super::facts::{Anchor, Candidate, Facts, History, Mark, Out};
+use super::problems::ProblemKind;
 use super::timing::{Counts, BUFFER_RANGE};
 use super::{follow_up_chain, good_news, references, rejection, reminder, thank_you, Problem};
 
@@ -239,10 +240,7 @@ impl<'a> Out<'a> for Sink<'_, 'a> {
         }
     }
 
-    fn problem(&mut self, message: String) {
-        self.problems.push(Problem {
-            app_id: self.app.id.clone(),
-            message,
-        });
+    fn problem(&mut self, kind: ProblemKind) {
+        self.problems.push(Problem::new(&self.app.id, kind));
     }
 }

@@ -8,6 +8,7 @@ use super::super::calendar::WorkCalendar;
 use super::super::model::{ActionKind, Application, EventKind, Reason, ReasonCode, Round, Status};
 use super::eligibility::Gate;
 use super::key;
+use super::problems::ProblemKind;
 use super::timing::{timing, Counts, Dated};
 
 /// A date the planner can count from: years 1 to 9999, the range ISO dates are written in.
@@ -51,6 +52,7 @@ pub struct Candidate<'a> {
 
 impl<'a> Candidate<'a> {
     /// A candidate dated by a timing row, with no round, contact or projection.
+    #[inline]
     pub fn new(key: key::Spec<'a>, kind: ActionKind, dated: Dated, live: bool) -> Self {
         Candidate {
             key,
@@ -71,8 +73,8 @@ pub trait Out<'a> {
     /// Lists the candidate when it is scheduled or was done or skipped, and returns what
     /// later actions count from.
     fn emit(&mut self, c: Candidate<'a>) -> Anchor;
-    /// Input the rule had to leave out or guess around, worded for the user.
-    fn problem(&mut self, message: String);
+    /// Input the rule had to leave out or guess around.
+    fn problem(&mut self, kind: ProblemKind);
 }
 
 /// An application's history, read once per application into buffers reused across
@@ -96,11 +98,10 @@ impl<'a> History<'a> {
     pub fn read(&mut self, app: &'a Application, out: &mut impl Out<'a>) {
         if let Status::Other(s) = &app.status {
             let known: Vec<&str> = Status::ALL.iter().map(Status::as_str).collect();
-            out.problem(format!(
-                "The status '{s}' is not one the planner knows, so nothing new was scheduled. \
-                 Choose one of: {}.",
-                known.join(", ")
-            ));
+            out.problem(ProblemKind::UnknownStatus {
+                status: s.clone(),
+                known: known.join(", "),
+            });
         }
         self.read_events(app, out);
         self.read_rounds(app, out);
@@ -146,9 +147,7 @@ impl<'a> History<'a> {
         self.requests.sort_unstable();
         self.requests.dedup();
         for date in bad {
-            out.problem(format!(
-                "The history has a date ({date}) outside the years 1 to 9999; that entry was ignored."
-            ));
+            out.problem(ProblemKind::HistoryDate { date });
         }
     }
 
@@ -156,31 +155,28 @@ impl<'a> History<'a> {
         self.rounds.clear();
         let applied = app.applied_on.filter(|d| usable(*d));
         if let Some(d) = app.applied_on.filter(|d| !usable(*d)) {
-            out.problem(format!(
-                "The application date {d} is outside the years 1 to 9999; it was ignored."
-            ));
+            out.problem(ProblemKind::AppliedDate { date: d });
         }
         for (i, round) in app.rounds.iter().enumerate() {
             if !usable(round.date) {
-                out.problem(format!(
-                    "The round '{}' has no usable date ({}); it was left out. Set its date.",
-                    round.id, round.date
-                ));
+                out.problem(ProblemKind::RoundWithoutDate {
+                    round: round.id.clone(),
+                    date: round.date,
+                });
                 continue;
             }
             if let Some(applied) = applied.filter(|a| round.date < *a) {
-                out.problem(format!(
-                    "Round on {} is before the application date {applied}; it was left out. \
-                     Check both dates.",
-                    round.date
-                ));
+                out.problem(ProblemKind::RoundBeforeApplied {
+                    date: round.date,
+                    applied,
+                });
                 continue;
             }
             if self.rounds.iter().any(|(_, r)| r.id == round.id) {
-                out.problem(format!(
-                    "Two rounds share the id '{}'; the one on {} was left out.",
-                    round.id, round.date
-                ));
+                out.problem(ProblemKind::DuplicateRound {
+                    round: round.id.clone(),
+                    date: round.date,
+                });
                 continue;
             }
             self.rounds.push((i, round));
@@ -210,6 +206,7 @@ impl<'a> Facts<'_, 'a> {
     }
 
     /// The timing row of `code` applied to `from`.
+    #[inline]
     pub fn dated(&self, code: ReasonCode, from: NaiveDate) -> Dated {
         timing(code).apply(from, self.counts, self.calendar)
     }

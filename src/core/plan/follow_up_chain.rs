@@ -16,6 +16,7 @@ use chrono::NaiveDate;
 use super::super::model::{ActionKind, ReasonCode, Round};
 use super::facts::{usable, Anchor, Candidate, Facts, Out};
 use super::key::{self, Spec};
+use super::problems::ProblemKind;
 use super::timing::{is_long_timeline, Dated};
 
 /// Rule 1: follow-ups per chain.
@@ -51,11 +52,7 @@ pub fn plan<'a>(f: &Facts<'_, 'a>, out: &mut impl Out<'a>) {
         let count = last.saturating_sub(first);
 
         if latest && scheduled && contact.is_none() {
-            out.problem(format!(
-                "There is no one to send follow-ups to for the interview on {}: mark a \
-                 hiring manager or add the interviewers.",
-                round.date
-            ));
+            out.problem(ProblemKind::NoFollowUpContact { date: round.date });
         }
 
         chain(
@@ -75,10 +72,10 @@ pub fn plan<'a>(f: &Facts<'_, 'a>, out: &mut impl Out<'a>) {
             let decision = match decision {
                 Some(d) if d < start => {
                     if latest && scheduled {
-                        out.problem(format!(
-                            "The reply on {start} gives a decision date ({d}) before it; \
-                             that date was ignored."
-                        ));
+                        out.problem(ProblemKind::ReplyDecisionBeforeReply {
+                            reply: start,
+                            decision: d,
+                        });
                     }
                     None
                 }
@@ -113,13 +110,12 @@ fn interview_decision<'a>(
         Some(d) => {
             if latest {
                 out.problem(if usable(d) {
-                    format!(
-                        "The decision date {d} is before the interview on {}; it was \
-                         ignored. Update the decision date.",
-                        round.date
-                    )
+                    ProblemKind::DecisionBeforeInterview {
+                        decision: d,
+                        date: round.date,
+                    }
                 } else {
-                    format!("The decision date {d} is outside the years 1 to 9999; it was ignored.")
+                    ProblemKind::DecisionDate { decision: d }
                 });
             }
             None

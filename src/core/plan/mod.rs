@@ -19,7 +19,7 @@
 //! | rules 2 and 7: no contact, statuses | [`eligibility`], applied once by the driver |
 //! | rule 5: working days | every date goes through [`timing`] and `WorkCalendar` |
 //! | where an action stands (done, snoozed, due, overdue, projected) | [`driver`] |
-//! | reading the history once; bad input | [`facts`] |
+//! | reading the history once; bad input | [`facts`], worded in [`problems`] |
 //! | action keys | [`key`] |
 //! | explanations | [`why`] |
 //!
@@ -39,6 +39,7 @@ pub mod follow_up_chain;
 mod good_news;
 pub mod key;
 mod order;
+pub mod problems;
 mod references;
 mod rejection;
 mod reminder;
@@ -47,6 +48,7 @@ pub mod timing;
 mod why;
 
 pub use order::action_order;
+pub use problems::{Problem, ProblemKind};
 pub use timing::{BUFFER_RANGE, LONG_TIMELINE_DAYS};
 pub use why::{explain, human_date, why, Why, WhyCase, WhyNote};
 
@@ -60,16 +62,6 @@ pub struct Plan {
     pub actions: Vec<Action>,
     /// Sorted by application id, then message.
     pub problems: Vec<Problem>,
-}
-
-/// Input the planner had to leave out or guess around, worded for the user to fix.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Problem {
-    /// The application the problem is about.
-    pub app_id: String,
-    /// What was wrong, what the planner did about it, and what the user can change.
-    pub message: String,
 }
 
 /// Plans every application. The result does not depend on the order of `apps`.

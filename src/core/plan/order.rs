@@ -7,7 +7,7 @@ use std::cmp::Ordering;
 use chrono::Datelike;
 
 use super::super::model::{Action, Application};
-use super::Problem;
+use super::problems::{Problem, ProblemKind};
 
 /// The order of [`super::Plan::actions`]: due date, application id, key, then every other
 /// field.
@@ -82,13 +82,13 @@ pub fn report_duplicate_ids(sorted: &[&Application], problems: &mut Vec<Problem>
         let run = sorted[i..].iter().take_while(|a| a.id == id).count();
         if run > 1 {
             found = true;
-            problems.push(Problem {
-                app_id: id.to_string(),
-                message: format!(
-                    "{run} applications share the id '{id}'; their recorded actions may be \
-                     mixed up. Give each application its own id."
-                ),
-            });
+            problems.push(Problem::new(
+                id,
+                ProblemKind::SharedId {
+                    count: u32::try_from(run).unwrap_or(u32::MAX),
+                    id: id.to_string(),
+                },
+            ));
         }
         i += run;
     }

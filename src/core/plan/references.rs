@@ -12,6 +12,7 @@ pub fn plan<'a>(f: &Facts<'_, 'a>, out: &mut impl Out<'a>) {
     let contacts = &f.app.contacts;
     for (r, &requested) in requests.iter().enumerate() {
         let latest = r + 1 == requests.len();
+        let dated = f.dated(ReasonCode::ReferencesRequested, requested);
         for (i, contact) in contacts.iter().enumerate() {
             let id = contact.id.as_str();
             // A contact id listed twice is alerted once.
@@ -22,7 +23,6 @@ pub fn plan<'a>(f: &Facts<'_, 'a>, out: &mut impl Out<'a>) {
                 requested,
                 contact: id,
             };
-            let dated = f.dated(ReasonCode::ReferencesRequested, requested);
             out.emit(Candidate {
                 contact_id: Some(id),
                 ..Candidate::new(key, ActionKind::AlertReference, dated, latest)

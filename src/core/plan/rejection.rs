@@ -5,6 +5,7 @@
 use super::super::model::{ActionKind, EventKind, ReasonCode, Status};
 use super::facts::{usable, Candidate, Facts, Out};
 use super::key::{self, Spec};
+use super::problems::ProblemKind;
 
 pub fn plan<'a>(f: &Facts<'_, 'a>, out: &mut impl Out<'a>) {
     let recorded = f
@@ -26,11 +27,7 @@ pub fn plan<'a>(f: &Facts<'_, 'a>, out: &mut impl Out<'a>) {
     let rejected = match recorded {
         Some(d) => d,
         None if f.schedules(ActionKind::AskFeedback) && usable(f.today) => {
-            out.problem(
-                "The application is marked rejected but the history has no rejection date; \
-                 feedback and stay-connected dates count from today until you record it."
-                    .to_string(),
-            );
+            out.problem(ProblemKind::RejectedWithoutDate);
             f.today
         }
         None => return,
@@ -45,6 +42,7 @@ pub fn plan<'a>(f: &Facts<'_, 'a>, out: &mut impl Out<'a>) {
         });
     }
 
+    let dated = f.dated(ReasonCode::AfterRejectionConnect, rejected);
     let rounds = &f.history.rounds;
     for (r, (_, round)) in rounds.iter().enumerate() {
         for (i, interviewer) in round.interviewers.iter().enumerate() {
@@ -58,7 +56,6 @@ pub fn plan<'a>(f: &Facts<'_, 'a>, out: &mut impl Out<'a>) {
                 continue;
             }
             let key = Spec::StayConnected { contact: id };
-            let dated = f.dated(ReasonCode::AfterRejectionConnect, rejected);
             out.emit(Candidate {
                 contact_id: Some(id),
                 ..Candidate::new(key, ActionKind::StayConnected, dated, true)

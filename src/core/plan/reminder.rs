@@ -6,6 +6,7 @@ use super::super::calendar::add_days;
 use super::super::model::{ActionKind, ReasonCode};
 use super::facts::{usable, Candidate, Facts, Out};
 use super::key::{self, Spec};
+use super::problems::ProblemKind;
 
 pub fn plan<'a>(f: &Facts<'_, 'a>, out: &mut impl Out<'a>) {
     let Some(days) = f.remind_after else {
@@ -15,19 +16,13 @@ pub fn plan<'a>(f: &Facts<'_, 'a>, out: &mut impl Out<'a>) {
     let told = live && f.schedules(ActionKind::ApplicationReminder);
     let Some(applied) = f.app.applied_on.filter(|d| usable(*d)) else {
         if told {
-            out.problem(
-                "Set the date you applied so that the reminder after applying can be planned."
-                    .to_string(),
-            );
+            out.problem(ProblemKind::ReminderWithoutApplied);
         }
         return;
     };
     if !usable(add_days(applied, days)) {
         if told {
-            out.problem(format!(
-                "A reminder {days} days after applying falls past the year 9999; choose a \
-                 smaller number of days."
-            ));
+            out.problem(ProblemKind::ReminderTooFar { days });
         }
         return;
     }

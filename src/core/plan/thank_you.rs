@@ -5,18 +5,17 @@
 use super::super::model::{ActionKind, ReasonCode};
 use super::facts::{Candidate, Facts, Out};
 use super::key::Spec;
+use super::problems::ProblemKind;
 
 pub fn plan<'a>(f: &Facts<'_, 'a>, out: &mut impl Out<'a>) {
     for round in f.rounds() {
         for (i, interviewer) in round.interviewers.iter().enumerate() {
             let id = interviewer.contact_id.as_str();
             let Some(contact) = f.app.contact(id) else {
-                out.problem(format!(
-                    "The interview on {} lists a contact ('{id}') that is not among this \
-                     application's contacts; no thank-you was planned for them. Add the \
-                     contact or remove them from the round.",
-                    round.date
-                ));
+                out.problem(ProblemKind::UnknownInterviewer {
+                    date: round.date,
+                    contact: id.to_string(),
+                });
                 continue;
             };
             if round.interviewers[..i].iter().any(|e| e.contact_id == id) {
@@ -25,10 +24,10 @@ pub fn plan<'a>(f: &Facts<'_, 'a>, out: &mut impl Out<'a>) {
                 } else {
                     &contact.name
                 };
-                out.problem(format!(
-                    "The interview on {} lists {name} twice; one thank-you was planned.",
-                    round.date
-                ));
+                out.problem(ProblemKind::InterviewerTwice {
+                    date: round.date,
+                    name: name.to_string(),
+                });
                 continue;
             }
             for (card, kind, code) in [

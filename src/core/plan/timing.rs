@@ -201,6 +201,7 @@ pub const TIMINGS: [Timing; 14] = [
 ];
 
 /// The row of `code`.
+#[inline]
 pub fn timing(code: ReasonCode) -> &'static Timing {
     &TIMINGS[code as usize]
 }
@@ -213,7 +214,7 @@ pub struct Counts {
 }
 
 /// A row applied to a day: when the action is due, when it is late, and its [`Reason`].
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Copy)]
 pub struct Dated {
     pub due: NaiveDate,
     pub late: Option<NaiveDate>,
@@ -222,6 +223,7 @@ pub struct Dated {
 
 impl Timing {
     /// The number of days the row adds under `counts`.
+    #[inline]
     pub fn days(&self, counts: Counts) -> u32 {
         match self.count {
             Count::Days(n) => n,
@@ -231,11 +233,13 @@ impl Timing {
     }
 
     /// Whether the days are working days.
+    #[inline]
     pub fn working_days(&self) -> bool {
         self.unit == Unit::Working
     }
 
     /// The due date counted from `from`.
+    #[inline]
     pub fn due(&self, from: NaiveDate, days: u32, calendar: &WorkCalendar) -> NaiveDate {
         match self.unit {
             Unit::Calendar => add_days(from, days),
@@ -245,6 +249,7 @@ impl Timing {
     }
 
     /// The last day the action is on time, for an action due on `due`.
+    #[inline]
     pub fn late_after(
         &self,
         from: NaiveDate,
@@ -260,6 +265,7 @@ impl Timing {
     }
 
     /// The row applied to `from`: due date, late-after date and reason.
+    #[inline]
     pub fn apply(&self, from: NaiveDate, counts: Counts, calendar: &WorkCalendar) -> Dated {
         let days = self.days(counts);
         let due = self.due(from, days, calendar);

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use web_sys::Element;
 
 use super::dom::{self, button, checked, el, input, labelled, select, textarea, El};
-use super::i18n::{long_date, t, tf};
+use super::i18n::{long_date, problem_text, t, tf};
 use super::today::{action_item, action_title, parse_date};
 use super::{new_id, render, save_app, with_ui, write, Notice, Ui, View};
 use crate::core::model::{ActionState, Application, Contact, Interviewer, Medium, Round, Status};
@@ -162,7 +162,7 @@ pub fn detail(ui: &mut Ui, id: &str) -> El {
         );
     }
     for p in ui.plan.problems.iter().filter(|p| p.app_id == app.id) {
-        out = out.child(el("p").class("message error").text(&p.message));
+        out = out.child(el("p").class("message error").text(&problem_text(p)));
     }
     let actions: Vec<_> = ui
         .plan

@@ -158,3 +158,22 @@ pub fn relative_day(date: NaiveDate, today: NaiveDate) -> String {
         n => tf("dayAgo", &[("n", &(-n).to_string())]),
     }
 }
+
+/// A planner problem in the user's language, dates in their locale.
+pub fn problem_text(problem: &crate::core::plan::Problem) -> String {
+    use crate::core::plan::problems::Arg;
+    let args: Vec<(&str, String)> = problem
+        .kind
+        .args()
+        .into_iter()
+        .map(|(name, arg)| {
+            let text = match arg {
+                Arg::Date(date) => long_date(date),
+                other => other.to_string(),
+            };
+            (name, text)
+        })
+        .collect();
+    let borrowed: Vec<(&str, &str)> = args.iter().map(|(n, v)| (*n, v.as_str())).collect();
+    tf(problem.kind.message_key(), &borrowed)
+}

@@ -138,7 +138,7 @@ fn due_and_late_dates_follow_the_table_for_every_reason() {
             }
             Unit::Working => assert_eq!(dated.due, calendar.add_working_days(from, days)),
         }
-        match (t.late, dated.late) {
+        match (t.late, dated.late_after(&calendar)) {
             (Late::Never, None) => {}
             (Late::Never, Some(_)) => panic!("{:?} is never late", t.code),
             (_, Some(late)) => assert!(late >= dated.due, "{:?}", t.code),
@@ -152,20 +152,26 @@ fn due_and_late_dates_follow_the_table_for_every_reason() {
     let row = |code| *followup::core::plan::timing::timing(code);
     // Thank-you email: Friday itself; late after Tuesday (Monday is a holiday).
     let email = row(ReasonCode::InterviewDay).apply(from, counts, &calendar);
-    assert_eq!((email.due, email.late), (from, Some(d("2026-03-10"))));
+    assert_eq!(
+        (email.due, email.late_after(&calendar)),
+        (from, Some(d("2026-03-10")))
+    );
     // Card: + 2 d is Sunday, then the holiday: Tuesday; late after + 4 d = Tuesday.
     let card = row(ReasonCode::CardAfterInterview).apply(from, counts, &calendar);
     assert_eq!(
-        (card.due, card.late),
+        (card.due, card.late_after(&calendar)),
         (d("2026-03-10"), Some(d("2026-03-10")))
     );
     // Move on: + 7 d is Friday 13, a working day; never late.
     let move_on = row(ReasonCode::NoReplyAfterSecond).apply(from, counts, &calendar);
-    assert_eq!((move_on.due, move_on.late), (d("2026-03-13"), None));
+    assert_eq!(
+        (move_on.due, move_on.late_after(&calendar)),
+        (d("2026-03-13"), None)
+    );
     // Stay connected: + 2 wd skips the weekend and the holiday: Wed 11; late + 5 wd: Wed 18.
     let connect = row(ReasonCode::AfterRejectionConnect).apply(from, counts, &calendar);
     assert_eq!(
-        (connect.due, connect.late),
+        (connect.due, connect.late_after(&calendar)),
         (d("2026-03-11"), Some(d("2026-03-18")))
     );
 }

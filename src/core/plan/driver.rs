@@ -13,9 +13,9 @@ use super::super::calendar::WorkCalendar;
 use super::super::model::{Action, ActionKind, ActionState, Application, Medium, Reason, Settings};
 use super::eligibility::Gate;
 use super::facts::{Anchor, Candidate, Facts, History, Mark, Out};
-use super::problems::ProblemKind;
-use super::timing::{Counts, BUFFER_RANGE};
-use super::{follow_up_chain, good_news, references, rejection, reminder, thank_you, Problem};
+use super::problems::{Problem, ProblemKind};
+use super::timing::{timing, Counts, BUFFER_RANGE};
+use super::{follow_up_chain, good_news, references, rejection, reminder, thank_you};
 
 /// A planned action whose strings are borrowed from the application and whose key lives in
 /// the planner's key buffer.
@@ -84,6 +84,7 @@ impl<'a, 'c> Planner<'a, 'c> {
             app,
             gate,
             today: self.today,
+            calendar: self.calendar,
             marks: &[],
             keys: &mut self.keys,
             out: &mut self.out,
@@ -153,6 +154,7 @@ struct Sink<'s, 'a> {
     app: &'a Application,
     gate: Gate,
     today: NaiveDate,
+    calendar: &'s WorkCalendar,
     marks: &'s [(&'a str, Mark)],
     keys: &'s mut String,
     out: &'s mut Vec<Planned<'a>>,
@@ -205,7 +207,7 @@ impl<'a> Out<'a> for Sink<'_, 'a> {
             .find(|(k, _)| *k == key)
             .map(|(_, m)| *m);
         let mut due = c.due;
-        let mut late = c.late;
+        let mut late = timing(c.reason.code).late_after(c.reason.from, c.due, self.calendar);
         let mut reason = c.reason;
         let (state, done_on) = match mark {
             Some(Mark::Sent(on)) => (ActionState::Done, Some(on)),

@@ -40,8 +40,8 @@ pub struct Candidate<'a> {
     pub kind: ActionKind,
     pub round_id: Option<&'a str>,
     pub contact_id: Option<&'a str>,
+    /// Its due date and reason; the late-after date follows from them and the timing table.
     pub due: NaiveDate,
-    pub late: Option<NaiveDate>,
     pub reason: Reason,
     /// The rule still schedules it (the driver adds the status gate); otherwise it is listed
     /// only when done or skipped.
@@ -60,7 +60,6 @@ impl<'a> Candidate<'a> {
             round_id: None,
             contact_id: None,
             due: dated.due,
-            late: dated.late,
             reason: dated.reason,
             live,
             projected: false,
@@ -206,7 +205,7 @@ impl<'a> Facts<'_, 'a> {
     }
 
     /// The timing row of `code` applied to `from`.
-    #[inline]
+    #[inline(always)]
     pub fn dated(&self, code: ReasonCode, from: NaiveDate) -> Dated {
         timing(code).apply(from, self.counts, self.calendar)
     }

@@ -213,12 +213,20 @@ pub struct Counts {
     pub reminder: u32,
 }
 
-/// A row applied to a day: when the action is due, when it is late, and its [`Reason`].
+/// A row applied to a day: when the action is due, and its [`Reason`]. The late-after date
+/// is worked out only for the actions that are listed ([`Dated::late_after`]).
 #[derive(Debug, Clone, Copy)]
 pub struct Dated {
     pub due: NaiveDate,
-    pub late: Option<NaiveDate>,
     pub reason: Reason,
+}
+
+impl Dated {
+    /// The last day the action is on time, by its row of the table.
+    #[inline]
+    pub fn late_after(&self, calendar: &WorkCalendar) -> Option<NaiveDate> {
+        timing(self.reason.code).late_after(self.reason.from, self.due, calendar)
+    }
 }
 
 impl Timing {
@@ -239,7 +247,7 @@ impl Timing {
     }
 
     /// The due date counted from `from`.
-    #[inline]
+    #[inline(always)]
     pub fn due(&self, from: NaiveDate, days: u32, calendar: &WorkCalendar) -> NaiveDate {
         match self.unit {
             Unit::Calendar => add_days(from, days),
@@ -264,14 +272,12 @@ impl Timing {
         }
     }
 
-    /// The row applied to `from`: due date, late-after date and reason.
-    #[inline]
+    /// The row applied to `from`: due date and reason.
+    #[inline(always)]
     pub fn apply(&self, from: NaiveDate, counts: Counts, calendar: &WorkCalendar) -> Dated {
         let days = self.days(counts);
-        let due = self.due(from, days, calendar);
         Dated {
-            due,
-            late: self.late_after(from, due, calendar),
+            due: self.due(from, days, calendar),
             reason: Reason::new(self.code, from, days, self.working_days()),
         }
     }

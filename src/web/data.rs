@@ -263,7 +263,7 @@ impl Data {
             ImportMode::Merge
         };
         let plan = backup::plan_import(&current.apps, &parsed, mode);
-        let batch = store::plan_import_batch(&entries, &plan, &clock::now_iso())?;
+        let batch = backup::plan_import_batch(&entries, &plan, &clock::now_iso())?;
         self.run(&batch).await?;
         Ok(plan.report)
     }

@@ -11,7 +11,7 @@ use super::{export_backup, parse_backup, Backup, ImportError};
 use crate::core::model::{Application, Settings};
 use crate::core::store::{
     app_key, decode_settings, prepare_app, prepare_delete_app, prepare_put_settings,
-    snapshot_entry, Batch, KvStore, PreparedApp, Store, StoreError, SETTINGS_KEY,
+    snapshot_entry, whole_write, Batch, KvStore, PreparedApp, Store, StoreError, SETTINGS_KEY,
 };
 
 /// How an import treats the applications already stored.
@@ -185,7 +185,10 @@ pub fn prepare_import_write(
 
 /// Checks an import plan against the stored records and turns it into writes. Every
 /// application write and deletion is checked first (a conflict or an unreadable record refuses
-/// the whole import); the batch then saves a snapshot of the current state before writing.
+/// the whole import). The snapshot of the current state and every record are then written in
+/// one write that lands whole, with the removals finished by a journal if they are
+/// interrupted ([`crate::core::store::whole_write`]): a retry never finds a half-imported
+/// state to take a snapshot of.
 pub fn plan_import_batch(
     entries: &BTreeMap<String, String>,
     plan: &ImportPlan,
@@ -201,7 +204,7 @@ pub fn plan_import_batch(
     for gone in &plan.to_delete {
         if let Some(key) = prepare_delete_app(&gone.id, stored(&app_key(&gone.id)), gone.revision)?
         {
-            remove.push(key);
+            remove.push((key, Some(gone.revision)));
         }
     }
     if let Some(incoming) = &plan.settings {
@@ -228,8 +231,11 @@ pub fn plan_import_batch(
     if set.is_empty() && remove.is_empty() {
         return Ok(Batch::default());
     }
-    let snapshot = snapshot_entry(entries, "before importing a backup", now)?;
-    Ok(Batch::default().set(vec![snapshot]).set(set).remove(remove))
+    set.insert(
+        0,
+        snapshot_entry(entries, "before importing a backup", now)?,
+    );
+    whole_write(set, remove)
 }
 
 /// Backups of a [`Store`]: the store itself knows nothing of backup files.

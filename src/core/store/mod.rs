@@ -8,6 +8,7 @@
 //! | `settings` | the [`Settings`] fields plus a `revision` |
 //! | `app:<id>` | one [`Application`], with its `revision` |
 //! | `snapshot` | the whole previous state, taken before a migration or an import |
+//! | `journal` | the removals an interrupted import, restore or migration still has to make ([`journal`]) |
 //! | `sync-status`, `sync-state` | this computer's browser-sync status and bookkeeping ([`super::sync`]) |
 //!
 //! One key per application keeps an edit to one small write, however many applications there
@@ -26,6 +27,7 @@
 
 mod batch;
 mod error;
+mod journal;
 mod kv;
 pub mod migrate;
 mod records;
@@ -36,6 +38,7 @@ use std::collections::BTreeMap;
 
 pub use batch::{Batch, Step};
 pub use error::{is_valid_id, StoreError};
+pub use journal::{plan_finish, removal, whole_write, JOURNAL_KEY};
 pub use kv::{KvStore, MemoryStore};
 pub use records::{
     decode_app, decode_settings, decode_state, encode_settings, prepare_app, prepare_delete_app,
@@ -60,6 +63,13 @@ pub const SYNC_STATUS_KEY: &str = "sync-status";
 /// Key of the browser-sync bookkeeping (see [`super::sync::SyncState`]).
 pub const SYNC_STATE_KEY: &str = "sync-state";
 
+/// Whether `key` holds the user's data (applications, settings, the layout version...) rather
+/// than the snapshot of it, the journal of an unfinished write or this computer's sync
+/// bookkeeping: what a snapshot keeps and a restore puts back.
+pub fn is_state_key(key: &str) -> bool {
+    key != SNAPSHOT_KEY && key != JOURNAL_KEY && !is_device_key(key)
+}
+
 /// Whether `key` describes this computer rather than the user's data: the sync status and
 /// bookkeeping. Such keys are not applications or settings, are left out of snapshots, and
 /// are kept when a snapshot is restored, since they describe what is in browser sync now.
@@ -83,6 +93,12 @@ impl<K: KvStore> Store<K> {
     /// Opens storage, converting data of an older layout first (after saving a snapshot of it).
     /// Data of a newer version is refused and left as it is.
     pub fn open(mut kv: K, now: &str) -> Result<Self, StoreError> {
+        // An interrupted import, restore or migration is finished before anything is read.
+        if kv.get(JOURNAL_KEY)?.is_some() {
+            if let Some(finish) = plan_finish(&kv.get_all()?) {
+                finish.run(&mut kv)?;
+            }
+        }
         // The common case reads one small record, not everything.
         if migrate::is_current_schema(kv.get(SCHEMA_KEY)?.as_deref()) {
             return Ok(Store {

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::{is_device_key, records::encode, Batch, StoreError, SNAPSHOT_KEY};
+use super::{is_state_key, records::encode, removal, whole_write, Batch, StoreError, SNAPSHOT_KEY};
 
 /// The whole state as it was before a migration or an import.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -30,7 +30,7 @@ pub fn snapshot_entry(
         reason: reason.to_string(),
         entries: entries
             .iter()
-            .filter(|(k, _)| *k != SNAPSHOT_KEY && !is_device_key(k))
+            .filter(|(k, _)| is_state_key(k))
             .map(|(k, v)| (k.clone(), v.clone()))
             .collect(),
     };
@@ -53,7 +53,8 @@ pub fn read_snapshot(entries: &BTreeMap<String, String>) -> Result<Option<Snapsh
 }
 
 /// Puts the snapshot's state back: every entry it holds is written as it was, and every other
-/// key except the snapshot itself is removed. The snapshot stays, so restoring twice is harmless.
+/// key of the user's data is removed, in one write that lands whole. The snapshot stays, so
+/// restoring twice is harmless.
 pub fn plan_restore(entries: &BTreeMap<String, String>) -> Result<Batch, StoreError> {
     let snapshot = read_snapshot(entries)?.ok_or(StoreError::NoSnapshot)?;
     let set: Vec<(String, String)> = snapshot
@@ -62,10 +63,10 @@ pub fn plan_restore(entries: &BTreeMap<String, String>) -> Result<Batch, StoreEr
         .filter(|(k, v)| entries.get(*k) != Some(*v))
         .map(|(k, v)| (k.clone(), v.clone()))
         .collect();
-    let remove: Vec<String> = entries
+    let remove = entries
         .keys()
-        .filter(|k| *k != SNAPSHOT_KEY && !is_device_key(k) && !snapshot.entries.contains_key(*k))
-        .cloned()
+        .filter(|k| is_state_key(k) && !snapshot.entries.contains_key(*k))
+        .map(|k| removal(entries, k))
         .collect();
-    Ok(Batch::default().set(set).remove(remove))
+    whole_write(set, remove)
 }

@@ -3,8 +3,8 @@
 use std::collections::BTreeMap;
 
 use super::{
-    is_device_key, migrate, read_snapshot, snapshot_entry, Batch, StoreError, SCHEMA_KEY,
-    SNAPSHOT_KEY,
+    is_state_key, migrate, read_snapshot, removal, snapshot_entry, whole_write, Batch, StoreError,
+    SCHEMA_KEY,
 };
 
 /// What opening a store found and what it will write.
@@ -17,14 +17,15 @@ pub struct UpgradePlan {
 }
 
 /// Brings a key/value map to the current layout. Data of an older version is converted by
-/// [`migrate::migrate_to_current`]; the batch first saves a snapshot of the old state, then
-/// writes the converted records, removes the old keys, and writes the new `schema` record
-/// last, so the version changes only once everything else is in place. Data of a newer
+/// [`migrate::migrate_to_current`] in one write that lands whole ([`whole_write`]): a snapshot
+/// of the old state, the converted records and the new `schema` record in one `set`, then the
+/// removal of the old keys, which a journal finishes if it is interrupted. Data of a newer
 /// version is refused and nothing is written.
 ///
-/// An interrupted conversion is finished at the next start: when the stored snapshot is the
-/// old state of this same conversion and storage holds nothing but that state with part of
-/// the conversion applied, the conversion is planned again from the snapshot, which is kept.
+/// Data left half-converted by an earlier build, which wrote these steps one by one, is
+/// finished too: when the stored snapshot is the old state of this same conversion and storage
+/// holds nothing but that state with part of the conversion applied, the conversion is planned
+/// again from the snapshot, which is kept.
 pub fn plan_upgrade(
     entries: &BTreeMap<String, String>,
     now: &str,
@@ -58,23 +59,22 @@ pub fn plan_upgrade(
                     )
                 }
             };
-            let changed: Vec<(String, String)> = converted
-                .iter()
-                .filter(|(k, v)| {
-                    *k != SCHEMA_KEY && *k != SNAPSHOT_KEY && entries.get(*k) != Some(*v)
-                })
-                .map(|(k, v)| (k.clone(), v.clone()))
-                .collect();
-            let removed: Vec<String> = entries
+            let mut set: Vec<(String, String)> = snapshot.into_iter().collect();
+            set.extend(
+                converted
+                    .iter()
+                    .filter(|(k, v)| {
+                        *k != SCHEMA_KEY && is_state_key(k) && entries.get(*k) != Some(*v)
+                    })
+                    .map(|(k, v)| (k.clone(), v.clone())),
+            );
+            set.extend(schema());
+            let removed = entries
                 .keys()
-                .filter(|k| *k != SNAPSHOT_KEY && !converted.contains_key(*k))
-                .cloned()
+                .filter(|k| is_state_key(k) && !converted.contains_key(*k))
+                .map(|k| removal(entries, k))
                 .collect();
-            Batch::default()
-                .set(snapshot.into_iter().collect())
-                .set(changed)
-                .remove(removed)
-                .set(schema())
+            whole_write(set, removed)?
         }
         // Empty storage, or current records without a schema record: just record the version.
         _ => Batch::default().set(schema()),
@@ -96,7 +96,7 @@ fn resumable_conversion(
     let partial = entries
         .keys()
         .chain(snapshot.entries.keys())
-        .filter(|k| *k != SNAPSHOT_KEY && !is_device_key(k))
+        .filter(|k| is_state_key(k))
         .all(|k| entries.get(k) == snapshot.entries.get(k) || entries.get(k) == converted.get(k));
     partial.then_some(converted)
 }

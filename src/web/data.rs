@@ -177,8 +177,11 @@ impl Data {
     /// (after a snapshot); newer layouts are refused and left untouched.
     pub async fn load(self) -> Result<State, DataError> {
         let mut entries = self.kv().all().await?;
-        if !store::migrate::is_current_schema(entries.get(store::SCHEMA_KEY).map(String::as_str)) {
+        let current =
+            store::migrate::is_current_schema(entries.get(store::SCHEMA_KEY).map(String::as_str));
+        if !current || entries.contains_key(store::JOURNAL_KEY) {
             if self.writes_directly() {
+                entries = self.settled(entries).await?;
                 let upgrade = store::plan_upgrade(&entries, &clock::now_iso())?;
                 if !upgrade.batch.is_empty() {
                     self.run(&upgrade.batch).await?;
@@ -255,7 +258,7 @@ impl Data {
             return serde_json::from_str(&reply).map_err(|e| DataError::Invalid(e.to_string()));
         }
         let parsed = backup::parse_backup(text)?;
-        let entries = self.kv().all().await?;
+        let entries = self.settled(self.kv().all().await?).await?;
         let current = state_of(&entries);
         let mode = if replace {
             ImportMode::Replace
@@ -263,7 +266,7 @@ impl Data {
             ImportMode::Merge
         };
         let plan = backup::plan_import(&current.apps, &parsed, mode);
-        let batch = store::plan_import_batch(&entries, &plan, &clock::now_iso())?;
+        let batch = backup::plan_import_batch(&entries, &plan, &clock::now_iso())?;
         self.run(&batch).await?;
         Ok(plan.report)
     }
@@ -275,7 +278,7 @@ impl Data {
                 .await?;
             return Ok(());
         }
-        let entries = self.kv().all().await?;
+        let entries = self.settled(self.kv().all().await?).await?;
         self.run(&store::plan_restore(&entries)?).await
     }
 
@@ -308,6 +311,21 @@ impl Data {
             .iter()
             .map(|(k, v)| (k.len() + v.len()) as f64)
             .sum())
+    }
+
+    /// `entries` once an interrupted import, restore or migration is finished: the removals its
+    /// journal names are made before anything is planned on what is stored.
+    async fn settled(
+        self,
+        entries: BTreeMap<String, String>,
+    ) -> Result<BTreeMap<String, String>, DataError> {
+        match store::plan_finish(&entries) {
+            None => Ok(entries),
+            Some(finish) => {
+                self.run(&finish).await?;
+                Ok(self.kv().all().await?)
+            }
+        }
     }
 
     async fn run(self, batch: &Batch) -> Result<(), DataError> {

@@ -4,7 +4,7 @@
 
 use super::editor::{EditorForm, RoundForm};
 use super::items::status_label;
-use super::node::{button, checkbox, el, input, labelled, select, textarea, Node};
+use super::node::{button, el, input, labelled, labelled_check, select, textarea, Node};
 use super::words::Words;
 use super::Model;
 use crate::core::model::{Contact, Status};
@@ -51,12 +51,11 @@ pub fn view(m: &Model) -> Node {
             &w.t("fieldMedium"),
             select("medium", &medium_options, &f.medium),
         ))
-        .child(
-            el("label")
-                .class("check")
-                .child(checkbox("no-contact", f.no_contact))
-                .append_text(&w.t("fieldNoContact")),
-        )
+        .child(labelled_check(
+            "no-contact",
+            f.no_contact,
+            &w.t("fieldNoContact"),
+        ))
         .child(labelled(
             &w.t("fieldNotes"),
             textarea("notes", &f.notes).attr("rows", "3"),
@@ -106,13 +105,6 @@ pub fn view(m: &Model) -> Node {
         )
 }
 
-fn tick(name: &str, on: bool, label: &str) -> Node {
-    el("label")
-        .class("check")
-        .child(checkbox(name, on))
-        .append_text(label)
-}
-
 fn contact(w: &Words, i: usize, c: &Contact) -> Node {
     let n = |f: &str| format!("contact.{i}.{f}");
     el("div")
@@ -135,8 +127,16 @@ fn contact(w: &Words, i: usize, c: &Contact) -> Node {
             &w.t("fieldPhone"),
             input("tel", &n("phone"), &c.phone),
         ))
-        .child(tick(&n("manager"), c.hiring_manager, &w.t("hiringManager")))
-        .child(tick(&n("reference"), c.reference, &w.t("reference")))
+        .child(labelled_check(
+            &n("manager"),
+            c.hiring_manager,
+            &w.t("hiringManager"),
+        ))
+        .child(labelled_check(
+            &n("reference"),
+            c.reference,
+            &w.t("reference"),
+        ))
         .child(
             button(&w.t("removeContact"), "remove-contact")
                 .attr("data-index", &i.to_string())
@@ -160,7 +160,7 @@ fn round(w: &Words, f: &EditorForm, j: usize, r: &RoundForm) -> Node {
             c.name.clone()
         };
         who = who.child(
-            tick(&format!("round.{j}.with.{}", c.id), met.is_some(), &label)
+            labelled_check(&format!("round.{j}.with.{}", c.id), met.is_some(), &label)
                 .key(&format!("with.{}", c.id)),
         );
         if let Some((_, points)) = met {

@@ -289,6 +289,14 @@ pub fn checkbox(name: &str, on: bool) -> Node {
         .checked(on)
 }
 
+/// A labelled checkbox: `<label class="check"><input type="checkbox"> text</label>`.
+pub fn labelled_check(name: &str, on: bool, label: &str) -> Node {
+    el("label")
+        .class("check")
+        .child(checkbox(name, on))
+        .append_text(label)
+}
+
 pub fn textarea(name: &str, value: &str) -> Node {
     el("textarea").attr("name", name).value(value)
 }

@@ -2,7 +2,7 @@
 //! notifications and sync; held as typed until saved, checked before it is written.
 
 use super::msg::{Effect, Write};
-use super::node::{checkbox, el, input, labelled, select, textarea, Node};
+use super::node::{el, input, labelled, labelled_check, select, textarea, Node};
 use super::today::parse_date;
 use super::words::Text;
 use super::{Model, Surface};
@@ -193,13 +193,6 @@ pub fn submit(m: &mut Model) -> Vec<Effect> {
     }
 }
 
-fn check(name: &str, on: bool, label: &str) -> Node {
-    el("label")
-        .class("check")
-        .child(checkbox(name, on))
-        .append_text(label)
-}
-
 pub fn form(m: &Model) -> Node {
     let w = &m.words;
     let f = &m.settings;
@@ -252,9 +245,13 @@ pub fn form(m: &Model) -> Node {
                     select("buffer", &buffers, &f.buffer),
                 ))
                 .child(el("p").class("hint").text(&w.t("fieldBufferHint")))
-                .child(check("card", f.card, &w.t("fieldCard")))
-                .child(check("us-federal", f.us_federal, &w.t("fieldUsHolidays")))
-                .child(check(
+                .child(labelled_check("card", f.card, &w.t("fieldCard")))
+                .child(labelled_check(
+                    "us-federal",
+                    f.us_federal,
+                    &w.t("fieldUsHolidays"),
+                ))
+                .child(labelled_check(
                     "england-wales",
                     f.england_wales,
                     &w.t("fieldEwHolidays"),
@@ -283,7 +280,7 @@ pub fn form(m: &Model) -> Node {
             .child(
                 el("fieldset")
                     .child(el("legend").text(&w.t("notifyTitle")))
-                    .child(check("notify", f.notify, &w.t("fieldNotify")))
+                    .child(labelled_check("notify", f.notify, &w.t("fieldNotify")))
                     .child(labelled(
                         &w.t("fieldNotifyAt"),
                         input("time", "notify-at", &f.notify_at),
@@ -293,12 +290,16 @@ pub fn form(m: &Model) -> Node {
                 el("fieldset")
                     .child(el("legend").text(&w.t("syncTitle")))
                     .child(el("p").class("hint").text(&w.t("syncHint")))
-                    .child(check(
+                    .child(labelled_check(
                         "sync-settings",
                         f.sync_settings,
                         &w.t("fieldSyncSettings"),
                     ))
-                    .child(check("sync-apps", f.sync_apps, &w.t("fieldSyncApps")))
+                    .child(labelled_check(
+                        "sync-apps",
+                        f.sync_apps,
+                        &w.t("fieldSyncApps"),
+                    ))
                     .child_if(!status.is_empty(), || {
                         el("p").class("sync-status").text(&status)
                     }),

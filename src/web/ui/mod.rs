@@ -10,7 +10,7 @@
 mod effects;
 mod files;
 pub(crate) mod i18n;
-mod patch;
+pub mod patch;
 
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;

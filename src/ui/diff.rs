@@ -3,8 +3,6 @@
 //! the unkeyed ones. Of the matched children, those on a longest increasing run of old
 //! positions stay where they are; only the rest move.
 
-use std::collections::HashMap;
-
 /// What to do to turn the old children into the new ones.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ChildPlan {
@@ -23,25 +21,16 @@ impl ChildPlan {
     }
 }
 
-/// Plans the change from children with keys `old` to children with keys `new`.
+/// Plans the change from children with keys `old` to children with keys `new`. The pages'
+/// lists are cut at a screenful, so finding each key by a scan costs less than hashing.
 pub fn plan_children(old: &[Option<&str>], new: &[Option<&str>]) -> ChildPlan {
-    let mut by_key: HashMap<&str, usize> = HashMap::new();
-    let mut unkeyed = Vec::new();
-    for (i, k) in old.iter().enumerate() {
-        match k {
-            Some(k) => {
-                by_key.entry(k).or_insert(i);
-            }
-            None => unkeyed.push(i),
-        }
-    }
-    let mut unkeyed = unkeyed.into_iter();
+    let mut unkeyed = (0..old.len()).filter(|i| old[*i].is_none());
     let mut taken = vec![false; old.len()];
     let sources: Vec<Option<usize>> = new
         .iter()
         .map(|k| {
             let found = match k {
-                Some(k) => by_key.remove(k),
+                Some(_) => (0..old.len()).find(|i| !taken[*i] && old[*i] == *k),
                 None => unkeyed.next(),
             };
             if let Some(i) = found {

@@ -17,12 +17,7 @@ fn the_list_shows_open_applications_first_then_by_company() {
     );
     send(&mut m, Msg::Tab(Tab::Apps));
     let tree = drawn(&m);
-    let rows: Vec<_> = tree
-        .select("ul.app-list li")
-        .iter()
-        .map(|li| li.key_of().unwrap().to_string())
-        .collect();
-    assert_eq!(rows, ["a", "b", "zed"]);
+    assert_eq!(keys(&tree, "ul.app-list li"), ["a", "b", "zed"]);
     assert_eq!(
         text_of(&tree, "li[data-app=a] [data-action=open-app]"),
         "Alpha · Analyst"
@@ -52,12 +47,7 @@ fn search_filters_by_company_role_status_and_people() {
     for (needle, expect) in [("ACME", "acme"), ("lee park", "acme"), ("applied", "b")] {
         input(&mut m, "search", needle);
         let tree = drawn(&m);
-        let rows: Vec<_> = tree
-            .select("ul.app-list li")
-            .iter()
-            .map(|l| l.key_of().unwrap().to_string())
-            .collect();
-        assert_eq!(rows, [expect], "{needle}");
+        assert_eq!(keys(&tree, "ul.app-list li"), [expect], "{needle}");
     }
 }
 

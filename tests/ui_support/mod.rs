@@ -190,3 +190,11 @@ pub fn value_of(tree: &Node, name: &str) -> String {
         .and_then(|e| e.value.clone())
         .unwrap_or_default()
 }
+
+/// The keys of the list items matching `selector`, in order.
+pub fn keys(tree: &Node, selector: &str) -> Vec<String> {
+    tree.select(selector)
+        .iter()
+        .map(|n| n.key_of().expect("a keyed item").to_string())
+        .collect()
+}

@@ -120,6 +120,14 @@ fn without_company_or_role_nothing_is_saved() {
     let (problem, shown) = refused(&mut m);
     assert_eq!(problem, Text::key("errorCompanyOrRole"));
     assert_eq!(shown, "Give at least the company or the role.");
+
+    // The same refusal in German.
+    let mut m = page_with(Surface::Popup, german(), vec![], Default::default());
+    send(&mut m, Msg::NewApp);
+    assert_eq!(
+        refused(&mut m).1,
+        "Gib mindestens das Unternehmen oder die Stelle an."
+    );
 }
 
 #[test]

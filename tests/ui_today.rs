@@ -239,10 +239,12 @@ fn an_action_of_a_deleted_application_is_refused_in_words() {
 fn german_words_come_from_the_german_messages() {
     let m = page_with(Surface::Popup, german(), vec![acme()], Default::default());
     let tree = drawn(&m);
-    let heading = text_of(&tree, "section.due h2");
-    assert!(!heading.starts_with("Due"), "{heading}");
-    assert!(heading.ends_with("(2)"));
-    assert_ne!(text_of(&tree, "[data-action=sent]"), "Mark sent");
+    assert_eq!(text_of(&tree, "section.due h2"), "Jetzt fällig (2)");
+    assert_eq!(
+        text_of(&tree, "[data-action=sent]"),
+        "Als gesendet markieren"
+    );
+    assert!(text_of(&tree, "span.when").starts_with("heute · "));
 }
 
 #[test]

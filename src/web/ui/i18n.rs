@@ -46,12 +46,6 @@ pub fn set_page_messages(messages: &JsValue, language: &str) {
     LANGUAGE.with(|l| *l.borrow_mut() = language.to_string());
 }
 
-/// The message `key` in the user's language; the key itself if it is missing anywhere, so a
-/// gap shows up in review rather than as an empty control.
-pub fn t(key: &str) -> String {
-    lookup(key).unwrap_or_else(|| key.to_string())
-}
-
 fn lookup(key: &str) -> Option<String> {
     let from_page = PAGE_MESSAGES.with(|m| m.borrow().get(key).cloned());
     if from_page.is_some() {
@@ -68,13 +62,15 @@ pub fn words() -> Words {
     Words::new(lookup, write_date)
 }
 
-/// `t(key)` with each `{name}` replaced by its value.
+/// The message `key` with each `{name}` replaced by its value (for the service worker's
+/// notification; the pages use [`words`]).
 pub fn tf(key: &str, args: &[(&str, &str)]) -> String {
-    let mut text = t(key);
-    for (name, value) in args {
-        text = text.replace(&format!("{{{name}}}"), value);
-    }
-    text
+    words().tf(key, args)
+}
+
+/// The message `key` (see [`tf`]).
+pub fn t(key: &str) -> String {
+    words().t(key)
 }
 
 /// The user's language tag (`en-GB`, `de`...), for dates.

@@ -102,7 +102,9 @@ fn recording_a_rejection_saves_it_with_its_date() {
     input(&mut m, "event-date", "2026-03-09");
     let effects = send(&mut m, Msg::from_submit("record").unwrap());
     match effects.as_slice() {
-        [Effect::Write(Write::SaveApp(app), _)] => {
+        [Effect::Write(Write::Edit { app_id, edit }, _)] => {
+            assert_eq!(app_id, "acme");
+            let app = edit.apply(&acme(), m.today).unwrap();
             assert_eq!(app.status, Status::Rejected);
             let last = app.history.last().unwrap();
             assert_eq!(last.date, date("2026-03-09"));

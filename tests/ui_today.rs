@@ -16,10 +16,17 @@ fn thank_yous(m: &followup::ui::Model) -> Vec<ActionRef> {
         .collect()
 }
 
-/// The application a write saves.
-fn saved(effect: &Effect) -> &followup::core::model::Application {
+/// The application a write leaves stored: an edit applied to the page's copy of it, as the
+/// writer applies it to the stored one.
+fn saved(m: &followup::ui::Model, effect: &Effect) -> followup::core::model::Application {
     match effect {
-        Effect::Write(Write::SaveApp(app), _) => app,
+        Effect::Write(Write::SaveApp(app), _) => app.clone(),
+        Effect::Write(Write::Edit { app_id, edit }, _) => {
+            let app = m
+                .app(app_id)
+                .expect("the edited application is on the page");
+            edit.apply(app, m.today).expect("the edit applies")
+        }
         other => panic!("not a save: {other:?}"),
     }
 }
@@ -125,7 +132,7 @@ fn marking_sent_saves_the_application_and_offers_an_undo() {
     send(&mut m, Msg::ToggleDraft(r.clone()));
     let effects = send(&mut m, Msg::Sent(r.clone()));
     assert_eq!(effects.len(), 1);
-    let app = saved(&effects[0]);
+    let app = saved(&m, &effects[0]);
     let last = app.history.last().expect("an event");
     assert_eq!(last.date, today());
     assert!(
@@ -167,7 +174,7 @@ fn marking_sent_saves_the_application_and_offers_an_undo() {
 
     // Undo takes it back.
     let effects = send(&mut m, Msg::Undo(r.clone()));
-    let back = saved(&effects[0]);
+    let back = saved(&m, &effects[0]);
     assert!(!back
         .history
         .iter()
@@ -192,7 +199,7 @@ fn skip_sent_on_another_day_and_snooze_write_what_the_fields_hold() {
 
     let skip = send(&mut m, Msg::Skip(r.clone()));
     assert!(matches!(
-        &saved(&skip[0]).history.last().unwrap().kind,
+        &saved(&m, &skip[0]).history.last().unwrap().kind,
         EventKind::Skipped { .. }
     ));
 
@@ -203,13 +210,13 @@ fn skip_sent_on_another_day_and_snooze_write_what_the_fields_hold() {
     );
     let sent = send(&mut m, Msg::SentOn(r.clone()));
     assert_eq!(
-        saved(&sent[0]).history.last().unwrap().date,
+        saved(&m, &sent[0]).history.last().unwrap().date,
         date("2026-03-09")
     );
 
     input(&mut m, &format!("snooze:{}", r.id()), "2026-03-13");
     let snooze = send(&mut m, Msg::Snooze(r.clone()));
-    match &saved(&snooze[0]).history.last().unwrap().kind {
+    match &saved(&m, &snooze[0]).history.last().unwrap().kind {
         EventKind::Snoozed { until, .. } => assert_eq!(*until, date("2026-03-13")),
         other => panic!("{other:?}"),
     }

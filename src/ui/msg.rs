@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use super::words::Text;
 use super::{Extras, Notice, Stored};
 use crate::core::backup::ImportReport;
+use crate::core::command::Edit;
 use crate::core::files::ExportKind;
 use crate::core::model::{Application, Settings};
 
@@ -194,6 +195,11 @@ impl Msg {
 /// A write through the storage port.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Write {
+    /// Record what happened to one application; the writer applies it to what is stored.
+    Edit {
+        app_id: String,
+        edit: Edit,
+    },
     SaveApp(Application),
     /// Several applications, one after the other (the sample data).
     SaveApps(Vec<Application>),

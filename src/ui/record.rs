@@ -6,8 +6,8 @@ use super::node::{el, input, labelled, select, Node};
 use super::today::parse_date;
 use super::words::Text;
 use super::{Model, View};
+use crate::core::command::Edit;
 use crate::core::model::{Application, Status};
-use crate::core::ops;
 
 const EVENTS: [(&str, &str); 8] = [
     ("reply", "eventReply"),
@@ -97,17 +97,30 @@ pub fn submit(m: &mut Model) -> Vec<Effect> {
         return Vec::new();
     };
     let decision = parse_date(&f.decision);
-    let result = match f.event() {
-        "reply" => ops::record_reply(app, date, decision),
-        "references" => Ok(ops::record_references_requested(app, date)),
-        "news" => Ok(ops::record_positive_news(app, date, f.note.trim())),
-        status => ops::record_status(app, date, Status::parse(status)),
+    let edit = match f.event() {
+        "reply" => Edit::Reply {
+            date,
+            decision_date: decision,
+        },
+        "references" => Edit::ReferencesRequested { date },
+        "news" => Edit::PositiveNews {
+            date,
+            note: f.note.trim().to_string(),
+        },
+        status => Edit::Status {
+            date,
+            status: Status::parse(status),
+        },
     };
-    match result {
-        Ok(next) => {
+    match edit.apply(app, m.today) {
+        Ok(_) => {
             m.record = RecordForm::default();
             m.busy = true;
-            vec![Effect::write(Write::SaveApp(next), Text::key("recorded"))]
+            let write = Write::Edit {
+                app_id: id.clone(),
+                edit,
+            };
+            vec![Effect::write(write, Text::key("recorded"))]
         }
         Err(e) => {
             m.error(Text::Plain(e.to_string()));

@@ -8,9 +8,9 @@ use super::msg::{ActionRef, After, Effect, Write};
 use super::node::{button, el, Node};
 use super::words::Text;
 use super::{Model, Notice};
+use crate::core::command::Edit;
 use crate::core::draft::render_action;
-use crate::core::model::{ActionState, Application};
-use crate::core::ops;
+use crate::core::model::ActionState;
 
 /// Days ahead the *Today* list looks.
 const AHEAD: u64 = 7;
@@ -162,32 +162,31 @@ pub fn copy_draft(m: &mut Model, r: &ActionRef) -> Vec<Effect> {
 
 pub fn sent(m: &mut Model, r: &ActionRef) -> Vec<Effect> {
     let today = m.today;
-    record(
-        m,
-        r,
-        |app| ops::record_sent(app, &r.key, today),
-        "recordedSent",
-    )
+    let edit = Edit::Sent {
+        action_key: r.key.clone(),
+        date: today,
+    };
+    record(m, r, edit, "recordedSent")
 }
 
 pub fn skip(m: &mut Model, r: &ActionRef) -> Vec<Effect> {
     let today = m.today;
-    record(
-        m,
-        r,
-        |app| ops::record_skipped(app, &r.key, today),
-        "recordedSkipped",
-    )
+    let edit = Edit::Skip {
+        action_key: r.key.clone(),
+        date: today,
+    };
+    record(m, r, edit, "recordedSkipped")
 }
 
 pub fn sent_on(m: &mut Model, r: &ActionRef) -> Vec<Effect> {
     match parse_date(&sent_on_value(m, r)) {
-        Some(date) => record(
-            m,
-            r,
-            |app| ops::record_sent(app, &r.key, date),
-            "recordedSent",
-        ),
+        Some(date) => {
+            let edit = Edit::Sent {
+                action_key: r.key.clone(),
+                date,
+            };
+            record(m, r, edit, "recordedSent")
+        }
         None => {
             m.error(Text::key("errorDate"));
             Vec::new()
@@ -196,14 +195,14 @@ pub fn sent_on(m: &mut Model, r: &ActionRef) -> Vec<Effect> {
 }
 
 pub fn snooze(m: &mut Model, r: &ActionRef) -> Vec<Effect> {
-    let today = m.today;
     match parse_date(&snooze_value(m, r)) {
-        Some(until) => record(
-            m,
-            r,
-            |app| ops::snooze(app, &r.key, today, until),
-            "recordedSnoozed",
-        ),
+        Some(until) => {
+            let edit = Edit::Snooze {
+                action_key: r.key.clone(),
+                until,
+            };
+            record(m, r, edit, "recordedSnoozed")
+        }
         None => {
             m.error(Text::key("errorDate"));
             Vec::new()
@@ -211,13 +210,9 @@ pub fn snooze(m: &mut Model, r: &ActionRef) -> Vec<Effect> {
     }
 }
 
-/// Applies an operation to the stored application and saves it, offering an undo.
-fn record(
-    m: &mut Model,
-    r: &ActionRef,
-    op: impl FnOnce(&Application) -> Result<Application, ops::OpError>,
-    done: &'static str,
-) -> Vec<Effect> {
+/// Checks an edit against the application as the page has it (so a refusal shows at once),
+/// then asks the writer to record it, offering an undo.
+fn record(m: &mut Model, r: &ActionRef, edit: Edit, done: &'static str) -> Vec<Effect> {
     let Some(app) = m.app(&r.app) else {
         m.error(Text::key("errorGone"));
         return Vec::new();
@@ -229,8 +224,8 @@ fn record(
         .find(|a| a.app_id == r.app && a.key == r.key)
         .map(|a| action_title(&m.words, app, a))
         .unwrap_or_default();
-    match op(app) {
-        Ok(next) => {
+    match edit.apply(app, m.today) {
+        Ok(_) => {
             m.open_draft = None;
             m.busy = true;
             let notice = Notice {
@@ -238,7 +233,11 @@ fn record(
                 error: false,
                 undo: Some(r.clone()),
             };
-            vec![Effect::Write(Write::SaveApp(next), After::Notice(notice))]
+            let write = Write::Edit {
+                app_id: r.app.clone(),
+                edit,
+            };
+            vec![Effect::Write(write, After::Notice(notice))]
         }
         Err(e) => {
             m.error(Text::Plain(e.to_string()));
@@ -253,10 +252,17 @@ pub fn undo(m: &mut Model, r: &ActionRef) -> Vec<Effect> {
         m.error(Text::key("errorGone"));
         return Vec::new();
     };
-    match ops::undo(app, &r.key) {
-        Ok(next) => {
+    let edit = Edit::Undo {
+        action_key: r.key.clone(),
+    };
+    match edit.apply(app, m.today) {
+        Ok(_) => {
             m.busy = true;
-            vec![Effect::write(Write::SaveApp(next), Text::key("undone"))]
+            let write = Write::Edit {
+                app_id: r.app.clone(),
+                edit,
+            };
+            vec![Effect::write(write, Text::key("undone"))]
         }
         Err(e) => {
             m.error(Text::Plain(e.to_string()));

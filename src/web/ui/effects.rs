@@ -132,6 +132,7 @@ pub fn run(effect: Effect) {
 /// Every write the interface makes.
 async fn write(data: Data, w: Write) -> Result<Outcome, String> {
     let done = match w {
+        Write::Edit { app_id, edit } => data.edit(&app_id, edit).await.map(|_| ()),
         Write::SaveApp(app) => data.save_app(app).await.map(|_| ()),
         Write::SaveApps(apps) => {
             for app in apps {

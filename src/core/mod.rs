@@ -9,6 +9,7 @@ pub mod export;
 pub mod files;
 pub mod matching;
 pub mod model;
+pub mod offers;
 pub mod ops;
 pub mod plan;
 pub mod protocol;

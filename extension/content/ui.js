@@ -97,7 +97,7 @@
       py += f.top + win.frameElement.clientTop;
       if (win.parent.document.elementFromPoint(px, py) !== win.frameElement) return false;
     }
-    return tracker ? visibility.get(button) !== false : true;
+    return tracker ? visibility.get(host) !== false : true;
   }
 
   /** The insert button; `onClick` gets its host, `onIntent` runs when the user heads for it. */
@@ -120,7 +120,7 @@
       if (usable(e, host, b)) onClick(host);
     });
     root.append(b);
-    tracker?.observe(b);
+    tracker?.observe(host);
     return host;
   }
 

@@ -549,6 +549,46 @@ describe('hostile gmail page: made-up compose windows and frames', () => {
   });
 });
 
+// Last in this browser: it stops the service worker.
+test('an offer outlives a stopped service worker: the draft and the send still go through', async () => {
+  await seed(browser.worker, applications());
+  const { page } = await openPage(SITES[0]);
+  // Sent from the tab's content-script world, driven from an extension page (which, unlike
+  // the worker, is still there after the worker stops).
+  const popup = await browser.context.newPage();
+  await popup.goto(browser.url('popup.html'));
+  const inTab = (message) => popup.evaluate(async (message) => {
+    const [tab] = await chrome.tabs.query({ url: 'https://mail.google.com/*' });
+    const [{ result }] = await chrome.scripting.executeScript({
+      target: { tabId: tab.id },
+      func: (m) => chrome.runtime.sendMessage(m),
+      args: [message],
+    });
+    return result;
+  }, message);
+  const offer = await inTab({ type: 'compose/offer', recipients: ['dana@acme.io'], compose: 'c1' });
+  assert.ok(offer.pick, JSON.stringify(offer));
+  const cdp = await browser.context.newCDPSession(popup);
+  const { targetInfos } = await cdp.send('Target.getTargets');
+  const target = targetInfos.find((t) => t.type === 'service_worker' && t.url.includes(browser.id));
+  assert.ok(target, 'the worker runs');
+  await cdp.send('Target.closeTarget', { targetId: target.targetId });
+  let gone = false;
+  for (let i = 0; i < 100 && !gone; i += 1) {
+    const { targetInfos: now } = await cdp.send('Target.getTargets');
+    gone = !now.some((t) => t.targetId === target.targetId);
+    await popup.waitForTimeout(50);
+  }
+  assert.ok(gone, 'the worker stopped');
+  await cdp.detach();
+  const draft = await inTab({ type: 'offer/draft', offer: offer.pick, compose: 'c1' });
+  assert.match(draft.body ?? '', /^Dear Dana,/, JSON.stringify(draft));
+  const sent = await inTab({ type: 'offer/sent', offer: offer.pick, compose: 'c1' });
+  assert.equal(typeof sent.notice, 'string', JSON.stringify(sent));
+  await page.close();
+  await popup.close();
+});
+
 test('control: the test build marks the page, and the probe finds the mark', async () => {
   const hooked = await launch({ extension: extensionDir });
   try {

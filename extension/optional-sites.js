@@ -5,7 +5,9 @@
 //
 // Top frame only, like the static entries: Proton's body editor is a same-origin iframe that
 // the top frame's content script reaches itself (docs/webmail-adapters.md, "Frames").
-const SCRIPTS = ['messages.js', 'content/editor.js', 'content/sites.js', 'content/main.js'];
+// The same scripts as the static entries, in the same order (Firefox reports them as full
+// URLs, which registration does not take: paths inside the extension).
+const SCRIPTS = chrome.runtime.getManifest().content_scripts[0].js.map((path) => new URL(path, chrome.runtime.getURL('/')).pathname.slice(1));
 const SITES = [
   { id: 'followup-yahoo', matches: ['https://mail.yahoo.com/*'] },
   { id: 'followup-proton', matches: ['https://mail.proton.me/*'] },

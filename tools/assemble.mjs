@@ -1,7 +1,9 @@
 // Assembles the per-browser packages from one source:
 //   extension/ + dist/pkg  ->  dist/chrome, dist/firefox (manifest transformed per browser)
 //   www/ + dist/pkg + extension/_locales  ->  dist/www
-// and zips each extension for its store.
+// and zips each extension for its store. The browser tests load dist/chrome-test and
+// dist/firefox-test: the same packages plus tests/hooks/content-hooks.js among the content
+// scripts, which marks what the content script draws; those are never zipped or shipped.
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
@@ -33,6 +35,13 @@ function copyApp(target) {
   cpSync(join(dist, 'pkg'), join(target, 'pkg'), { recursive: true });
 }
 
+/** The manifest of a test build: the test hooks load before the content script that uses them. */
+export function withTestHooks(manifest) {
+  const m = structuredClone(manifest);
+  for (const entry of m.content_scripts) entry.js.splice(entry.js.indexOf('content/ui.js'), 0, 'content/test-hooks.js');
+  return m;
+}
+
 for (const browser of ['chrome', 'firefox']) {
   const dir = join(dist, browser);
   copyApp(dir);
@@ -40,6 +49,12 @@ for (const browser of ['chrome', 'firefox']) {
   const zip = join(dist, `followup-${browser}-${version}.zip`);
   rmSync(zip, { force: true });
   execFileSync('zip', ['-q', '-r', '-9', '-X', zip, '.'], { cwd: dir });
+
+  const test = join(dist, `${browser}-test`);
+  rmSync(test, { recursive: true, force: true });
+  cpSync(dir, test, { recursive: true });
+  cpSync(join(root, 'tests/hooks/content-hooks.js'), join(test, 'content/test-hooks.js'));
+  writeFileSync(join(test, 'manifest.json'), JSON.stringify(withTestHooks(manifestFor(browser)), null, 2) + '\n');
 }
 
 // www/: the same app in a normal tab. It shares the pages, styles and message files.
@@ -51,4 +66,4 @@ cpSync(join(root, 'extension/_locales'), join(www, '_locales'), { recursive: tru
 for (const shared of ['ui', 'icons']) {
   cpSync(join(root, 'extension', shared), join(www, shared), { recursive: true });
 }
-console.log(`[build] dist/chrome, dist/firefox, dist/www and zips for version ${version}`);
+console.log(`[build] dist/chrome, dist/firefox, dist/www, zips and the test builds for version ${version}`);

@@ -11,6 +11,7 @@ pub mod files;
 pub mod kinds;
 pub mod matching;
 pub mod model;
+pub mod offers;
 pub mod ops;
 pub mod plan;
 pub mod protocol;

@@ -2,7 +2,8 @@
 //!
 //! `background.js` hands every message here with its sender, one at a time. Each message is
 //! parsed and authorised by [`protocol`] before anything is read; the reply is a plain object
-//! or `{error}`. Nothing is kept between calls: state is read from storage each time.
+//! or `{error}`. Nothing is kept between calls: state is read from storage each time, and what
+//! a compose window was offered from session storage (`super::compose`).
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -67,13 +68,13 @@ fn badge_of(plan: &Plan) -> Badge {
     }
 }
 
-fn find_action<'a>(plan: &'a Plan, app_id: &str, key: &str) -> Option<&'a Action> {
+pub(super) fn find_action<'a>(plan: &'a Plan, app_id: &str, key: &str) -> Option<&'a Action> {
     plan.actions
         .iter()
         .find(|a| a.app_id == app_id && a.key == key)
 }
 
-fn find_app<'a>(state: &'a State, id: &str) -> Option<&'a Application> {
+pub(super) fn find_app<'a>(state: &'a State, id: &str) -> Option<&'a Application> {
     state.apps.iter().find(|a| a.id == id)
 }
 
@@ -167,7 +168,7 @@ impl Background {
         if let Err(e) = protocol::authorize(&request, &sender, &own_id, &own_origin) {
             return error_reply(e, "forbidden");
         }
-        match self.dispatch(request).await {
+        match self.dispatch(request, &sender).await {
             Ok(reply) => Ok(reply),
             Err(e) => error_reply(&e, e.code()),
         }
@@ -181,20 +182,28 @@ impl Default for Background {
 }
 
 impl Background {
-    async fn dispatch(&self, request: Request) -> Result<JsValue, DataError> {
+    async fn dispatch(&self, request: Request, sender: &Sender) -> Result<JsValue, DataError> {
         let today = clock::today();
         let state = self.data.load().await?;
         let plan = plan::plan(&state.apps, &state.settings, today);
         match request {
+            Request::ComposeOffer { .. }
+            | Request::OfferDraft { .. }
+            | Request::OfferSent { .. }
+            | Request::OfferUndo { .. }
+            | Request::FrameGet { .. }
+            | Request::FrameClose { .. }
+            | Request::FrameChoose { .. } => self.compose(request, sender, &state, &plan).await,
+            // A health check: its answer says only that the worker runs, and which version.
             Request::Ping {} => {
                 #[derive(Serialize)]
                 struct Pong {
+                    ok: bool,
                     version: &'static str,
-                    actions: usize,
                 }
                 reply(&Pong {
+                    ok: true,
                     version: env!("CARGO_PKG_VERSION"),
-                    actions: plan.actions.len(),
                 })
             }
             Request::BadgeRefresh {} => reply(&badge_of(&plan)),
@@ -286,7 +295,7 @@ impl Background {
 
     /// Applies `edit` to the stored application that has the action `key` and saves it;
     /// replies `{ok, badge}`. An unknown application or action changes nothing.
-    async fn change(
+    pub(super) async fn change(
         &self,
         state: &State,
         plan: &Plan,
@@ -317,11 +326,11 @@ impl Background {
 }
 
 #[derive(Serialize)]
-struct Done {
-    ok: bool,
+pub(super) struct Done {
+    pub ok: bool,
 }
 
-fn reply<T: Serialize>(value: &T) -> Result<JsValue, DataError> {
+pub(super) fn reply<T: Serialize>(value: &T) -> Result<JsValue, DataError> {
     to_js(value).map_err(DataError::from_js)
 }
 
@@ -330,12 +339,7 @@ fn choice_view(state: &State, plan: &Plan, c: &matching::Choice) -> Option<Choic
     let action = find_action(plan, &c.app_id, &c.action_key)?;
     let contact = action.contact_id.as_deref().and_then(|id| app.contact(id));
     let name = contact.map(|c| c.name.clone()).unwrap_or_default();
-    let what = crate::core::export::kind_label(action.kind);
-    let label = if name.is_empty() {
-        format!("{what} · {}, {}", app.company, app.role)
-    } else {
-        format!("{what} to {name} · {}, {}", app.company, app.role)
-    };
+    let label = choice_label(app, action);
     Some(ChoiceView {
         app_id: c.app_id.clone(),
         action_key: c.action_key.clone(),
@@ -353,6 +357,18 @@ fn choice_view(state: &State, plan: &Plan, c: &matching::Choice) -> Option<Choic
         state: c.state,
         matched: c.matched,
     })
+}
+
+/// One line of a chooser: what to send, to whom, for which application.
+pub(super) fn choice_label(app: &Application, action: &Action) -> String {
+    let contact = action.contact_id.as_deref().and_then(|id| app.contact(id));
+    let name = contact.map(|c| c.name.as_str()).unwrap_or_default();
+    let what = crate::core::export::kind_label(action.kind);
+    if name.is_empty() {
+        format!("{what} · {}, {}", app.company, app.role)
+    } else {
+        format!("{what} to {name} · {}, {}", app.company, app.role)
+    }
 }
 
 /// "HH:MM" as hours and minutes; `None` for anything else.

@@ -2,9 +2,10 @@
 //!
 //! Every message is parsed in full (type, fields, field types; unknown fields refused) before
 //! anything happens, and its sender is checked against the message's audience: content
-//! scripts on the supported webmail sites may only ask for what a compose window needs; the
-//! extension's own pages may ask for everything; nobody else is answered. `extension/messages.js`
-//! lists the same names for the JavaScript side.
+//! scripts in the top frame of a supported webmail site may only ask for what a compose window
+//! needs, and only by the opaque offers the worker made to that tab (`core::offers`); the
+//! extension's own pages may ask for everything; nobody else is answered.
+//! `extension/messages.js` lists the same names for the JavaScript side.
 
 use std::fmt;
 
@@ -18,18 +19,36 @@ use super::model::{Application, Settings};
 /// A request to the service worker: `{"type": <name>, ...its fields in camelCase}`.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Request {
-    /// Content scripts: which actions fit the recipients of a compose window.
+    /// Content scripts: offers for the recipients of one compose window (`compose` is the
+    /// content script's own id for that window): the one to insert, or a chooser to open.
+    ComposeOffer {
+        recipients: Vec<String>,
+        compose: String,
+    },
+    /// Content scripts: the draft of an offer made to this compose window.
+    OfferDraft { offer: String, compose: String },
+    /// Content scripts: the compose window holding this offer's draft was sent.
+    OfferSent { offer: String, compose: String },
+    /// Content scripts and the notice frame: undo of `offer/sent`.
+    OfferUndo { offer: String },
+    /// Content scripts: health check; says nothing about the data.
+    Ping {},
+    /// The extension's frame on a webmail page: the words of a chooser or notice.
+    FrameGet { token: String },
+    /// The extension's frame: closed by the user.
+    FrameClose { token: String },
+    /// The extension's chooser: the user chose this offer.
+    FrameChoose { token: String, offer: String },
+    /// Pages: which actions fit the recipients, with their words.
     ComposeMatch { recipients: Vec<String> },
-    /// Content scripts: the draft for one action.
+    /// Pages: the draft for one action.
     DraftGet { app_id: String, action_key: String },
-    /// Content scripts: the compose window with this draft was sent.
+    /// Pages: an action was sent today.
     ActionSent { app_id: String, action_key: String },
-    /// Content scripts: undo of `action/sent`.
+    /// Pages: undo of `action/sent`.
     ActionUndo { app_id: String, action_key: String },
     /// Pages: recompute the badge.
     BadgeRefresh {},
-    /// Pages: health check.
-    Ping {},
     /// Pages: write one application (revision-checked).
     AppSave { app: Box<Application> },
     /// Pages: delete one application (revision-checked).
@@ -63,10 +82,10 @@ pub enum Audience {
 impl Request {
     pub fn audience(&self) -> Audience {
         match self {
-            Request::ComposeMatch { .. }
-            | Request::DraftGet { .. }
-            | Request::ActionSent { .. }
-            | Request::ActionUndo { .. }
+            Request::ComposeOffer { .. }
+            | Request::OfferDraft { .. }
+            | Request::OfferSent { .. }
+            | Request::OfferUndo { .. }
             | Request::Ping {} => Audience::ComposeWindow,
             _ => Audience::ExtensionPages,
         }
@@ -81,8 +100,12 @@ pub struct Sender {
     pub id: String,
     /// The sending page or frame's URL.
     pub url: String,
-    /// Whether it came from a tab's content script.
+    /// Whether it came from a tab (a content script, or an extension page in a tab or frame).
     pub tab: bool,
+    /// That tab's id: offers are kept per tab.
+    pub tab_id: Option<i64>,
+    /// The frame in that tab: 0 is the top frame.
+    pub frame_id: Option<i64>,
 }
 
 /// The webmail origins whose content scripts may talk to the service worker.
@@ -156,6 +179,31 @@ pub fn parse(json: &str) -> Result<Request, ProtocolError> {
     }
     let mut take = Fields(fields);
     Ok(match name {
+        "compose/offer" => Request::ComposeOffer {
+            recipients: take.field("recipients")?,
+            compose: take.field("compose")?,
+        },
+        "offer/draft" => Request::OfferDraft {
+            offer: take.field("offer")?,
+            compose: take.field("compose")?,
+        },
+        "offer/sent" => Request::OfferSent {
+            offer: take.field("offer")?,
+            compose: take.field("compose")?,
+        },
+        "offer/undo" => Request::OfferUndo {
+            offer: take.field("offer")?,
+        },
+        "frame/get" => Request::FrameGet {
+            token: take.field("token")?,
+        },
+        "frame/close" => Request::FrameClose {
+            token: take.field("token")?,
+        },
+        "frame/choose" => Request::FrameChoose {
+            token: take.field("token")?,
+            offer: take.field("offer")?,
+        },
         "compose/match" => Request::ComposeMatch {
             recipients: take.field("recipients")?,
         },
@@ -198,7 +246,14 @@ pub fn parse(json: &str) -> Result<Request, ProtocolError> {
 }
 
 /// Each message type and the fields it carries, all required.
-const FIELDS: [(&str, &[&str]); 12] = [
+const FIELDS: [(&str, &[&str]); 19] = [
+    ("compose/offer", &["recipients", "compose"]),
+    ("offer/draft", &["offer", "compose"]),
+    ("offer/sent", &["offer", "compose"]),
+    ("offer/undo", &["offer"]),
+    ("frame/get", &["token"]),
+    ("frame/close", &["token"]),
+    ("frame/choose", &["token", "offer"]),
     ("compose/match", &["recipients"]),
     ("draft/get", &["appId", "actionKey"]),
     ("action/sent", &["appId", "actionKey"]),
@@ -251,19 +306,16 @@ pub fn authorize(
     if from_own_page {
         return Ok(());
     }
+    // The top frame of a webmail origin, exactly: never a frame the page made (about:blank,
+    // about:srcdoc, another origin), whose script the page controls.
     let from_webmail = sender.tab
-        && (origin_of(&sender.url).is_some_and(|o| WEBMAIL_ORIGINS.contains(&o))
-            || is_frame_of_webmail(&sender.url));
+        && sender.frame_id == Some(0)
+        && origin_of(&sender.url).is_some_and(|o| WEBMAIL_ORIGINS.contains(&o));
     match (request.audience(), from_webmail) {
         (Audience::ComposeWindow, true) => Ok(()),
         (Audience::ComposeWindow, false) => Err(forbidden("a page that is not a webmail site")),
         (Audience::ExtensionPages, _) => Err(forbidden("a web page")),
     }
-}
-
-/// Editors in `about:blank`/`about:srcdoc` frames (Proton's composer) report that URL.
-fn is_frame_of_webmail(url: &str) -> bool {
-    url == "about:blank" || url == "about:srcdoc"
 }
 
 /// `scheme://host[:port]` of a URL, without parsing more than needed.
@@ -276,6 +328,13 @@ fn origin_of(url: &str) -> Option<&str> {
 
 fn request_name(request: &Request) -> &'static str {
     match request {
+        Request::ComposeOffer { .. } => "compose/offer",
+        Request::OfferDraft { .. } => "offer/draft",
+        Request::OfferSent { .. } => "offer/sent",
+        Request::OfferUndo { .. } => "offer/undo",
+        Request::FrameGet { .. } => "frame/get",
+        Request::FrameClose { .. } => "frame/close",
+        Request::FrameChoose { .. } => "frame/choose",
         Request::ComposeMatch { .. } => "compose/match",
         Request::DraftGet { .. } => "draft/get",
         Request::ActionSent { .. } => "action/sent",
@@ -292,120 +351,4 @@ fn request_name(request: &Request) -> &'static str {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    const ID: &str = "abcdefghijklmnop";
-    const ORIGIN: &str = "chrome-extension://abcdefghijklmnop";
-
-    fn sender(url: &str, tab: bool) -> Sender {
-        Sender {
-            id: ID.into(),
-            url: url.into(),
-            tab,
-        }
-    }
-
-    #[test]
-    fn parses_each_content_script_message() {
-        assert_eq!(
-            parse(r#"{"type":"compose/match","recipients":["a@b.c"]}"#).unwrap(),
-            Request::ComposeMatch {
-                recipients: vec!["a@b.c".into()]
-            }
-        );
-        assert_eq!(
-            parse(r#"{"type":"draft/get","appId":"a","actionKey":"k"}"#).unwrap(),
-            Request::DraftGet {
-                app_id: "a".into(),
-                action_key: "k".into()
-            }
-        );
-    }
-
-    #[test]
-    fn every_message_type_parses_back_to_its_own_name() {
-        let sample = |field: &str| match field {
-            "recipients" => "[]",
-            "app" | "settings" => r#"{"id":"a"}"#,
-            "revision" => "1",
-            "replace" => "false",
-            "date" => r#""2026-03-03""#,
-            _ => r#""a""#,
-        };
-        for (name, fields) in FIELDS {
-            let body: Vec<String> = fields
-                .iter()
-                .map(|f| format!(r#","{f}":{}"#, sample(f)))
-                .collect();
-            let json = format!(r#"{{"type":"{name}"{}}}"#, body.concat());
-            let request = parse(&json).unwrap_or_else(|e| panic!("{json}: {e}"));
-            assert_eq!(request_name(&request), name);
-        }
-    }
-
-    #[test]
-    fn malformed_messages_are_refused_with_a_reason() {
-        for bad in [
-            "",
-            "[]",
-            "null",
-            r#"{"type":"nope"}"#,
-            r#"{"recipients":[]}"#,
-            r#"{"type":"compose/match"}"#,
-            r#"{"type":"compose/match","recipients":"a@b.c"}"#,
-            r#"{"type":"compose/match","recipients":[],"extra":1}"#,
-            r#"{"type":"draft/get","appId":1,"actionKey":"k"}"#,
-            r#"{"type":"action/sent-on","appId":"a","actionKey":"k","date":"2026-02-30"}"#,
-        ] {
-            let err = parse(bad).unwrap_err();
-            assert!(matches!(err, ProtocolError::Malformed(_)), "{bad}: {err}");
-            assert!(!err.to_string().is_empty());
-        }
-    }
-
-    #[test]
-    fn webmail_content_scripts_get_only_compose_messages() {
-        let gmail = sender("https://mail.google.com/mail/u/0/#inbox", true);
-        let ok = parse(r#"{"type":"action/sent","appId":"a","actionKey":"k"}"#).unwrap();
-        assert_eq!(authorize(&ok, &gmail, ID, ORIGIN), Ok(()));
-        let delete = parse(r#"{"type":"app/delete","id":"a","revision":1}"#).unwrap();
-        assert!(authorize(&delete, &gmail, ID, ORIGIN).is_err());
-        let import = parse(r#"{"type":"backup/import","text":"{}","replace":true}"#).unwrap();
-        assert!(authorize(&import, &gmail, ID, ORIGIN).is_err());
-    }
-
-    #[test]
-    fn other_sites_and_other_extensions_are_refused() {
-        let ping = parse(r#"{"type":"ping"}"#).unwrap();
-        let evil = sender("https://mail.google.com.evil.example/", true);
-        assert!(authorize(&ping, &evil, ID, ORIGIN).is_err());
-        let other_ext = Sender {
-            id: "zzzz".into(),
-            ..sender(&format!("{ORIGIN}/popup.html"), false)
-        };
-        assert!(authorize(&ping, &other_ext, ID, ORIGIN).is_err());
-        let lookalike = sender("chrome-extension://abcdefghijklmnopq/popup.html", false);
-        let delete = parse(r#"{"type":"app/delete","id":"a","revision":1}"#).unwrap();
-        assert!(authorize(&delete, &lookalike, ID, ORIGIN).is_err());
-        let no_url = sender("", false);
-        assert!(authorize(&delete, &no_url, ID, ORIGIN).is_err());
-    }
-
-    #[test]
-    fn extension_pages_may_send_everything() {
-        let popup = sender(&format!("{ORIGIN}/popup.html"), false);
-        let options_tab = sender(&format!("{ORIGIN}/options.html"), true);
-        for msg in [
-            r#"{"type":"app/delete","id":"a","revision":1}"#,
-            r#"{"type":"snapshot/restore"}"#,
-            r#"{"type":"compose/match","recipients":[]}"#,
-        ] {
-            assert_eq!(authorize(&parse(msg).unwrap(), &popup, ID, ORIGIN), Ok(()));
-            assert_eq!(
-                authorize(&parse(msg).unwrap(), &options_tab, ID, ORIGIN),
-                Ok(())
-            );
-        }
-    }
-}
+mod tests;

@@ -35,6 +35,8 @@ globalThis.FollowupMessages = Object.freeze({
   ACTION_UNDO: 'action/undo',
   /** {} -> {count: number, overdue: boolean} : recompute the badge now */
   BADGE_REFRESH: 'badge/refresh',
+  /** {appId, edit: {kind, ...}} -> Application : record what happened to one application */
+  APP_EDIT: 'app/edit',
   // From the service worker to a tab's top-frame content script (no reply):
   /** {} : the insert-follow-up keyboard shortcut was pressed */
   INSERT: 'content/insert',

@@ -12,10 +12,10 @@ use wasm_bindgen::prelude::*;
 use super::data::{Data, DataError, State};
 use super::ui::i18n;
 use super::{clock, to_js};
+use crate::core::command::Edit;
 use crate::core::draft::{render_action, usable_address};
 use crate::core::matching;
 use crate::core::model::{Action, ActionState, Application};
-use crate::core::ops;
 use crate::core::plan::{self, Plan};
 use crate::core::protocol::{self, Request, Sender};
 
@@ -245,26 +245,27 @@ impl Background {
                 })
             }
             Request::ActionSent { app_id, action_key } => {
-                self.change(&state, &plan, today, &app_id, &action_key, |app| {
-                    ops::record_sent(app, &action_key, today)
-                })
-                .await
+                let edit = Edit::Sent {
+                    action_key,
+                    date: today,
+                };
+                self.change(&state, &plan, today, &app_id, edit).await
             }
             Request::ActionSentOn {
                 app_id,
                 action_key,
                 date,
             } => {
-                self.change(&state, &plan, today, &app_id, &action_key, |app| {
-                    ops::record_sent(app, &action_key, date)
-                })
-                .await
+                let edit = Edit::Sent { action_key, date };
+                self.change(&state, &plan, today, &app_id, edit).await
             }
             Request::ActionUndo { app_id, action_key } => {
-                self.change(&state, &plan, today, &app_id, &action_key, |app| {
-                    ops::undo(app, &action_key)
-                })
-                .await
+                self.change(&state, &plan, today, &app_id, Edit::Undo { action_key })
+                    .await
+            }
+            Request::AppEdit { app_id, edit } => {
+                let saved = self.data.edit(&app_id, edit).await?;
+                reply(&saved)
             }
             Request::AppSave { app } => {
                 let saved = self.data.save_app(*app).await?;
@@ -293,21 +294,18 @@ impl Background {
         }
     }
 
-    /// Applies `edit` to the stored application that has the action `key` and saves it;
-    /// replies `{ok, badge}`. An unknown application or action changes nothing.
+    /// Records `edit` of the stored application `app_id` through the command path; replies
+    /// `{ok, badge}`. An unknown application or action changes nothing.
     pub(super) async fn change(
         &self,
         state: &State,
         plan: &Plan,
         today: NaiveDate,
         app_id: &str,
-        key: &str,
-        edit: impl FnOnce(&Application) -> Result<Application, ops::OpError>,
+        edit: Edit,
     ) -> Result<JsValue, DataError> {
         let app = find_app(state, app_id).ok_or(DataError::NotFound(app_id.to_string()))?;
-        find_action(plan, app_id, key).ok_or(DataError::NotFound(key.to_string()))?;
-        let edited = edit(app).map_err(|e| DataError::Invalid(e.to_string()))?;
-        let saved = self.data.save_app(edited).await?;
+        let saved = self.data.edit(app_id, edit).await?;
         // The worker is the only writer and handles one message at a time: storage now holds
         // `state` with this one application replaced, so only that application is planned
         // again (applications are planned independently) rather than storage read back.

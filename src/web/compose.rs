@@ -13,11 +13,11 @@ use wasm_bindgen_futures::JsFuture;
 use super::background::{choice_label, find_action, find_app, reply, Background, Done};
 use super::data::{DataError, State};
 use super::kv::Kv;
+use crate::core::command::Edit;
 use crate::core::draft::render_action;
 use crate::core::matching;
 use crate::core::model::ActionState;
 use crate::core::offers::{self, Frame, FrameKind, Offer, Step, FRAME_PREFIX, OFFER_PREFIX};
-use crate::core::ops;
 use crate::core::plan::Plan;
 use crate::core::protocol::{Request, Sender};
 
@@ -154,10 +154,11 @@ impl Background {
                 o.step = offers::advance(o.step, Step::Sent).map_err(refused)?;
                 let today = super::clock::today();
                 let key = o.action_key.clone();
-                self.change(state, plan, today, &o.app_id, &key, |app| {
-                    ops::record_sent(app, &key, today)
-                })
-                .await?;
+                let edit = Edit::Sent {
+                    action_key: key,
+                    date: today,
+                };
+                self.change(state, plan, today, &o.app_id, edit).await?;
                 write(&[(format!("{OFFER_PREFIX}{offer}"), &o)]).await?;
                 let notice = new_frame(sender, &compose, FrameKind::Sent { offer }).await?;
                 #[derive(Serialize)]
@@ -171,9 +172,13 @@ impl Background {
                 o.step = offers::undo(o.step).map_err(refused)?;
                 let today = super::clock::today();
                 let key = o.action_key.clone();
-                self.change(state, plan, today, &o.app_id, &key, |app| {
-                    ops::undo(app, &key)
-                })
+                self.change(
+                    state,
+                    plan,
+                    today,
+                    &o.app_id,
+                    Edit::Undo { action_key: key },
+                )
                 .await?;
                 write(&[(format!("{OFFER_PREFIX}{offer}"), &o)]).await?;
                 reply(&Done { ok: true })

@@ -14,6 +14,7 @@ use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use serde_json::Value;
 
+use super::command::Edit;
 use super::model::{Application, Settings};
 
 /// A request to the service worker: `{"type": <name>, ...its fields in camelCase}`.
@@ -62,6 +63,9 @@ pub enum Request {
     BackupImport { text: String, replace: bool },
     /// Pages: put back the state saved before the last migration or import.
     SnapshotRestore {},
+    /// Pages: record what happened to one application (sent, skipped, snoozed, undone, a
+    /// reply, a status change...), applied by the worker to the stored application.
+    AppEdit { app_id: String, edit: Edit },
     /// Pages: mark an action sent on another day than today.
     ActionSentOn {
         app_id: String,
@@ -221,6 +225,10 @@ pub fn parse(json: &str) -> Result<Request, ProtocolError> {
         },
         "badge/refresh" => Request::BadgeRefresh {},
         "ping" => Request::Ping {},
+        "app/edit" => Request::AppEdit {
+            app_id: take.field("appId")?,
+            edit: take.field("edit")?,
+        },
         "app/save" => Request::AppSave {
             app: Box::new(take.field("app")?),
         },
@@ -246,7 +254,7 @@ pub fn parse(json: &str) -> Result<Request, ProtocolError> {
 }
 
 /// Each message type and the fields it carries, all required.
-const FIELDS: [(&str, &[&str]); 19] = [
+const FIELDS: [(&str, &[&str]); 20] = [
     ("compose/offer", &["recipients", "compose"]),
     ("offer/draft", &["offer", "compose"]),
     ("offer/sent", &["offer", "compose"]),
@@ -260,6 +268,7 @@ const FIELDS: [(&str, &[&str]); 19] = [
     ("action/undo", &["appId", "actionKey"]),
     ("badge/refresh", &[]),
     ("ping", &[]),
+    ("app/edit", &["appId", "edit"]),
     ("app/save", &["app"]),
     ("app/delete", &["id", "revision"]),
     ("settings/save", &["settings", "revision"]),
@@ -341,6 +350,7 @@ fn request_name(request: &Request) -> &'static str {
         Request::ActionUndo { .. } => "action/undo",
         Request::BadgeRefresh {} => "badge/refresh",
         Request::Ping {} => "ping",
+        Request::AppEdit { .. } => "app/edit",
         Request::AppSave { .. } => "app/save",
         Request::AppDelete { .. } => "app/delete",
         Request::SettingsSave { .. } => "settings/save",

@@ -40,6 +40,7 @@ fn every_message_type_parses_back_to_its_own_name() {
         "revision" => "1",
         "replace" => "false",
         "date" => r#""2026-03-03""#,
+        "edit" => r#"{"kind":"undo","actionKey":"ask-feedback"}"#,
         _ => r#""a""#,
     };
     for (name, fields) in FIELDS {
@@ -153,5 +154,22 @@ fn extension_pages_may_send_everything() {
             authorize(&parse(msg).unwrap(), &options_tab, ID, ORIGIN),
             Ok(())
         );
+    }
+}
+
+#[test]
+fn an_edit_is_parsed_in_full_and_only_pages_may_send_it() {
+    let ok = parse(
+        r#"{"type":"app/edit","appId":"acme","edit":{"kind":"sent","actionKey":"ask-feedback","date":"2026-03-03"}}"#,
+    )
+    .unwrap();
+    assert_eq!(ok.audience(), Audience::ExtensionPages);
+    for bad in [
+        r#"{"type":"app/edit","appId":"acme","edit":{"kind":"sent","actionKey":"ask-feedback"}}"#,
+        r#"{"type":"app/edit","appId":"acme","edit":{"kind":"wire-money","amount":1}}"#,
+        r#"{"type":"app/edit","appId":"acme","edit":{"kind":"undo","actionKey":"k","extra":1}}"#,
+        r#"{"type":"app/edit","appId":"acme"}"#,
+    ] {
+        assert!(parse(bad).is_err(), "{bad} was accepted");
     }
 }

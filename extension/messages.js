@@ -37,6 +37,18 @@ globalThis.FollowupMessages = Object.freeze({
   BADGE_REFRESH: 'badge/refresh',
   /** {appId, edit: {kind, ...}} -> Application : record what happened to one application */
   APP_EDIT: 'app/edit',
+  /** {app} -> Application : write one whole application read at its revision */
+  APP_SAVE: 'app/save',
+  /** {id, revision} -> {ok: true} */
+  APP_DELETE: 'app/delete',
+  /** {settings, revision} -> {revision: number} */
+  SETTINGS_SAVE: 'settings/save',
+  /** {text, replace: boolean} -> ImportReport : validate a backup file, then merge or replace */
+  BACKUP_IMPORT: 'backup/import',
+  /** {} -> {ok: true} : put back the state saved before the last migration or import */
+  SNAPSHOT_RESTORE: 'snapshot/restore',
+  /** {appId, actionKey, date} -> {ok: true, badge: number} : sent on another day */
+  ACTION_SENT_ON: 'action/sent-on',
   // From the service worker to a tab's top-frame content script (no reply):
   /** {} : the insert-follow-up keyboard shortcut was pressed */
   INSERT: 'content/insert',

@@ -171,7 +171,12 @@ pub fn parse(json: &str) -> Result<Request, ProtocolError> {
         Some(_) => return Err(ProtocolError::Malformed("`type` is not a string".into())),
         None => return Err(ProtocolError::Malformed("missing field `type`".into())),
     };
-    let Some(&(name, expected)) = FIELDS.iter().find(|(name, _)| *name == kind) else {
+    let Some(&MessageSpec {
+        name,
+        fields: expected,
+        ..
+    }) = MESSAGES.iter().find(|m| m.name == kind)
+    else {
         return Err(ProtocolError::Malformed(format!(
             "unknown message type `{kind}`"
         )));
@@ -253,28 +258,74 @@ pub fn parse(json: &str) -> Result<Request, ProtocolError> {
     })
 }
 
-/// Each message type and the fields it carries, all required.
-const FIELDS: [(&str, &[&str]); 20] = [
-    ("compose/offer", &["recipients", "compose"]),
-    ("offer/draft", &["offer", "compose"]),
-    ("offer/sent", &["offer", "compose"]),
-    ("offer/undo", &["offer"]),
-    ("frame/get", &["token"]),
-    ("frame/close", &["token"]),
-    ("frame/choose", &["token", "offer"]),
-    ("compose/match", &["recipients"]),
-    ("draft/get", &["appId", "actionKey"]),
-    ("action/sent", &["appId", "actionKey"]),
-    ("action/undo", &["appId", "actionKey"]),
-    ("badge/refresh", &[]),
-    ("ping", &[]),
-    ("app/edit", &["appId", "edit"]),
-    ("app/save", &["app"]),
-    ("app/delete", &["id", "revision"]),
-    ("settings/save", &["settings", "revision"]),
-    ("backup/import", &["text", "replace"]),
-    ("snapshot/restore", &[]),
-    ("action/sent-on", &["appId", "actionKey", "date"]),
+/// One message the service worker accepts: its name, the fields it carries (all required)
+/// and the top-level fields of its reply (besides `{error, code}`). This table is the one
+/// declaration of the messages; `extension/messages.js` repeats it for the JavaScript side,
+/// and `tests/protocol_js.rs` fails when the two disagree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MessageSpec {
+    pub name: &'static str,
+    pub fields: &'static [&'static str],
+    /// `["*"]`: the reply is a whole record (an application, an import report).
+    pub reply: &'static [&'static str],
+}
+
+const fn spec(
+    name: &'static str,
+    fields: &'static [&'static str],
+    reply: &'static [&'static str],
+) -> MessageSpec {
+    MessageSpec {
+        name,
+        fields,
+        reply,
+    }
+}
+
+/// Every message, content scripts' and the frame's first, then the pages'.
+pub const MESSAGES: [MessageSpec; 20] = [
+    spec(
+        "compose/offer",
+        &["recipients", "compose"],
+        &["pick", "chooser"],
+    ),
+    spec(
+        "offer/draft",
+        &["offer", "compose"],
+        &["subject", "body", "check"],
+    ),
+    spec("offer/sent", &["offer", "compose"], &["notice"]),
+    spec("offer/undo", &["offer"], &["ok"]),
+    spec("ping", &[], &["ok", "version"]),
+    spec("frame/get", &["token"], &["kind"]),
+    spec("frame/close", &["token"], &["ok"]),
+    spec("frame/choose", &["token", "offer"], &["ok"]),
+    spec("compose/match", &["recipients"], &["choices", "best"]),
+    spec(
+        "draft/get",
+        &["appId", "actionKey"],
+        &["subject", "body", "to", "warnings"],
+    ),
+    spec("action/sent", &["appId", "actionKey"], &["ok", "badge"]),
+    spec("action/undo", &["appId", "actionKey"], &["ok", "badge"]),
+    spec("badge/refresh", &[], &["count", "overdue"]),
+    spec("app/edit", &["appId", "edit"], &["*"]),
+    spec("app/save", &["app"], &["*"]),
+    spec("app/delete", &["id", "revision"], &["ok"]),
+    spec("settings/save", &["settings", "revision"], &["revision"]),
+    spec("backup/import", &["text", "replace"], &["*"]),
+    spec("snapshot/restore", &[], &["ok"]),
+    spec(
+        "action/sent-on",
+        &["appId", "actionKey", "date"],
+        &["ok", "badge"],
+    ),
+];
+
+/// Messages the service worker sends to a tab's content script (no reply), with their fields.
+pub const TO_CONTENT: [MessageSpec; 2] = [
+    spec("content/insert", &[], &[]),
+    spec("content/frame", &["token", "offer"], &[]),
 ];
 
 /// A message's fields, taken one by one with their types checked. Messages are dispatched on

@@ -43,7 +43,7 @@ fn every_message_type_parses_back_to_its_own_name() {
         "edit" => r#"{"kind":"undo","actionKey":"ask-feedback"}"#,
         _ => r#""a""#,
     };
-    for (name, fields) in FIELDS {
+    for MessageSpec { name, fields, .. } in MESSAGES {
         let body: Vec<String> = fields
             .iter()
             .map(|f| format!(r#","{f}":{}"#, sample(f)))

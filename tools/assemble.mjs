@@ -11,6 +11,11 @@ import { join, resolve } from 'node:path';
 const root = resolve(import.meta.dirname, '..');
 const dist = join(root, 'dist');
 const source = JSON.parse(readFileSync(join(root, 'extension/manifest.json'), 'utf8'));
+// The webmail sites, declared once (extension/sites.json): the host permissions, the content
+// scripts' matches and the frame's resources are written from it, and so is site-list.js,
+// which the content scripts and the optional-site registrations read.
+export const sites = JSON.parse(readFileSync(join(root, 'extension/sites.json'), 'utf8')).sites;
+const patterns = (list) => list.flatMap((site) => site.origins.map((origin) => `${origin}/*`));
 const { version } = JSON.parse(
   execFileSync('cargo', ['metadata', '--no-deps', '--format-version', '1'], { cwd: root }).toString(),
 ).packages[0];
@@ -19,6 +24,11 @@ const { version } = JSON.parse(
 export function manifestFor(browser, src = source) {
   const m = structuredClone(src);
   m.version = version;
+  const required = patterns(sites.filter((site) => !site.optional));
+  m.host_permissions = required;
+  m.optional_host_permissions = patterns(sites.filter((site) => site.optional));
+  for (const entry of m.content_scripts) entry.matches = required;
+  for (const entry of m.web_accessible_resources) entry.matches = patterns(sites);
   if (browser === 'chrome') {
     delete m.browser_specific_settings;
     m.background = { service_worker: src.background.service_worker, type: 'module' };
@@ -33,6 +43,12 @@ function copyApp(target) {
   mkdirSync(target, { recursive: true });
   cpSync(join(root, 'extension'), target, { recursive: true });
   cpSync(join(dist, 'pkg'), join(target, 'pkg'), { recursive: true });
+  writeFileSync(join(target, 'site-list.js'), siteList());
+}
+
+/** site-list.js: the descriptor as a global, for classic content scripts and for modules. */
+function siteList() {
+  return `// Written by tools/assemble.mjs from extension/sites.json.\nglobalThis.FollowupSiteList = Object.freeze(${JSON.stringify(sites)});\n`;
 }
 
 /** The manifest of a test build: the test hooks load before the content script that uses them. */

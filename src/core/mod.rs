@@ -15,6 +15,7 @@ pub mod offers;
 pub mod ops;
 pub mod plan;
 pub mod protocol;
+pub mod sites;
 pub mod store;
 pub mod sync;
 #[doc(hidden)]

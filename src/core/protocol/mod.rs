@@ -112,17 +112,6 @@ pub struct Sender {
     pub frame_id: Option<i64>,
 }
 
-/// The webmail origins whose content scripts may talk to the service worker.
-pub const WEBMAIL_ORIGINS: &[&str] = &[
-    "https://mail.google.com",
-    "https://outlook.live.com",
-    "https://outlook.office.com",
-    "https://outlook.office365.com",
-    "https://outlook.cloud.microsoft",
-    "https://mail.yahoo.com",
-    "https://mail.proton.me",
-];
-
 /// Why a message was refused.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ProtocolError {
@@ -370,7 +359,7 @@ pub fn authorize(
     // about:srcdoc, another origin), whose script the page controls.
     let from_webmail = sender.tab
         && sender.frame_id == Some(0)
-        && origin_of(&sender.url).is_some_and(|o| WEBMAIL_ORIGINS.contains(&o));
+        && origin_of(&sender.url).is_some_and(super::sites::is_webmail_origin);
     match (request.audience(), from_webmail) {
         (Audience::ComposeWindow, true) => Ok(()),
         (Audience::ComposeWindow, false) => Err(forbidden("a page that is not a webmail site")),

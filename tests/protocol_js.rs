@@ -170,3 +170,25 @@ fn every_message_name_written_anywhere_is_declared() {
         "not declared in core::protocol: {unknown:?}"
     );
 }
+
+#[test]
+fn the_architecture_pages_message_table_lists_every_message() {
+    let doc = read("ARCHITECTURE.md");
+    let section = doc
+        .split("\n## Messages\n")
+        .nth(1)
+        .expect("a Messages section");
+    let listed: BTreeSet<String> = section
+        .lines()
+        .take_while(|l| !l.starts_with("## "))
+        .filter_map(|l| l.strip_prefix("| `"))
+        .filter_map(|l| l.split('`').next())
+        .map(str::to_string)
+        .collect();
+    let declared: BTreeSet<String> = MESSAGES
+        .iter()
+        .chain(TO_CONTENT.iter())
+        .map(|s| s.name.to_string())
+        .collect();
+    assert_eq!(listed, declared);
+}

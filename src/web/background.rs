@@ -263,34 +263,7 @@ impl Background {
                 self.change(&state, &plan, today, &app_id, Edit::Undo { action_key })
                     .await
             }
-            Request::AppEdit { app_id, edit } => {
-                let saved = self.data.edit(&app_id, edit).await?;
-                reply(&saved)
-            }
-            Request::AppSave { app } => {
-                let saved = self.data.save_app(*app).await?;
-                reply(&saved)
-            }
-            Request::AppDelete { id, revision } => {
-                self.data.delete_app(&id, revision).await?;
-                reply(&Done { ok: true })
-            }
-            Request::SettingsSave { settings, revision } => {
-                #[derive(Serialize)]
-                struct Saved {
-                    revision: u32,
-                }
-                let revision = self.data.save_settings(*settings, revision).await?;
-                reply(&Saved { revision })
-            }
-            Request::BackupImport { text, replace } => {
-                let report = self.data.import_backup(&text, replace).await?;
-                reply(&report)
-            }
-            Request::SnapshotRestore {} => {
-                self.data.restore_snapshot().await?;
-                reply(&Done { ok: true })
-            }
+            Request::Write(command) => reply(&self.data.command(command).await?),
         }
     }
 

@@ -14,8 +14,7 @@ use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use serde_json::Value;
 
-use super::command::Edit;
-use super::model::{Application, Settings};
+use super::command::Command;
 
 /// A request to the service worker: `{"type": <name>, ...its fields in camelCase}`.
 #[derive(Debug, Clone, PartialEq)]
@@ -50,22 +49,9 @@ pub enum Request {
     ActionUndo { app_id: String, action_key: String },
     /// Pages: recompute the badge.
     BadgeRefresh {},
-    /// Pages: write one application (revision-checked).
-    AppSave { app: Box<Application> },
-    /// Pages: delete one application (revision-checked).
-    AppDelete { id: String, revision: u32 },
-    /// Pages: write the settings (revision-checked).
-    SettingsSave {
-        settings: Box<Settings>,
-        revision: u32,
-    },
-    /// Pages: validate and apply a backup file.
-    BackupImport { text: String, replace: bool },
-    /// Pages: put back the state saved before the last migration or import.
-    SnapshotRestore {},
-    /// Pages: record what happened to one application (sent, skipped, snoozed, undone, a
-    /// reply, a status change...), applied by the worker to the stored application.
-    AppEdit { app_id: String, edit: Edit },
+    /// Pages: one change to the data (`app/edit`, `app/save`, `app/delete`, `settings/save`,
+    /// `backup/import`, `snapshot/restore`), run by the command path as it is.
+    Write(Command),
     /// Pages: mark an action sent on another day than today.
     ActionSentOn {
         app_id: String,
@@ -219,26 +205,26 @@ pub fn parse(json: &str) -> Result<Request, ProtocolError> {
         },
         "badge/refresh" => Request::BadgeRefresh {},
         "ping" => Request::Ping {},
-        "app/edit" => Request::AppEdit {
+        "app/edit" => Request::Write(Command::Edit {
             app_id: take.field("appId")?,
             edit: take.field("edit")?,
-        },
-        "app/save" => Request::AppSave {
+        }),
+        "app/save" => Request::Write(Command::SaveApp {
             app: Box::new(take.field("app")?),
-        },
-        "app/delete" => Request::AppDelete {
+        }),
+        "app/delete" => Request::Write(Command::DeleteApp {
             id: take.field("id")?,
             revision: take.field("revision")?,
-        },
-        "settings/save" => Request::SettingsSave {
+        }),
+        "settings/save" => Request::Write(Command::SaveSettings {
             settings: Box::new(take.field("settings")?),
             revision: take.field("revision")?,
-        },
-        "backup/import" => Request::BackupImport {
+        }),
+        "backup/import" => Request::Write(Command::Import {
             text: take.field("text")?,
             replace: take.field("replace")?,
-        },
-        "snapshot/restore" => Request::SnapshotRestore {},
+        }),
+        "snapshot/restore" => Request::Write(Command::RestoreSnapshot),
         _ => Request::ActionSentOn {
             app_id: take.field("appId")?,
             action_key: take.field("actionKey")?,
@@ -390,12 +376,14 @@ fn request_name(request: &Request) -> &'static str {
         Request::ActionUndo { .. } => "action/undo",
         Request::BadgeRefresh {} => "badge/refresh",
         Request::Ping {} => "ping",
-        Request::AppEdit { .. } => "app/edit",
-        Request::AppSave { .. } => "app/save",
-        Request::AppDelete { .. } => "app/delete",
-        Request::SettingsSave { .. } => "settings/save",
-        Request::BackupImport { .. } => "backup/import",
-        Request::SnapshotRestore {} => "snapshot/restore",
+        Request::Write(command) => match command {
+            Command::Edit { .. } => "app/edit",
+            Command::SaveApp { .. } => "app/save",
+            Command::DeleteApp { .. } => "app/delete",
+            Command::SaveSettings { .. } => "settings/save",
+            Command::Import { .. } => "backup/import",
+            Command::RestoreSnapshot => "snapshot/restore",
+        },
         Request::ActionSentOn { .. } => "action/sent-on",
     }
 }

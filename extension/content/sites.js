@@ -175,7 +175,7 @@
   /** Which adapter serves `hostname`, or null. */
   function forHost(hostname) {
     // The sites and their origins are extension/sites.json, loaded as site-list.js.
-    const site = (globalThis.FollowupSiteList ?? []).find((s) => s.origins.includes(`https://${hostname}`));
+    const site = (globalThis.FollowupSiteList ?? []).find((s) => s.origins.some((o) => new URL(o).hostname === hostname));
     return (site && ADAPTERS.find((a) => a.name === site.id)) ?? null;
   }
 

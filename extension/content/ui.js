@@ -114,10 +114,20 @@
     const intent = (e) => e.isTrusted && onIntent();
     b.addEventListener('pointerenter', intent);
     b.addEventListener('focus', intent);
+    // A press is judged when it happens (the layout it needs is read before the click, not
+    // after); the click that ends it counts if it lands where the press was. A click from
+    // the keyboard has no press and is judged itself.
+    let pressed = null;
+    b.addEventListener('pointerdown', (e) => {
+      pressed = usable(e, host, b) ? { x: e.clientX, y: e.clientY, at: e.timeStamp } : null;
+    });
     b.addEventListener('click', (e) => {
       e.preventDefault();
       e.stopPropagation();
-      if (usable(e, host, b)) onClick(host);
+      const press = pressed;
+      pressed = null;
+      const same = press && e.isTrusted && e.timeStamp - press.at < 5000 && Math.abs(e.clientX - press.x) < 8 && Math.abs(e.clientY - press.y) < 8;
+      if (same || (e.detail === 0 && usable(e, host, b))) onClick(host);
     });
     root.append(b);
     tracker?.observe(host);

@@ -101,6 +101,79 @@ fn tell_tab(tab: i64, message: &impl Serialize) {
     }
 }
 
+/// A draft as the content script inserts it: the text, and a notice token for its checks.
+#[derive(Serialize)]
+struct DraftReply {
+    subject: String,
+    body: String,
+    check: Option<String>,
+}
+
+/// Moves `o` to drafted and renders its draft; the caller writes `o`.
+async fn drafted(
+    o: &mut Offer,
+    sender: &Sender,
+    state: &State,
+    plan: &Plan,
+) -> Result<DraftReply, DataError> {
+    o.step = offers::advance(o.step, Step::Drafted).map_err(refused)?;
+    let app = find_app(state, &o.app_id).ok_or(DataError::NotFound(o.app_id.clone()))?;
+    let action = find_action(plan, &o.app_id, &o.action_key)
+        .ok_or(DataError::NotFound(o.action_key.clone()))?;
+    let draft = render_action(app, action, &state.settings, super::clock::today())
+        .map_err(|e| DataError::Invalid(e.to_string()))?;
+    let warnings: Vec<String> = draft.warnings.iter().map(|w| w.to_string()).collect();
+    let check = if warnings.is_empty() {
+        None
+    } else {
+        Some(new_frame(sender, &o.compose, FrameKind::Check { warnings }).await?)
+    };
+    Ok(DraftReply {
+        subject: draft.subject,
+        body: draft.body,
+        check,
+    })
+}
+
+/// How often stale offers and frames are looked for: not on every hover of the button.
+const PRUNE_EVERY_MS: f64 = 60_000.0;
+
+thread_local! {
+    static LAST_PRUNE: std::cell::Cell<f64> = const { std::cell::Cell::new(f64::NEG_INFINITY) };
+}
+
+/// Drops expired offers and frames, and the undrafted ones of `compose` (at most once a
+/// minute, and at every worker start).
+async fn prune(tab: i64, compose: &str, at: f64) -> Result<(), DataError> {
+    if at - LAST_PRUNE.with(|c| c.get()) < PRUNE_EVERY_MS {
+        return Ok(());
+    }
+    LAST_PRUNE.with(|c| c.set(at));
+    let kept = Kv::Session.all().await?;
+    let parsed = |prefix: &str| -> Vec<(String, String)> {
+        kept.iter()
+            .filter(|(k, _)| k.starts_with(prefix))
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect()
+    };
+    let stored_offers: Vec<(String, Offer)> = parsed(OFFER_PREFIX)
+        .into_iter()
+        .filter_map(|(k, v)| Some((k, serde_json::from_str(&v).ok()?)))
+        .collect();
+    let stored_frames: Vec<(String, Frame)> = parsed(FRAME_PREFIX)
+        .into_iter()
+        .filter_map(|(k, v)| Some((k, serde_json::from_str(&v).ok()?)))
+        .collect();
+    let stale = offers::stale(
+        stored_offers.iter().map(|(k, o)| (k.as_str(), o)),
+        stored_frames.iter().map(|(k, f)| (k.as_str(), f)),
+        tab,
+        compose,
+        at,
+    );
+    Ok(Kv::Session.remove(&stale).await?)
+}
+
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct FrameZero {
@@ -123,31 +196,9 @@ impl Background {
             } => self.offer(&recipients, &compose, sender, state, plan).await,
             Request::OfferDraft { offer, compose } => {
                 let mut o = offer_of(&offer, sender, Some(&compose)).await?;
-                o.step = offers::advance(o.step, Step::Drafted).map_err(refused)?;
-                let app =
-                    find_app(state, &o.app_id).ok_or(DataError::NotFound(o.app_id.clone()))?;
-                let action = find_action(plan, &o.app_id, &o.action_key)
-                    .ok_or(DataError::NotFound(o.action_key.clone()))?;
-                let draft = render_action(app, action, &state.settings, super::clock::today())
-                    .map_err(|e| DataError::Invalid(e.to_string()))?;
+                let draft = drafted(&mut o, sender, state, plan).await?;
                 write(&[(format!("{OFFER_PREFIX}{offer}"), &o)]).await?;
-                let warnings: Vec<String> = draft.warnings.iter().map(|w| w.to_string()).collect();
-                let check = if warnings.is_empty() {
-                    None
-                } else {
-                    Some(new_frame(sender, &compose, FrameKind::Check { warnings }).await?)
-                };
-                #[derive(Serialize)]
-                struct Reply {
-                    subject: String,
-                    body: String,
-                    check: Option<String>,
-                }
-                reply(&Reply {
-                    subject: draft.subject,
-                    body: draft.body,
-                    check,
-                })
+                reply(&draft)
             }
             Request::OfferSent { offer, compose } => {
                 let mut o = offer_of(&offer, sender, Some(&compose)).await?;
@@ -248,25 +299,7 @@ impl Background {
             .tab_id
             .ok_or_else(|| DataError::Invalid("no tab".into()))?;
         let at = now();
-        let kept = Kv::Session.all().await?;
-        let stored_offers: Vec<(String, Offer)> = kept
-            .iter()
-            .filter(|(k, _)| k.starts_with(OFFER_PREFIX))
-            .filter_map(|(k, v)| Some((k.clone(), serde_json::from_str(v).ok()?)))
-            .collect();
-        let stored_frames: Vec<(String, Frame)> = kept
-            .iter()
-            .filter(|(k, _)| k.starts_with(FRAME_PREFIX))
-            .filter_map(|(k, v)| Some((k.clone(), serde_json::from_str(v).ok()?)))
-            .collect();
-        let stale = offers::stale(
-            stored_offers.iter().map(|(k, o)| (k.as_str(), o)),
-            stored_frames.iter().map(|(k, f)| (k.as_str(), f)),
-            tab,
-            compose,
-            at,
-        );
-        Kv::Session.remove(&stale).await?;
+        prune(tab, compose, at).await?;
 
         let choices = matching::choices(&state.apps, &plan.actions, recipients);
         let pick = matching::pick(&choices);
@@ -290,6 +323,11 @@ impl Background {
             };
             records.push((random_uuid(), offer));
         }
+        // The one to insert comes with its draft: one question before the click, not two.
+        let draft = match (pick, records.first_mut()) {
+            (Some(_), Some((_, o))) => Some(drafted(o, sender, state, plan).await?),
+            _ => None,
+        };
         let entries: Vec<(String, &Offer)> = records
             .iter()
             .map(|(id, o)| (format!("{OFFER_PREFIX}{id}"), o))
@@ -308,8 +346,13 @@ impl Background {
         struct Reply {
             pick: Option<String>,
             chooser: Option<String>,
+            draft: Option<DraftReply>,
         }
-        reply(&Reply { pick, chooser })
+        reply(&Reply {
+            pick,
+            chooser,
+            draft,
+        })
     }
 
     /// What the extension frame shows: the words only the frame may see.

@@ -103,23 +103,29 @@ export async function waitForText(page, c, text, timeout = 4000) {
 /**
  * The buttons of our chooser or notice (`data-followup-chooser` / `data-followup-notice`):
  * they are drawn in the extension's frame, which the page cannot read; the test reaches it
- * as the browser does, and gets each button's text and its middle on the page.
+ * as the browser does, and gets each button's text and its middle on the page (waiting up to
+ * `timeout` ms for the frame to draw them).
  */
-export async function shadowButtons(page, hostAttribute) {
+export async function shadowButtons(page, hostAttribute, timeout = 2000) {
   const kind = hostAttribute.replace('data-followup-', '');
-  const buttons = [];
-  for (const frame of page.frames()) {
-    if (frame.isDetached() || !/^chrome-extension:\/\/[^/]+\/frame\.html#/.test(frame.url())) continue;
-    if (new URLSearchParams(new URL(frame.url()).hash.slice(1)).get('v') !== kind) continue;
-    const found = frame.locator('button');
-    for (let i = 0; i < (await found.count()); i += 1) {
-      const box = await found.nth(i).boundingBox().catch(() => null);
-      if (!box) continue;
-      const text = (await found.nth(i).innerText()).replace(/\s+/g, ' ').trim();
-      buttons.push({ text, x: box.x + box.width / 2, y: box.y + box.height / 2 });
+  const end = Date.now() + timeout;
+  for (;;) {
+    const buttons = [];
+    for (const frame of page.frames()) {
+      if (frame.isDetached() || !/^chrome-extension:\/\/[^/]+\/frame\.html#/.test(frame.url())) continue;
+      if (new URLSearchParams(new URL(frame.url()).hash.slice(1)).get('v') !== kind) continue;
+      const found = frame.locator('button');
+      for (let i = 0; i < (await found.count().catch(() => 0)); i += 1) {
+        const box = await found.nth(i).boundingBox().catch(() => null);
+        if (!box) continue;
+        const text = (await found.nth(i).innerText()).replace(/\s+/g, ' ').trim();
+        buttons.push({ text, x: box.x + box.width / 2, y: box.y + box.height / 2 });
+      }
     }
+    // The frame draws its buttons once it has loaded and the worker has answered.
+    if (buttons.length || Date.now() > end) return buttons;
+    await page.waitForTimeout(50);
   }
-  return buttons;
 }
 
 export async function clickShadowButton(page, hostAttribute, label) {

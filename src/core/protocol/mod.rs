@@ -262,7 +262,7 @@ pub const MESSAGES: [MessageSpec; 20] = [
     spec(
         "compose/offer",
         &["recipients", "compose"],
-        &["pick", "chooser"],
+        &["pick", "chooser", "draft"],
     ),
     spec(
         "offer/draft",

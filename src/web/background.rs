@@ -183,6 +183,14 @@ impl Default for Background {
 
 impl Background {
     async fn dispatch(&self, request: Request, sender: &Sender) -> Result<JsValue, DataError> {
+        // A page's write reads only the records its command names, not all of storage.
+        let request = match request {
+            Request::Write(command) => {
+                self.data.ready().await?;
+                return reply(&self.data.command(command).await?);
+            }
+            other => other,
+        };
         let today = clock::today();
         let state = self.data.load().await?;
         let plan = plan::plan(&state.apps, &state.settings, today);
@@ -263,7 +271,7 @@ impl Background {
                 self.change(&state, &plan, today, &app_id, Edit::Undo { action_key })
                     .await
             }
-            Request::Write(command) => reply(&self.data.command(command).await?),
+            Request::Write(_) => unreachable_write(),
         }
     }
 
@@ -340,6 +348,12 @@ pub(super) fn choice_label(app: &Application, action: &Action) -> String {
     } else {
         format!("{what} to {name} · {}, {}", app.company, app.role)
     }
+}
+
+/// Page writes are answered before storage is read in full; this arm is never reached, and
+/// answers with an error rather than a panic should that change.
+fn unreachable_write() -> Result<JsValue, DataError> {
+    Err(DataError::Invalid("a write reached the full read".into()))
 }
 
 /// "HH:MM" as hours and minutes; `None` for anything else.

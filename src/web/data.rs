@@ -209,6 +209,18 @@ impl Data {
         Ok(state_of(&entries))
     }
 
+    /// Brings storage to the current layout and finishes an interrupted write, reading only
+    /// the schema and journal records when there is nothing to do (the usual case): what a
+    /// command needs before it reads its own records.
+    pub async fn ready(self) -> Result<(), DataError> {
+        let schema = self.kv().get(store::SCHEMA_KEY).await?;
+        let current = store::migrate::is_current_schema(schema.as_deref());
+        if current && self.kv().get(store::JOURNAL_KEY).await?.is_none() {
+            return Ok(());
+        }
+        self.load().await.map(|_| ())
+    }
+
     /// Saves one application; `app.revision` must be the one it was read with.
     pub async fn save_app(self, app: Application) -> Result<Application, DataError> {
         if !self.writes_directly() {

@@ -339,15 +339,24 @@ fn choice_view(state: &State, plan: &Plan, c: &matching::Choice) -> Option<Choic
 }
 
 /// One line of a chooser: what to send, to whom, for which application.
+/// "Thank-you email to Dana Smith · Acme, Data Engineer", in the user's language.
 pub(super) fn choice_label(app: &Application, action: &Action) -> String {
     let contact = action.contact_id.as_deref().and_then(|id| app.contact(id));
     let name = contact.map(|c| c.name.as_str()).unwrap_or_default();
-    let what = crate::core::export::kind_label(action.kind);
-    if name.is_empty() {
-        format!("{what} · {}, {}", app.company, app.role)
+    let kind = i18n::t(action.kind.info().message);
+    let what = if name.is_empty() {
+        kind
     } else {
-        format!("{what} to {name} · {}, {}", app.company, app.role)
-    }
+        i18n::tf("actionTo", &[("what", &kind), ("name", name)])
+    };
+    i18n::tf(
+        "choiceLabel",
+        &[
+            ("what", &what),
+            ("company", &app.company),
+            ("role", &app.role),
+        ],
+    )
 }
 
 /// Page writes are answered before storage is read in full; this arm is never reached, and

@@ -4,6 +4,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::Medium;
+use crate::core::calendar::GermanState;
 
 /// The user, as they sign their messages.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -22,6 +23,13 @@ pub struct Profile {
 pub struct HolidaySettings {
     pub us_federal: bool,
     pub england_wales: bool,
+    /// Germany's nationwide holidays.
+    pub germany: bool,
+    /// The Land whose holidays count on top of the nationwide ones; choosing one implies
+    /// `germany`.
+    pub german_state: Option<GermanState>,
+    pub austria: bool,
+    pub switzerland: bool,
     pub own: Vec<NaiveDate>,
 }
 

@@ -29,6 +29,7 @@
 mod austria;
 mod england_wales;
 mod germany;
+mod ics_import;
 mod rule;
 mod switzerland;
 mod us;
@@ -43,6 +44,10 @@ use super::model::HolidaySettings;
 pub use austria::Austria;
 pub use england_wales::{easter_sunday, EnglandWales};
 pub use germany::{GermanState, Germany};
+pub use ics_import::{
+    import_holiday_ics, parse_holiday_ics, IcsHolidays, IcsImportError, IcsImportSummary,
+    MAX_ICS_BYTES,
+};
 pub use switzerland::Switzerland;
 pub use us::UsFederal;
 

@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::Medium;
+use super::{Language, Medium};
 use crate::core::calendar::GermanState;
 
 /// The user, as they sign their messages.
@@ -46,7 +46,12 @@ pub struct Settings {
     /// Remind this many days after applying when there is no interview; `None` (default): never.
     pub remind_after_applying: Option<u32>,
     pub profile: Profile,
-    /// User-edited templates by action kind (`thank-you-email`...); missing ones use the built-in.
+    /// The language of new correspondence when an application sets none; `None`: the
+    /// interface language.
+    pub language: Option<Language>,
+    /// User-edited templates by key (docs/templates.md): the action kind for English
+    /// (`thank-you-email`...), with a `de:` or `de-du:` prefix for German written formally or
+    /// informally; missing ones use the built-in.
     pub templates: std::collections::BTreeMap<String, String>,
     /// Daily reminder notification at "HH:MM"; `None` (default): off.
     pub notify_at: Option<String>,
@@ -65,6 +70,7 @@ impl Default for Settings {
             default_medium: Medium::Email,
             remind_after_applying: None,
             profile: Profile::default(),
+            language: None,
             templates: Default::default(),
             notify_at: None,
             sync_settings: false,

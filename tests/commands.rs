@@ -13,7 +13,7 @@ use followup::core::demo::sample_applications;
 use followup::core::model::{Application, EventKind, Settings, Status};
 use followup::core::ops::OpError;
 use followup::core::plan::{self, key};
-use followup::core::store::{app_key, KvStore, MemoryStore, StoreError, SETTINGS_KEY};
+use followup::core::store::{app_key, KvStore, MemoryStore, StoreError, JOURNAL_KEY, SETTINGS_KEY};
 
 const NOW: &str = "2026-03-12T09:30:00Z";
 
@@ -319,7 +319,10 @@ proptest! {
             let Reads::Keys(keys) = command.reads() else {
                 panic!("an edit reads named keys")
             };
-            prop_assert_eq!(keys.clone(), vec![app_key(&app.id), SETTINGS_KEY.to_string()]);
+            prop_assert_eq!(
+                keys.clone(),
+                vec![app_key(&app.id), SETTINGS_KEY.to_string(), JOURNAL_KEY.to_string()]
+            );
             watched.read.extend(keys);
             watched.wrote.clear();
             let before: BTreeMap<String, String> = watched.inner.entries().clone();
@@ -332,4 +335,41 @@ proptest! {
             }
         }
     }
+}
+
+#[test]
+fn a_command_finishes_an_interrupted_import_before_it_runs() {
+    let (mut kv, apps) = seeded();
+    // A replace-import keeping only the first application, stopped after its first write.
+    let text = backup::export_backup(&apps[..1], &Settings::default(), NOW);
+    let parsed = backup::parse_backup(&text).unwrap();
+    let plan = backup::plan_import(&apps, &parsed, backup::ImportMode::Replace);
+    let batch = backup::plan_import_batch(kv.entries(), &plan, NOW).unwrap();
+    assert!(
+        batch.steps.len() > 1,
+        "the import removes records after its first write"
+    );
+    let first = followup::core::store::Batch {
+        steps: batch.steps[..1].to_vec(),
+    };
+    first.run(&mut kv).unwrap();
+    assert!(kv.get(JOURNAL_KEY).unwrap().is_some());
+
+    // Recording news about the application that stays finishes the removals first.
+    let news = Command::Edit {
+        app_id: apps[0].id.clone(),
+        edit: Edit::PositiveNews {
+            date: today(),
+            note: "Series B".into(),
+        },
+    };
+    command::execute(&mut kv, news, &ctx()).unwrap();
+    assert!(kv.get(JOURNAL_KEY).unwrap().is_none());
+    for gone in &apps[1..] {
+        assert!(kv.get(&app_key(&gone.id)).unwrap().is_none(), "{}", gone.id);
+    }
+    assert!(stored_app(&kv, &apps[0].id)
+        .history
+        .iter()
+        .any(|e| matches!(&e.kind, EventKind::PositiveNews { note } if note == "Series B")));
 }

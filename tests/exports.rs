@@ -83,7 +83,15 @@ fn export_import_export_gives_the_same_bytes() {
     let mut store = Store::open(MemoryStore::new(), NOW).unwrap();
     let report = store.import_backup(&first, ImportMode::Merge, NOW).unwrap();
     assert_eq!(report.added.len(), 3);
+    // The sync choices are this computer's, never the backup's: the fixture syncs its
+    // settings, so this computer is set to do the same before the import.
     let mut store_replace = Store::open(MemoryStore::new(), NOW).unwrap();
+    let sync_choice = Settings {
+        sync_settings: parsed.settings.sync_settings,
+        sync_applications: parsed.settings.sync_applications,
+        ..Settings::default()
+    };
+    store_replace.put_settings(&sync_choice, 0).unwrap();
     store_replace
         .import_backup(&first, ImportMode::Replace, NOW)
         .unwrap();
@@ -297,6 +305,74 @@ fn bad_files() -> Vec<BadFile> {
     ]
 }
 
+/// An edit of the fixture's backup and the whole message its refusal gives.
+type RefusalCase = (fn(&mut Value), &'static str);
+
+#[test]
+fn the_model_refusal_names_the_place_what_was_expected_and_what_was_found() {
+    let cases: Vec<RefusalCase> = vec![
+        (
+            |d| d["applications"][2]["revision"] = 5_000_000_000u64.into(),
+            "At applications[2].revision (application \"vandelay-import\"): 5000000000 is too large.",
+        ),
+        (
+            |d| d["applications"][2]["revision"] = (-1).into(),
+            "At applications[2].revision (application \"vandelay-import\"): expected a whole number of 0 or more, found a number.",
+        ),
+        (
+            |d| d["applications"][0]["medium"] = "fax".into(),
+            "At applications[0].medium (application \"hooli-sre\"): \"fax\" is not one of email, phone.",
+        ),
+        (
+            |d| {
+                d["applications"][0]["history"][1]
+                    .as_object_mut()
+                    .unwrap()
+                    .remove("action");
+            },
+            "The backup is missing applications[0].history[1].action (application \"hooli-sre\").",
+        ),
+        (
+            |d| {
+                d["applications"][0]["rounds"][0]
+                    .as_object_mut()
+                    .unwrap()
+                    .remove("date");
+            },
+            "The backup is missing applications[0].rounds[0].date (application \"hooli-sre\").",
+        ),
+        (
+            |d| {
+                d["applications"][0]["history"][1]["type"] = "snoozed".into();
+                d["applications"][0]["history"][1]["until"] = "soon".into();
+            },
+            "At applications[0].history[1].until (application \"hooli-sre\"): \"soon\" is not a valid date (expected YYYY-MM-DD).",
+        ),
+        (
+            |d| d["settings"]["holidays"]["own"][0] = 5.into(),
+            "At settings.holidays.own[0]: expected a date (YYYY-MM-DD), found a number.",
+        ),
+        (
+            |d| d["settings"]["templates"] = serde_json::json!({"thank-you-email": 5}),
+            "At settings.templates.thank-you-email: expected text, found a number.",
+        ),
+        (
+            |d| d["applications"][1]["notes"] = Value::Null,
+            "At applications[1].notes (application \"pied-piper-be\"): expected text, found null.",
+        ),
+        (
+            |d| {
+                d.as_object_mut().unwrap().remove("exportedAt");
+            },
+            "The backup is missing exportedAt.",
+        ),
+    ];
+    for (edit, says) in cases {
+        let err = parse_backup(&edited(edit)).unwrap_err();
+        assert_eq!(err.to_string(), says);
+    }
+}
+
 #[test]
 fn every_bad_file_is_refused_with_its_problem_and_place_and_nothing_is_written() {
     for bad in bad_files() {
@@ -400,6 +476,70 @@ fn replace_deletes_what_the_backup_lacks_and_the_snapshot_undoes_it() {
         .map(|(k, v)| (k.clone(), v.clone()))
         .collect();
     assert_eq!(restored, before);
+}
+
+#[test]
+fn an_import_never_changes_the_sync_choices() {
+    for (stored_on, mode) in [
+        (false, ImportMode::Replace),
+        (true, ImportMode::Replace),
+        (false, ImportMode::Merge),
+    ] {
+        let mut store = fixture_store();
+        let mut loaded = store.load_all().unwrap();
+        loaded.settings.sync_settings = stored_on;
+        loaded.settings.sync_applications = stored_on;
+        store
+            .put_settings(&loaded.settings, loaded.settings_revision)
+            .unwrap();
+        let backup_text = edited(|d| {
+            d["settings"]["syncSettings"] = (!stored_on).into();
+            d["settings"]["syncApplications"] = (!stored_on).into();
+            d["settings"]["bufferDays"] = 3.into();
+        });
+        store.import_backup(&backup_text, mode, NOW).unwrap();
+        let after = store.load_all().unwrap().settings;
+        assert_eq!(after.sync_settings, stored_on, "{mode:?}");
+        assert_eq!(after.sync_applications, stored_on, "{mode:?}");
+        let replaced = mode == ImportMode::Replace;
+        assert_eq!(
+            after.buffer_days == 3,
+            replaced,
+            "{mode:?}: the other settings"
+        );
+    }
+
+    // Into empty storage: sync stays off, whatever the backup says.
+    let mut store = Store::open(MemoryStore::new(), NOW).unwrap();
+    let backup_text = edited(|d| {
+        d["settings"]["syncSettings"] = true.into();
+        d["settings"]["syncApplications"] = true.into();
+    });
+    store
+        .import_backup(&backup_text, ImportMode::Replace, NOW)
+        .unwrap();
+    let after = store.load_all().unwrap().settings;
+    assert!(!after.sync_settings && !after.sync_applications);
+}
+
+#[test]
+fn importing_the_same_backup_again_keeps_the_snapshot_of_the_state_before_it() {
+    let mut store = fixture_store();
+    let backup_text = edited(|d| {
+        d["applications"].as_array_mut().unwrap().truncate(1);
+        d["settings"]["bufferDays"] = 3.into();
+    });
+    for mode in [ImportMode::Replace, ImportMode::Replace, ImportMode::Merge] {
+        store.import_backup(&backup_text, mode, "later").unwrap();
+        store
+            .import_backup(&backup_text, mode, "later still")
+            .unwrap();
+    }
+    let snapshot = store.snapshot().unwrap().unwrap();
+    assert_eq!(
+        snapshot.taken_at, "later",
+        "a repeat that changes nothing writes nothing"
+    );
 }
 
 #[test]

@@ -700,3 +700,145 @@ fn the_sync_records_are_not_applications_and_stay_out_of_snapshots() {
     );
     assert!(store.kv().get(store::SYNC_STATE_KEY).unwrap().is_some());
 }
+
+// ---------------------------------------------------------------- writes that land whole
+
+/// Storage holding 40 applications and settings, and a backup of 2,000 applications that
+/// updates 20 of them and lacks the other 20.
+fn before_a_large_import() -> (BTreeMap<String, String>, String) {
+    let mut store = store_with(40);
+    store
+        .put_settings(
+            &Settings {
+                buffer_days: 3,
+                ..Default::default()
+            },
+            0,
+        )
+        .unwrap();
+    let backup: Vec<Application> = (20..2020)
+        .map(|i| Application {
+            revision: 9,
+            notes: "n".repeat(300),
+            ..app(&format!("app-{i:05}"))
+        })
+        .collect();
+    let text = followup::core::backup::export_backup(&backup, &Settings::default(), NOW);
+    (store.into_inner().entries().clone(), text)
+}
+
+/// The user's data in `entries`: everything but the snapshot and the journal.
+fn user_data(entries: &BTreeMap<String, String>) -> BTreeMap<String, String> {
+    entries
+        .iter()
+        .filter(|(k, _)| store::is_state_key(k))
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect()
+}
+
+#[test]
+fn an_import_stopped_at_any_step_then_retried_then_undone_gives_the_original_back() {
+    use followup::core::backup::{parse_backup, plan_import, plan_import_batch, ImportMode};
+    let (original, text) = before_a_large_import();
+    let complete = {
+        let mut store = Store::open(MemoryStore::with_entries(original.clone()), NOW).unwrap();
+        store
+            .import_backup(&text, ImportMode::Replace, NOW)
+            .unwrap();
+        user_data(store.kv().entries())
+    };
+    let existing = store::decode_state(&original).apps;
+    let plan = plan_import(
+        &existing,
+        &parse_backup(&text).unwrap(),
+        ImportMode::Replace,
+    );
+    let batch = plan_import_batch(&original, &plan, NOW).unwrap();
+    assert_eq!(
+        batch.steps.len(),
+        2,
+        "one set with every record, one remove"
+    );
+    for steps_done in 0..=batch.steps.len() {
+        let mut kv = MemoryStore::with_entries(original.clone());
+        store::Batch {
+            steps: batch.steps[..steps_done].to_vec(),
+        }
+        .run(&mut kv)
+        .unwrap();
+        // The worker starts again, and the user imports the same file again.
+        let mut store = Store::open(kv, "after the restart").unwrap();
+        store
+            .import_backup(&text, ImportMode::Replace, "the retry")
+            .unwrap();
+        assert_eq!(
+            user_data(store.kv().entries()),
+            complete,
+            "stopped after {steps_done} steps: the retry finishes the import"
+        );
+        assert!(!store.kv().entries().contains_key(store::JOURNAL_KEY));
+        store.restore_snapshot(NOW).unwrap();
+        assert_eq!(
+            user_data(store.kv().entries()),
+            user_data(&original),
+            "stopped after {steps_done} steps: the snapshot holds the state before the import"
+        );
+    }
+}
+
+#[test]
+fn a_restore_stopped_half_way_is_finished_at_the_next_start() {
+    let (original, text) = before_a_large_import();
+    let mut store = Store::open(MemoryStore::with_entries(original.clone()), NOW).unwrap();
+    store
+        .import_backup(&text, followup::core::backup::ImportMode::Merge, NOW)
+        .unwrap();
+    let imported = store.into_inner().entries().clone();
+    let batch = store::plan_restore(&imported).unwrap();
+    assert_eq!(batch.steps.len(), 2);
+    let mut kv = MemoryStore::with_entries(imported);
+    store::Batch {
+        steps: batch.steps[..1].to_vec(),
+    }
+    .run(&mut kv)
+    .unwrap();
+    let store = Store::open(kv, NOW).unwrap();
+    assert_eq!(user_data(store.kv().entries()), user_data(&original));
+    assert!(!store.kv().entries().contains_key(store::JOURNAL_KEY));
+}
+
+#[test]
+fn a_journal_never_removes_an_application_saved_after_it_was_written() {
+    let mut store = store_with(3);
+    let entries = store.kv().entries().clone();
+    let gone = vec![
+        store::removal(&entries, &app_key("app-00000")),
+        store::removal(&entries, &app_key("app-00001")),
+    ];
+    assert_eq!(gone[0].1, Some(1));
+    let batch = store::whole_write(vec![], gone).unwrap();
+    store
+        .apply(&store::Batch {
+            steps: batch.steps[..1].to_vec(),
+        })
+        .unwrap();
+    // Saved again (another window) before the journal is finished.
+    let raw = store.kv().get(&app_key("app-00001")).unwrap().unwrap();
+    let current = store::decode_app(&app_key("app-00001"), &raw).unwrap();
+    store
+        .put_app(Application {
+            notes: "edited meanwhile".into(),
+            ..current
+        })
+        .unwrap();
+    let store = Store::open(store.into_inner(), NOW).unwrap();
+    let ids: Vec<String> = store
+        .load_all()
+        .unwrap()
+        .apps
+        .into_iter()
+        .map(|a| a.id)
+        .collect();
+    assert_eq!(ids, ["app-00001", "app-00002"]);
+    assert!(!store.kv().entries().contains_key(store::JOURNAL_KEY));
+}

@@ -3,14 +3,20 @@
 
 use std::collections::BTreeMap;
 
+use serde_json::Value;
+
 use followup::core::model::{Application, Settings};
 use followup::core::store::{self, app_key, SETTINGS_KEY, SYNC_STATE_KEY, SYNC_STATUS_KEY};
 use followup::core::sync::{
     change_needs_sync, item_bytes, plan_sync, wait_before_writing, PartStatus, SyncPlan, SyncState,
     SyncStatus, BUDGET_BYTES, BUDGET_ITEMS, BUDGET_WRITES_PER_HOUR, BUDGET_WRITES_PER_MINUTE,
+    TOMBSTONE_DAYS,
 };
 
 type Entries = BTreeMap<String, String>;
+
+/// The time of the sync runs (milliseconds since the epoch): 2026-03-12.
+const NOW: f64 = 1_773_273_600_000.0;
 
 fn settings(sync_settings: bool, sync_applications: bool) -> Settings {
     Settings {
@@ -58,6 +64,9 @@ fn apply(plan: &SyncPlan, local: &mut Entries, remote: &mut Entries) {
     for k in &plan.remove {
         remote.remove(k);
     }
+    for k in &plan.delete_local {
+        local.remove(k);
+    }
 }
 
 fn no_base() -> BTreeMap<String, u32> {
@@ -67,7 +76,7 @@ fn no_base() -> BTreeMap<String, u32> {
 #[test]
 fn with_sync_off_nothing_is_written_anywhere() {
     let local = entries(Some((&settings(false, false), 3)), &[app("a", 1, "")]);
-    let plan = plan_sync(&local, &Entries::new(), &no_base());
+    let plan = plan_sync(&local, &Entries::new(), &no_base(), NOW);
     assert!(plan.pull.is_empty() && plan.push.is_empty() && plan.remove.is_empty());
     assert_eq!(plan.status, SyncStatus::default());
     assert_eq!(
@@ -80,7 +89,7 @@ fn with_sync_off_nothing_is_written_anywhere() {
 fn settings_sync_copies_the_settings_record_exactly_and_reports_its_size() {
     let s = settings(true, false);
     let local = entries(Some((&s, 4)), &[app("a", 1, "")]);
-    let plan = plan_sync(&local, &Entries::new(), &no_base());
+    let plan = plan_sync(&local, &Entries::new(), &no_base(), NOW);
     let raw = settings_record(&s, 4);
     assert_eq!(plan.push, vec![(SETTINGS_KEY.to_string(), raw.clone())]);
     assert_eq!(
@@ -95,7 +104,7 @@ fn settings_sync_copies_the_settings_record_exactly_and_reports_its_size() {
     assert_eq!(plan.sync_writes(), 1);
     // Once sync holds the same text, a second run writes nothing.
     let remote: Entries = plan.push.iter().cloned().collect();
-    let again = plan_sync(&local, &remote, &plan.base);
+    let again = plan_sync(&local, &remote, &plan.base, NOW);
     assert_eq!(again.sync_writes(), 0);
     assert!(again.pull.is_empty());
 }
@@ -106,7 +115,7 @@ fn a_new_computer_takes_the_synced_settings_and_then_the_applications() {
     let remote = entries(Some((&s, 9)), &[app("a", 2, "from the other computer")]);
     // Only the schema record: nothing of the user's yet.
     let local: Entries = [("schema".to_string(), r#"{"version":2}"#.to_string())].into();
-    let plan = plan_sync(&local, &remote, &no_base());
+    let plan = plan_sync(&local, &remote, &no_base(), NOW);
     assert!(plan
         .pull
         .contains(&(SETTINGS_KEY.to_string(), settings_record(&s, 9))));
@@ -130,7 +139,7 @@ fn newer_settings_in_sync_are_taken_only_while_settings_sync_is_on() {
     let remote = entries(Some((&theirs, 8)), &[]);
 
     let on = entries(Some((&settings(true, false), 5)), &[]);
-    let plan = plan_sync(&on, &remote, &no_base());
+    let plan = plan_sync(&on, &remote, &no_base(), NOW);
     assert_eq!(
         plan.pull,
         vec![(SETTINGS_KEY.to_string(), settings_record(&theirs, 8))]
@@ -138,12 +147,12 @@ fn newer_settings_in_sync_are_taken_only_while_settings_sync_is_on() {
     assert!(plan.push.is_empty());
 
     let off = entries(Some((&settings(false, false), 5)), &[]);
-    let plan = plan_sync(&off, &remote, &no_base());
+    let plan = plan_sync(&off, &remote, &no_base(), NOW);
     assert!(plan.pull.is_empty() && plan.push.is_empty() && plan.remove.is_empty());
 
     // A later local revision is pushed over the older synced one.
     let newer_here = entries(Some((&settings(true, false), 12)), &[]);
-    let plan = plan_sync(&newer_here, &remote, &no_base());
+    let plan = plan_sync(&newer_here, &remote, &no_base(), NOW);
     assert!(plan.pull.is_empty());
     assert_eq!(
         plan.push,
@@ -173,7 +182,7 @@ fn applications_merge_by_revision_and_nothing_local_is_lost() {
             app("only-there", 1, ""),
         ],
     );
-    let plan = plan_sync(&local, &remote, &no_base());
+    let plan = plan_sync(&local, &remote, &no_base(), NOW);
     let pulled: Vec<&str> = plan.pull.iter().map(|(k, _)| k.as_str()).collect();
     let pushed: Vec<&str> = plan.push.iter().map(|(k, _)| k.as_str()).collect();
     assert_eq!(pulled, ["app:newer-there", "app:only-there"]);
@@ -210,7 +219,7 @@ fn a_deletion_here_is_removed_from_sync_unless_edited_elsewhere_since() {
         ("edited-there".to_string(), 3),
     ]
     .into();
-    let plan = plan_sync(&local, &remote, &base);
+    let plan = plan_sync(&local, &remote, &base, NOW);
     assert_eq!(plan.remove, vec!["app:deleted-here".to_string()]);
     assert_eq!(plan.pull, vec![record(&app("edited-there", 4, ""))]);
 }
@@ -221,7 +230,7 @@ fn a_deletion_elsewhere_keeps_the_local_copy_and_does_not_push_it_back() {
     let local = entries(Some((&s, 1)), &[app("gone-there", 2, "")]);
     let remote = entries(Some((&s, 1)), &[]);
     let base: BTreeMap<String, u32> = [("gone-there".to_string(), 2)].into();
-    let plan = plan_sync(&local, &remote, &base);
+    let plan = plan_sync(&local, &remote, &base, NOW);
     assert!(plan.pull.is_empty() && plan.push.is_empty() && plan.remove.is_empty());
     assert_eq!(
         plan.base, base,
@@ -229,7 +238,7 @@ fn a_deletion_elsewhere_keeps_the_local_copy_and_does_not_push_it_back() {
     );
     // Edited here afterwards: the edit is worth keeping everywhere, so it goes back.
     let edited = entries(Some((&s, 1)), &[app("gone-there", 3, "edited")]);
-    let plan = plan_sync(&edited, &remote, &base);
+    let plan = plan_sync(&edited, &remote, &base, NOW);
     assert_eq!(plan.push, vec![record(&app("gone-there", 3, "edited"))]);
 }
 
@@ -239,7 +248,7 @@ fn turning_application_sync_off_takes_back_what_this_computer_synced() {
     let local = entries(Some((&s, 2)), &[app("a", 1, "")]);
     let remote = entries(Some((&s, 2)), &[app("a", 1, ""), app("b", 1, "")]);
     let base: BTreeMap<String, u32> = [("a".to_string(), 1)].into();
-    let plan = plan_sync(&local, &remote, &base);
+    let plan = plan_sync(&local, &remote, &base, NOW);
     assert_eq!(plan.remove, vec!["app:a".to_string()]);
     assert!(plan.base.is_empty());
     assert_eq!(plan.status.applications, PartStatus::Off);
@@ -269,7 +278,7 @@ fn applications_over_the_quota_stop_syncing_say_so_and_leave_sync() {
     newer.notes = "e".repeat(apps[0].notes.len());
     let remote = entries(Some((&s, 1)), &[newer.clone(), apps[1].clone()]);
     let base: BTreeMap<String, u32> = [(apps[0].id.clone(), 1), (apps[1].id.clone(), 1)].into();
-    let plan = plan_sync(&local, &remote, &base);
+    let plan = plan_sync(&local, &remote, &base, NOW);
 
     let PartStatus::TooLarge { bytes, message } = &plan.status.applications else {
         panic!("{:?}", plan.status.applications);
@@ -300,7 +309,12 @@ fn applications_over_the_quota_stop_syncing_say_so_and_leave_sync() {
 fn applications_within_the_quota_but_over_the_budget_get_their_own_message() {
     let s = settings(true, true);
     let apps = big_apps(19, 5_000); // about 93 KB: under 100 KB, over Follow-up's 90 KB
-    let plan = plan_sync(&entries(Some((&s, 1)), &apps), &Entries::new(), &no_base());
+    let plan = plan_sync(
+        &entries(Some((&s, 1)), &apps),
+        &Entries::new(),
+        &no_base(),
+        NOW,
+    );
     let PartStatus::TooLarge { bytes, message } = &plan.status.applications else {
         panic!("{:?}", plan.status.applications);
     };
@@ -326,6 +340,7 @@ fn one_application_over_the_item_limit_is_named() {
         &entries(Some((&s, 1)), &[huge, app("small", 1, "")]),
         &Entries::new(),
         &no_base(),
+        NOW,
     );
     let PartStatus::TooLarge { message, .. } = &plan.status.applications else {
         panic!("{:?}", plan.status.applications);
@@ -343,7 +358,12 @@ fn too_many_applications_for_the_item_limit_stay_local() {
     let apps: Vec<Application> = (0..BUDGET_ITEMS)
         .map(|i| app(&format!("{i}"), 1, ""))
         .collect();
-    let plan = plan_sync(&entries(Some((&s, 1)), &apps), &Entries::new(), &no_base());
+    let plan = plan_sync(
+        &entries(Some((&s, 1)), &apps),
+        &Entries::new(),
+        &no_base(),
+        NOW,
+    );
     let PartStatus::TooLarge { message, .. } = &plan.status.applications else {
         panic!("{:?}", plan.status.applications);
     };
@@ -361,7 +381,7 @@ fn settings_over_the_item_limit_stay_local_and_leave_sync() {
         .insert("thank-you-email".into(), "Dear {first_name}, ".repeat(500));
     let local = entries(Some((&s, 2)), &[]);
     let remote = entries(Some((&settings(true, false), 1)), &[]);
-    let plan = plan_sync(&local, &remote, &no_base());
+    let plan = plan_sync(&local, &remote, &no_base(), NOW);
     let PartStatus::TooLarge { message, .. } = &plan.status.settings else {
         panic!("{:?}", plan.status.settings);
     };
@@ -377,13 +397,13 @@ fn unreadable_records_are_never_copied_or_written_over() {
     let mut local = entries(Some((&s, 1)), &[]);
     local.insert("app:broken".into(), "{not json".into());
     let remote = entries(Some((&s, 1)), &[app("broken", 7, "")]);
-    let plan = plan_sync(&local, &remote, &no_base());
+    let plan = plan_sync(&local, &remote, &no_base(), NOW);
     assert!(plan.pull.is_empty(), "{plan:?}");
     assert!(plan.push.is_empty() && plan.remove.is_empty());
 
     let mut bad_settings = Entries::new();
     bad_settings.insert(SETTINGS_KEY.into(), "{oops".into());
-    let plan = plan_sync(&bad_settings, &remote, &no_base());
+    let plan = plan_sync(&bad_settings, &remote, &no_base(), NOW);
     assert!(plan.pull.is_empty() && plan.push.is_empty() && plan.remove.is_empty());
     assert!(matches!(plan.status.settings, PartStatus::Error { .. }));
 }
@@ -484,7 +504,7 @@ struct Computer {
 
 impl Computer {
     fn run(&mut self, remote: &mut Entries) {
-        let plan = plan_sync(&self.local, remote, &self.base);
+        let plan = plan_sync(&self.local, remote, &self.base, NOW);
         apply(&plan, &mut self.local, remote);
         self.base = plan.base;
     }
@@ -552,7 +572,7 @@ fn two_computers_editing_and_syncing_in_any_order_converge_and_lose_no_applicati
         let kept: std::collections::BTreeSet<String> = apps(&computers[0]).into_keys().collect();
         assert_eq!(kept, created, "seed {seed}");
         // A quiet run writes nothing.
-        let plan = plan_sync(&computers[0].local, &remote, &computers[0].base);
+        let plan = plan_sync(&computers[0].local, &remote, &computers[0].base, NOW);
         assert_eq!(plan.sync_writes(), 0, "seed {seed}");
         assert!(plan.pull.is_empty(), "seed {seed}");
     }
@@ -564,14 +584,14 @@ fn other_items_in_sync_count_toward_the_budget() {
     let apps = big_apps(9, 5_000); // about 44 KB: fits alone
     let local = entries(Some((&s, 1)), &apps);
     assert!(matches!(
-        plan_sync(&local, &Entries::new(), &no_base())
+        plan_sync(&local, &Entries::new(), &no_base(), NOW)
             .status
             .applications,
         PartStatus::Synced { .. }
     ));
     // An item of an older version takes 50 KB of the same 100 KB.
     let remote: Entries = [("legacy".to_string(), "x".repeat(50 * 1024))].into();
-    let plan = plan_sync(&local, &remote, &no_base());
+    let plan = plan_sync(&local, &remote, &no_base(), NOW);
     assert!(
         matches!(plan.status.applications, PartStatus::TooLarge { .. }),
         "{:?}",
@@ -581,4 +601,168 @@ fn other_items_in_sync_count_toward_the_budget() {
         !plan.remove.contains(&"legacy".to_string()),
         "not ours to remove"
     );
+}
+
+// ---------------------------------------------------------------- deletions
+
+/// Two computers that both hold `app("x", 2)` and have synced it.
+fn two_synced_computers() -> ([Computer; 2], Entries) {
+    let s = settings(true, true);
+    let start = entries(Some((&s, 1)), &[app("x", 2, ""), app("y", 1, "")]);
+    let mut computers = [
+        Computer {
+            local: start.clone(),
+            base: no_base(),
+        },
+        Computer {
+            local: start,
+            base: no_base(),
+        },
+    ];
+    let mut remote = Entries::new();
+    computers[0].run(&mut remote);
+    computers[1].run(&mut remote);
+    assert_eq!(computers[1].base.get("x"), Some(&2));
+    (computers, remote)
+}
+
+#[test]
+fn a_deletion_travels_as_a_tombstone_and_deletes_every_older_copy() {
+    let (mut computers, mut remote) = two_synced_computers();
+    computers[0].local.remove(&app_key("x"));
+    computers[0].run(&mut remote);
+    assert!(!remote.contains_key("app:x"));
+    let tomb: Value = serde_json::from_str(&remote["deleted:x"]).unwrap();
+    assert_eq!(tomb["revision"], 2);
+    assert_eq!(tomb["deletedAt"].as_f64(), Some(NOW));
+
+    // The other computer deletes its copy too, and keeps the rest.
+    let plan = plan_sync(&computers[1].local, &remote, &computers[1].base, NOW);
+    assert_eq!(plan.delete_local, ["app:x"]);
+    assert!(plan.push.is_empty(), "{:?}", plan.push);
+    computers[1].run(&mut remote);
+    assert!(!computers[1].local.contains_key("app:x"));
+    assert!(computers[1].local.contains_key("app:y"));
+    assert!(!computers[1].base.contains_key("x"));
+
+    // A computer with an old copy it never synced (restored from a backup) does not bring
+    // it back either.
+    let s = settings(true, true);
+    let mut third = Computer {
+        local: entries(Some((&s, 1)), &[app("x", 1, "from an old backup")]),
+        base: no_base(),
+    };
+    third.run(&mut remote);
+    assert!(!third.local.contains_key("app:x"));
+    assert!(!remote.contains_key("app:x"));
+    for c in computers.iter_mut() {
+        c.run(&mut remote);
+        assert!(!c.local.contains_key("app:x"));
+    }
+}
+
+#[test]
+fn an_edit_made_elsewhere_after_the_deletion_wins_over_it() {
+    let (mut computers, mut remote) = two_synced_computers();
+    computers[0].local.remove(&app_key("x"));
+    computers[0].run(&mut remote);
+    // Edited on the second computer before it learns of the deletion: revision 3.
+    computers[1].edit("x", "edited after the deletion");
+    computers[1].run(&mut remote);
+    assert!(computers[1].local.contains_key("app:x"));
+    assert!(
+        !remote.contains_key("deleted:x"),
+        "the tombstone is forgotten"
+    );
+    assert!(remote["app:x"].contains("edited after the deletion"));
+    computers[0].run(&mut remote);
+    assert_eq!(computers[0].local.get("app:x"), remote.get("app:x"));
+
+    // The same when the edit reaches sync first and the deleting computer syncs later.
+    let (mut computers, mut remote) = two_synced_computers();
+    computers[1].edit("x", "edited first");
+    computers[1].run(&mut remote);
+    computers[0].local.remove(&app_key("x"));
+    computers[0].run(&mut remote);
+    assert!(
+        computers[0].local.contains_key("app:x"),
+        "the later edit comes back"
+    );
+    assert!(!remote.contains_key("deleted:x"));
+}
+
+#[test]
+fn a_tombstone_is_forgotten_after_90_days_and_an_unreadable_one_deletes_nothing() {
+    let (mut computers, mut remote) = two_synced_computers();
+    computers[0].local.remove(&app_key("x"));
+    computers[0].run(&mut remote);
+    let later = NOW + (TOMBSTONE_DAYS + 1.0) * 86_400_000.0;
+    let plan = plan_sync(&computers[0].local, &remote, &computers[0].base, later);
+    assert_eq!(plan.remove, ["deleted:x"]);
+    let plan = plan_sync(
+        &computers[0].local,
+        &remote,
+        &computers[0].base,
+        NOW + 86_400_000.0,
+    );
+    assert!(plan.remove.is_empty() && plan.push.is_empty());
+
+    remote.insert("deleted:x".into(), "{not json".into());
+    let plan = plan_sync(&computers[1].local, &remote, &computers[1].base, NOW);
+    assert!(plan.delete_local.is_empty());
+    assert!(!plan.remove.contains(&"deleted:x".to_string()));
+}
+
+#[test]
+fn two_computers_editing_deleting_and_syncing_in_any_order_converge() {
+    for seed in 0..300 {
+        let mut rng = Lcg(seed);
+        let s = settings(true, true);
+        let start = entries(Some((&s, 1)), &[]);
+        let mut computers = [
+            Computer {
+                local: start.clone(),
+                base: no_base(),
+            },
+            Computer {
+                local: start.clone(),
+                base: no_base(),
+            },
+        ];
+        let mut remote = Entries::new();
+        for step in 0..40 {
+            let c = rng.next(2) as usize;
+            let id = format!("app-{}", rng.next(4));
+            match rng.next(4) {
+                0 | 1 => computers[c].edit(&id, &format!("step {step} on {c}")),
+                2 => {
+                    computers[c].local.remove(&app_key(&id));
+                }
+                _ => computers[c].run(&mut remote),
+            }
+        }
+        for _ in 0..4 {
+            computers[0].run(&mut remote);
+            computers[1].run(&mut remote);
+        }
+        let apps = |entries: &Entries| -> Entries {
+            entries
+                .iter()
+                .filter(|(k, _)| k.starts_with("app:"))
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect()
+        };
+        assert_eq!(
+            apps(&computers[0].local),
+            apps(&computers[1].local),
+            "seed {seed}"
+        );
+        assert_eq!(apps(&computers[0].local), apps(&remote), "seed {seed}");
+        let plan = plan_sync(&computers[0].local, &remote, &computers[0].base, NOW);
+        assert_eq!(
+            plan.sync_writes(),
+            0,
+            "seed {seed}: a quiet run writes nothing"
+        );
+    }
 }

@@ -22,7 +22,7 @@ use super::calendar::WorkCalendar;
 use super::model::{Application, Settings, Status};
 use super::ops::{self, OpError};
 use super::plan;
-use super::store::{self, Batch, KvStore, StoreError, SETTINGS_KEY};
+use super::store::{self, Batch, KvStore, StoreError, JOURNAL_KEY, SETTINGS_KEY};
 
 /// One change the user asked for.
 #[derive(Debug, Clone, PartialEq)]
@@ -104,7 +104,10 @@ impl Edit {
 /// What a command reads before it runs.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Reads {
-    /// These keys (absent ones are simply missing from what is handed to [`run`]).
+    /// These keys (absent ones are simply missing from what is handed to [`run`]). The
+    /// journal of an unfinished write is always among them: when it is there, the writer
+    /// finishes that write first ([`store::plan_finish`], which reads everything) and reads
+    /// the keys again, so a command never runs on a half-written state.
     Keys(Vec<String>),
     /// Everything stored: imports and restores replace the state as a whole.
     All,
@@ -202,14 +205,18 @@ impl Command {
 
     /// The records the command needs.
     pub fn reads(&self) -> Reads {
+        let keys = |mut keys: Vec<String>| {
+            keys.push(JOURNAL_KEY.to_string());
+            Reads::Keys(keys)
+        };
         match self {
-            Command::SaveApp { app } => Reads::Keys(vec![store::app_key(&app.id)]),
-            Command::DeleteApp { id, .. } => Reads::Keys(vec![store::app_key(id)]),
-            Command::SaveSettings { .. } => Reads::Keys(vec![SETTINGS_KEY.to_string()]),
+            Command::SaveApp { app } => keys(vec![store::app_key(&app.id)]),
+            Command::DeleteApp { id, .. } => keys(vec![store::app_key(id)]),
+            Command::SaveSettings { .. } => keys(vec![SETTINGS_KEY.to_string()]),
             Command::Import { .. } | Command::RestoreSnapshot => Reads::All,
             // Checking the action means planning the one application, with the settings.
             Command::Edit { app_id, .. } => {
-                Reads::Keys(vec![store::app_key(app_id), SETTINGS_KEY.to_string()])
+                keys(vec![store::app_key(app_id), SETTINGS_KEY.to_string()])
             }
         }
     }
@@ -226,21 +233,23 @@ pub fn run(
         Command::SaveApp { app } => {
             let prepared = store::prepare_put_app(get(&store::app_key(&app.id)), *app)?;
             Ok(Outcome {
-                batch: Batch::of_set(vec![(prepared.key, prepared.value)]),
+                batch: Batch::default().set(vec![(prepared.key, prepared.value)]),
                 reply: Reply::App(Box::new(prepared.app)),
             })
         }
         Command::DeleteApp { id, revision } => {
             let key = store::prepare_delete_app(&id, get(&store::app_key(&id)), revision)?;
             Ok(Outcome {
-                batch: key.map(|k| Batch::of_remove(vec![k])).unwrap_or_default(),
+                batch: key
+                    .map(|k| Batch::default().remove(vec![k]))
+                    .unwrap_or_default(),
                 reply: Reply::Done { ok: true },
             })
         }
         Command::SaveSettings { settings, revision } => {
             let prepared = store::prepare_put_settings(get(SETTINGS_KEY), &settings, revision)?;
             Ok(Outcome {
-                batch: Batch::of_set(vec![(SETTINGS_KEY.to_string(), prepared.value)]),
+                batch: Batch::default().set(vec![(SETTINGS_KEY.to_string(), prepared.value)]),
                 reply: Reply::Settings {
                     revision: prepared.revision,
                 },
@@ -255,7 +264,7 @@ pub fn run(
                 ImportMode::Merge
             };
             let plan = backup::plan_import(&current.apps, &parsed, mode);
-            let batch = store::plan_import_batch(stored, &plan, &ctx.now)?;
+            let batch = backup::plan_import_batch(stored, &plan, &ctx.now)?;
             Ok(Outcome {
                 batch,
                 reply: Reply::Imported(plan.report),
@@ -306,7 +315,7 @@ fn record(
     let next = edit.apply(&app, ctx.today)?;
     let prepared = store::prepare_put_app(Some(raw), next)?;
     Ok(Outcome {
-        batch: Batch::of_set(vec![(prepared.key, prepared.value)]),
+        batch: Batch::default().set(vec![(prepared.key, prepared.value)]),
         reply: Reply::App(Box::new(prepared.app)),
     })
 }
@@ -318,18 +327,28 @@ pub fn execute<K: KvStore + ?Sized>(
     command: Command,
     ctx: &Ctx,
 ) -> Result<Reply, CommandError> {
-    let stored = match command.reads() {
-        Reads::All => kv.get_all()?,
-        Reads::Keys(keys) => {
-            let mut stored = BTreeMap::new();
-            for key in keys {
-                if let Some(value) = kv.get(&key)? {
-                    stored.insert(key, value);
+    let read = |kv: &K, reads: &Reads| -> Result<BTreeMap<String, String>, StoreError> {
+        match reads {
+            Reads::All => kv.get_all(),
+            Reads::Keys(keys) => {
+                let mut stored = BTreeMap::new();
+                for key in keys {
+                    if let Some(value) = kv.get(key)? {
+                        stored.insert(key.clone(), value);
+                    }
                 }
+                Ok(stored)
             }
-            stored
         }
     };
+    let reads = command.reads();
+    let mut stored = read(kv, &reads)?;
+    if stored.contains_key(JOURNAL_KEY) {
+        if let Some(finish) = store::plan_finish(&kv.get_all()?) {
+            finish.run(kv)?;
+        }
+        stored = read(kv, &reads)?;
+    }
     let outcome = run(command, &stored, ctx)?;
     outcome.batch.run(kv)?;
     Ok(outcome.reply)
@@ -351,13 +370,20 @@ mod tests {
         };
         assert_eq!(
             sent.reads(),
-            Reads::Keys(vec!["app:a1".into(), SETTINGS_KEY.into()])
+            Reads::Keys(vec![
+                "app:a1".into(),
+                SETTINGS_KEY.into(),
+                JOURNAL_KEY.into()
+            ])
         );
         let delete = Command::DeleteApp {
             id: "a2".into(),
             revision: 1,
         };
-        assert_eq!(delete.reads(), Reads::Keys(vec!["app:a2".into()]));
+        assert_eq!(
+            delete.reads(),
+            Reads::Keys(vec!["app:a2".into(), JOURNAL_KEY.into()])
+        );
         assert_eq!(Command::RestoreSnapshot.reads(), Reads::All);
     }
 }

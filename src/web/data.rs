@@ -19,7 +19,8 @@ use wasm_bindgen_futures::JsFuture;
 
 use super::clock;
 use super::kv::{Kv, KvError};
-use crate::core::backup::{self, ImportError, ImportMode, ImportReport};
+use crate::core::backup::{self, ImportError, ImportReport};
+use crate::core::command::{self, Command, CommandError, Ctx, Reads, Reply};
 use crate::core::model::{Application, Settings};
 use crate::core::store::{self, Batch, Step, StoreError};
 
@@ -123,6 +124,17 @@ impl From<KvError> for DataError {
     }
 }
 
+impl From<CommandError> for DataError {
+    fn from(e: CommandError) -> Self {
+        match e {
+            CommandError::NotFound(what) => DataError::NotFound(what),
+            CommandError::Op(e) => DataError::Invalid(e.to_string()),
+            CommandError::Store(e) => e.into(),
+            CommandError::Import(e) => e.into(),
+        }
+    }
+}
+
 impl From<ImportError> for DataError {
     fn from(e: ImportError) -> Self {
         DataError::Import(e.to_string())
@@ -177,8 +189,11 @@ impl Data {
     /// (after a snapshot); newer layouts are refused and left untouched.
     pub async fn load(self) -> Result<State, DataError> {
         let mut entries = self.kv().all().await?;
-        if !store::migrate::is_current_schema(entries.get(store::SCHEMA_KEY).map(String::as_str)) {
+        let current =
+            store::migrate::is_current_schema(entries.get(store::SCHEMA_KEY).map(String::as_str));
+        if !current || entries.contains_key(store::JOURNAL_KEY) {
             if self.writes_directly() {
+                entries = self.settled(entries).await?;
                 let upgrade = store::plan_upgrade(&entries, &clock::now_iso())?;
                 if !upgrade.batch.is_empty() {
                     self.run(&upgrade.batch).await?;
@@ -202,11 +217,13 @@ impl Data {
                 .await?;
             return serde_json::from_str(&reply).map_err(|e| DataError::Invalid(e.to_string()));
         }
-        let key = store::app_key(&app.id);
-        let stored = self.kv().get(&key).await?;
-        let prepared = store::prepare_put_app(stored.as_deref(), app)?;
-        self.kv().set(&[(prepared.key, prepared.value)]).await?;
-        Ok(prepared.app)
+        match self
+            .command(Command::SaveApp { app: Box::new(app) })
+            .await?
+        {
+            Reply::App(saved) => Ok(*saved),
+            other => Err(unexpected(&other)),
+        }
     }
 
     /// Deletes one application read at `revision`.
@@ -216,11 +233,12 @@ impl Data {
                 .await?;
             return Ok(());
         }
-        let stored = self.kv().get(&store::app_key(id)).await?;
-        if let Some(key) = store::prepare_delete_app(id, stored.as_deref(), revision)? {
-            self.kv().remove(&[key]).await?;
-        }
-        Ok(())
+        self.command(Command::DeleteApp {
+            id: id.to_string(),
+            revision,
+        })
+        .await
+        .map(|_| ())
     }
 
     /// Saves the settings read at `revision`; returns the new revision.
@@ -237,12 +255,14 @@ impl Data {
                 .map(|saved| saved.revision)
                 .map_err(|_| DataError::Invalid("the settings were not saved".into()));
         }
-        let stored = self.kv().get(store::SETTINGS_KEY).await?;
-        let prepared = store::prepare_put_settings(stored.as_deref(), &settings, revision)?;
-        self.kv()
-            .set(&[(store::SETTINGS_KEY.to_string(), prepared.value)])
-            .await?;
-        Ok(prepared.revision)
+        let command = Command::SaveSettings {
+            settings: Box::new(settings),
+            revision,
+        };
+        match self.command(command).await? {
+            Reply::Settings { revision } => Ok(revision),
+            other => Err(unexpected(&other)),
+        }
     }
 
     /// Validates a backup file in full, then merges it by id or replaces everything. A file
@@ -254,18 +274,14 @@ impl Data {
                 .await?;
             return serde_json::from_str(&reply).map_err(|e| DataError::Invalid(e.to_string()));
         }
-        let parsed = backup::parse_backup(text)?;
-        let entries = self.kv().all().await?;
-        let current = state_of(&entries);
-        let mode = if replace {
-            ImportMode::Replace
-        } else {
-            ImportMode::Merge
+        let command = Command::Import {
+            text: text.to_string(),
+            replace,
         };
-        let plan = backup::plan_import(&current.apps, &parsed, mode);
-        let batch = store::plan_import_batch(&entries, &plan, &clock::now_iso())?;
-        self.run(&batch).await?;
-        Ok(plan.report)
+        match self.command(command).await? {
+            Reply::Imported(report) => Ok(report),
+            other => Err(unexpected(&other)),
+        }
     }
 
     /// Puts back the state saved before the last migration or import.
@@ -275,8 +291,40 @@ impl Data {
                 .await?;
             return Ok(());
         }
-        let entries = self.kv().all().await?;
-        self.run(&store::plan_restore(&entries)?).await
+        self.command(Command::RestoreSnapshot).await.map(|_| ())
+    }
+
+    /// Runs one command in a writer context: reads what it names (finishing an interrupted
+    /// write first), lets `core::command` decide, and writes its batch before answering.
+    pub async fn command(self, command: Command) -> Result<Reply, DataError> {
+        let reads = command.reads();
+        let mut stored = self.read(&reads).await?;
+        if stored.contains_key(store::JOURNAL_KEY) {
+            self.settled(self.kv().all().await?).await?;
+            stored = self.read(&reads).await?;
+        }
+        let ctx = Ctx {
+            today: clock::today(),
+            now: clock::now_iso(),
+        };
+        let outcome = command::run(command, &stored, &ctx)?;
+        self.run(&outcome.batch).await?;
+        Ok(outcome.reply)
+    }
+
+    async fn read(self, reads: &Reads) -> Result<BTreeMap<String, String>, DataError> {
+        match reads {
+            Reads::All => Ok(self.kv().all().await?),
+            Reads::Keys(keys) => {
+                let mut stored = BTreeMap::new();
+                for key in keys {
+                    if let Some(value) = self.kv().get(key).await? {
+                        stored.insert(key.clone(), value);
+                    }
+                }
+                Ok(stored)
+            }
+        }
     }
 
     /// When the snapshot was taken and why, if there is one.
@@ -308,6 +356,21 @@ impl Data {
             .iter()
             .map(|(k, v)| (k.len() + v.len()) as f64)
             .sum())
+    }
+
+    /// `entries` once an interrupted import, restore or migration is finished: the removals its
+    /// journal names are made before anything is planned on what is stored.
+    async fn settled(
+        self,
+        entries: BTreeMap<String, String>,
+    ) -> Result<BTreeMap<String, String>, DataError> {
+        match store::plan_finish(&entries) {
+            None => Ok(entries),
+            Some(finish) => {
+                self.run(&finish).await?;
+                Ok(self.kv().all().await?)
+            }
+        }
     }
 
     async fn run(self, batch: &Batch) -> Result<(), DataError> {
@@ -352,6 +415,12 @@ impl Data {
         }
         Ok(json)
     }
+}
+
+/// A writer command answered with a reply of another kind: a defect, reported rather than
+/// allowed to panic.
+fn unexpected(reply: &Reply) -> DataError {
+    DataError::Invalid(format!("unexpected reply {reply:?}"))
 }
 
 fn state_of(entries: &BTreeMap<String, String>) -> State {

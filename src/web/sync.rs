@@ -21,7 +21,7 @@ const RETRY_AFTER_REFUSAL_MS: f64 = 61_000.0;
 pub struct Outcome {
     /// Milliseconds to wait before running again: the write budget is spent (0: done).
     pub retry_in_ms: f64,
-    /// Records taken from sync into local storage.
+    /// Records taken from sync into local storage, or deleted here as they were elsewhere.
     pub pulled: u32,
     /// Writes made to browser sync (0, 1 or 2).
     pub sync_writes: u32,
@@ -54,8 +54,8 @@ pub async fn run() -> Result<Outcome, DataError> {
     Data::Worker.load().await?;
     let local = local_kv.all().await?;
     let remote = Kv::Sync.all().await?;
-    let plan = sync::plan_sync(&local, &remote, &old_state.base);
     let now = js_sys::Date::now();
+    let plan = sync::plan_sync(&local, &remote, &old_state.base, now);
     let wait = sync::wait_before_writing(&old_state.writes, now, plan.sync_writes());
     if wait > 0.0 {
         return Ok(Outcome {
@@ -66,8 +66,10 @@ pub async fn run() -> Result<Outcome, DataError> {
         });
     }
 
-    // Kept here first, so that nothing removed from sync below exists nowhere.
+    // Kept here first, so that nothing removed from sync below exists nowhere. Deletions made
+    // on another computer are recorded in sync, so they are made here before sync changes.
     local_kv.set(&plan.pull).await?;
+    local_kv.remove(&plan.delete_local).await?;
     let written = async {
         Kv::Sync.set(&plan.push).await?;
         Kv::Sync.remove(&plan.remove).await
@@ -98,7 +100,7 @@ pub async fn run() -> Result<Outcome, DataError> {
     local_kv.set(&bookkeeping).await?;
     Ok(Outcome {
         retry_in_ms,
-        pulled: u32::try_from(plan.pull.len()).unwrap_or(u32::MAX),
+        pulled: u32::try_from(plan.pull.len() + plan.delete_local.len()).unwrap_or(u32::MAX),
         sync_writes: u32::try_from(plan.sync_writes()).unwrap_or(u32::MAX),
         status,
     })

@@ -31,6 +31,31 @@ test('with sync off nothing reaches browser sync and no status is written', asyn
   assert.equal(await status(), undefined);
 });
 
+test('importing a backup that turns sync on changes no sync choice and nothing reaches browser sync', async () => {
+  const before = await storedSettings(page);
+  const backup = JSON.stringify({
+    format: 'followup-backup',
+    version: 1,
+    exportedAt: '2026-01-01T00:00:00Z',
+    settings: { bufferDays: 3, syncSettings: true, syncApplications: true },
+    applications: [{ ...interviewed('from-backup'), revision: 4 }],
+  });
+  for (const replace of [true, false]) {
+    const reply = await send(page, { type: 'backup/import', text: backup, replace });
+    assert.equal(reply.error, undefined, JSON.stringify(reply));
+    // A sync run follows every change to settings or applications within a second or so.
+    await new Promise((r) => setTimeout(r, 2500));
+    const { settings } = await storedSettings(page);
+    assert.equal(settings.syncSettings, before.settings.syncSettings ?? false, `replace ${replace}`);
+    assert.equal(settings.syncApplications, before.settings.syncApplications ?? false, `replace ${replace}`);
+    assert.equal(settings.bufferDays, 3, 'the rest of the backup\'s settings are taken');
+    assert.deepEqual(await syncArea(), {}, `replace ${replace}: nothing in browser sync`);
+    assert.equal(await status(), undefined);
+  }
+  // Put the profile back as the next tests expect it.
+  await seed(browser.worker, [interviewed('acme'), plain('globex'), plain('initech')], { revision: 1, bufferDays: 2 });
+});
+
 test('turning settings sync on copies the settings record and reports its exact size', async () => {
   await saveSettings(page, { syncSettings: true });
   const synced = await until(async () => (await syncArea()).settings, 'settings in sync');

@@ -1,0 +1,97 @@
+//! What the options page shows about sync, and this computer's sync bookkeeping.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::limits::HOUR_MS;
+
+/// Where one part (settings, applications) stands. Serialized with a `state` tag:
+/// `{"state":"off"}`, `{"state":"synced","bytes":812,"items":1}`,
+/// `{"state":"too-large","bytes":143360,"message":"..."}`, `{"state":"error","message":"..."}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(
+    tag = "state",
+    rename_all = "kebab-case",
+    rename_all_fields = "camelCase"
+)]
+pub enum PartStatus {
+    /// The user has not turned this part on.
+    #[default]
+    Off,
+    /// In sync: `bytes` and `items` this part takes in browser sync.
+    Synced { bytes: u32, items: u32 },
+    /// Does not fit: `bytes` it would take; `message` says so in words. Stays local only.
+    TooLarge { bytes: u32, message: String },
+    /// Browser sync refused or failed; `message` in words. Stays local only until it works.
+    Error { message: String },
+}
+
+/// The sync status the options page shows, stored in `chrome.storage.local` under
+/// [`store::SYNC_STATUS_KEY`] as JSON text:
+/// `{"settings": PartStatus, "applications": PartStatus}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "camelCase", default)]
+pub struct SyncStatus {
+    pub settings: PartStatus,
+    pub applications: PartStatus,
+}
+
+impl SyncStatus {
+    /// Reads a stored status; an unreadable one counts as "never synced".
+    pub fn parse(raw: Option<&str>) -> SyncStatus {
+        raw.and_then(|r| serde_json::from_str(r).ok())
+            .unwrap_or_default()
+    }
+
+    /// The stored text of this status.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_else(|_| "{}".into())
+    }
+
+    /// This status after browser sync refused a write: every part that was about to be synced
+    /// becomes an error naming the browser's reason.
+    pub fn failed(&self, reason: &str) -> SyncStatus {
+        let fail = |part: &PartStatus| match part {
+            PartStatus::Synced { .. } => PartStatus::Error {
+                message: format!(
+                    "Browser sync refused the change ({reason}); everything stays on this \
+                     computer and sync is tried again in a minute."
+                ),
+            },
+            other => other.clone(),
+        };
+        SyncStatus {
+            settings: fail(&self.settings),
+            applications: fail(&self.applications),
+        }
+    }
+}
+
+/// This computer's sync bookkeeping, stored under [`store::SYNC_STATE_KEY`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "camelCase", default)]
+pub struct SyncState {
+    /// Revision of each application as last seen in sync (or kept here after it was deleted
+    /// elsewhere): tells an application deleted here from one added on another computer.
+    pub base: BTreeMap<String, u32>,
+    /// When this computer last wrote to sync (milliseconds since the epoch), over the last hour.
+    pub writes: Vec<f64>,
+}
+
+impl SyncState {
+    pub fn parse(raw: Option<&str>) -> SyncState {
+        raw.and_then(|r| serde_json::from_str(r).ok())
+            .unwrap_or_default()
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_else(|_| "{}".into())
+    }
+
+    /// Records `count` writes at `now` and forgets those older than an hour.
+    pub fn record_writes(&mut self, now: f64, count: usize) {
+        self.writes.retain(|t| now - t < HOUR_MS);
+        self.writes.extend((0..count).map(|_| now));
+    }
+}

@@ -366,6 +366,18 @@ fn the_model_refusal_names_the_place_what_was_expected_and_what_was_found() {
             },
             "The backup is missing exportedAt.",
         ),
+        (
+            |d| d["settings"] = serde_json::json!([2, true]),
+            "At settings: expected an object, found a list.",
+        ),
+        (
+            |d| d["applications"][0]["rounds"][1] = serde_json::json!(["h2", "2026-03-30"]),
+            "At applications[0].rounds[1] (application \"hooli-sre\"): expected an object, found a list.",
+        ),
+        (
+            |d| d["settings"]["holidays"] = serde_json::json!([]),
+            "At settings.holidays: expected an object, found a list.",
+        ),
     ];
     for (edit, says) in cases {
         let err = parse_backup(&edited(edit)).unwrap_err();

@@ -521,22 +521,20 @@ impl Computer {
     }
 }
 
+/// Two computers with both syncs on, holding `apps`, never synced.
+fn fresh_computers(apps: &[Application]) -> [Computer; 2] {
+    let start = entries(Some((&settings(true, true), 1)), apps);
+    [start.clone(), start].map(|local| Computer {
+        local,
+        base: no_base(),
+    })
+}
+
 #[test]
 fn two_computers_editing_and_syncing_in_any_order_converge_and_lose_no_application() {
     for seed in 0..200 {
         let mut rng = Lcg(seed);
-        let s = settings(true, true);
-        let start = entries(Some((&s, 1)), &[]);
-        let mut computers = [
-            Computer {
-                local: start.clone(),
-                base: no_base(),
-            },
-            Computer {
-                local: start.clone(),
-                base: no_base(),
-            },
-        ];
+        let mut computers = fresh_computers(&[]);
         let mut remote = Entries::new();
         let mut created = std::collections::BTreeSet::new();
         for step in 0..30 {
@@ -607,18 +605,7 @@ fn other_items_in_sync_count_toward_the_budget() {
 
 /// Two computers that both hold `app("x", 2)` and have synced it.
 fn two_synced_computers() -> ([Computer; 2], Entries) {
-    let s = settings(true, true);
-    let start = entries(Some((&s, 1)), &[app("x", 2, ""), app("y", 1, "")]);
-    let mut computers = [
-        Computer {
-            local: start.clone(),
-            base: no_base(),
-        },
-        Computer {
-            local: start,
-            base: no_base(),
-        },
-    ];
+    let mut computers = fresh_computers(&[app("x", 2, ""), app("y", 1, "")]);
     let mut remote = Entries::new();
     computers[0].run(&mut remote);
     computers[1].run(&mut remote);
@@ -717,18 +704,7 @@ fn a_tombstone_is_forgotten_after_90_days_and_an_unreadable_one_deletes_nothing(
 fn two_computers_editing_deleting_and_syncing_in_any_order_converge() {
     for seed in 0..300 {
         let mut rng = Lcg(seed);
-        let s = settings(true, true);
-        let start = entries(Some((&s, 1)), &[]);
-        let mut computers = [
-            Computer {
-                local: start.clone(),
-                base: no_base(),
-            },
-            Computer {
-                local: start.clone(),
-                base: no_base(),
-            },
-        ];
+        let mut computers = fresh_computers(&[]);
         let mut remote = Entries::new();
         for step in 0..40 {
             let c = rng.next(2) as usize;

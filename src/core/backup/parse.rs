@@ -11,7 +11,7 @@ use serde_json::{Map, Value};
 use serde_path_to_error::Segment;
 
 use super::{Backup, ImportError, Place, BACKUP_FORMAT, BACKUP_VERSION, MAX_BACKUP_BYTES};
-use crate::core::model::{Application, Settings};
+use crate::core::model::{Application, Contact, Event, EventKind, Interviewer, Round, Settings};
 use crate::core::store::is_valid_id;
 
 /// The document after `format` and `version`, which are checked first and on their own.
@@ -48,6 +48,7 @@ pub fn parse_backup(text: &str) -> Result<Backup, ImportError> {
     };
     check_format(root)?;
     check_version(root)?;
+    check_objects(&value, &model_shape(), &mut String::new(), None)?;
     let document: Document =
         serde_path_to_error::deserialize(&value).map_err(|e| refusal(&value, &e))?;
     let list = root.get("applications").and_then(Value::as_array);
@@ -102,6 +103,71 @@ fn check_version(root: &Map<String, Value>) -> Result<(), ImportError> {
         }),
         Some(_) => Ok(()),
         None => Err(wrong(at(), "a whole number of 1 or more", value)),
+    }
+}
+
+/// The model's shape: every object and list of a backup, as the model writes them (one item in
+/// each list), to compare a file with.
+fn model_shape() -> Value {
+    let application = Application {
+        rounds: vec![Round {
+            interviewers: vec![Interviewer::default()],
+            ..Round::default()
+        }],
+        contacts: vec![Contact::default()],
+        history: vec![Event {
+            date: chrono::NaiveDate::MIN,
+            kind: EventKind::ReferencesRequested,
+        }],
+        ..Application::default()
+    };
+    serde_json::json!({ "settings": Settings::default(), "applications": [application] })
+}
+
+/// Refuses a list where the model has an object. serde would read such a list by position,
+/// as the fields in their order, which no backup writes and no one means.
+fn check_objects(
+    value: &Value,
+    shape: &Value,
+    path: &mut String,
+    app_id: Option<&str>,
+) -> Result<(), ImportError> {
+    match (value, shape) {
+        (Value::Array(_), Value::Object(_)) => Err(wrong(place(path, app_id), "an object", value)),
+        (Value::Object(fields), Value::Object(shapes)) => {
+            for (name, field) in fields {
+                let Some(shape) = shapes.get(name) else {
+                    continue;
+                };
+                let len = path.len();
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(name);
+                check_objects(field, shape, path, app_id)?;
+                path.truncate(len);
+            }
+            Ok(())
+        }
+        (Value::Array(items), Value::Array(shapes)) => {
+            let Some(shape) = shapes.first() else {
+                return Ok(());
+            };
+            for (index, item) in items.iter().enumerate() {
+                let len = path.len();
+                path.push_str(&format!("[{index}]"));
+                // An application's id names the places inside it.
+                let id = if path.as_str() == format!("applications[{index}]") {
+                    item.get("id").and_then(Value::as_str)
+                } else {
+                    app_id
+                };
+                check_objects(item, shape, path, id)?;
+                path.truncate(len);
+            }
+            Ok(())
+        }
+        _ => Ok(()),
     }
 }
 

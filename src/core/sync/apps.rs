@@ -41,9 +41,10 @@ struct Tombstone {
 pub fn tombstone(id: &str, revision: u32, now: f64) -> (String, String) {
     (
         format!("{TOMBSTONE_KEY_PREFIX}{id}"),
+        // Whole milliseconds, written as an integer.
         format!(
-            "{{\"revision\":{revision},\"deletedAt\":{:.0}}}",
-            now.max(0.0)
+            "{{\"revision\":{revision},\"deletedAt\":{}}}",
+            now.max(0.0) as u64
         ),
     )
 }

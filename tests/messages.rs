@@ -41,9 +41,13 @@ fn placeholders(text: &str) -> BTreeSet<String> {
 
 /// String literals in the interface's sources shaped like message names (`camelCase`).
 fn names_used() -> BTreeSet<String> {
-    let web = format!("{}/src/web", env!("CARGO_MANIFEST_DIR"));
+    let src = format!("{}/src", env!("CARGO_MANIFEST_DIR"));
     let mut paths = Vec::new();
-    for dir in [web.clone(), format!("{web}/ui")] {
+    for dir in [
+        format!("{src}/web"),
+        format!("{src}/web/ui"),
+        format!("{src}/ui"),
+    ] {
         for entry in fs::read_dir(&dir).unwrap() {
             let path = entry.unwrap().path();
             if path.extension().is_some_and(|e| e == "rs") {

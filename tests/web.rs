@@ -90,3 +90,95 @@ async fn page_storage_round_trips_under_its_own_prefix() {
     );
     raw.clear().unwrap();
 }
+
+/// The list `keys` as keyed rows.
+fn rows(keys: &str) -> followup::ui::Node {
+    use followup::ui::node::el;
+    el("ul").children(
+        keys.chars()
+            .map(|k| el("li").key(&k.to_string()).text(&k.to_string())),
+    )
+}
+
+#[wasm_bindgen_test]
+fn the_patcher_moves_keyed_rows_and_keeps_their_nodes() {
+    use followup::web::ui::patch;
+    use js_sys::Reflect;
+    let cases = [
+        ("abcde", "abcde"),
+        ("abcde", "edcba"),
+        ("abcde", "bdfa"),
+        ("abcde", "aebcd"),
+        ("abc", ""),
+        ("", "abc"),
+        ("ab", "xbyaz"),
+    ];
+    for (from, to) in cases {
+        let root = document().create_element("div").unwrap();
+        let old = rows(from);
+        root.append_child(&patch::create(&old)).unwrap();
+        let ul = root.first_child().unwrap();
+        let items = ul.child_nodes();
+        for i in 0..items.length() {
+            let li = items.item(i).unwrap();
+            let text = li.text_content().unwrap();
+            Reflect::set(&li, &"probe".into(), &text.into()).unwrap();
+        }
+        patch::patch(&ul, &old, &rows(to));
+        let items = ul.child_nodes();
+        let mut order = String::new();
+        for i in 0..items.length() {
+            let li = items.item(i).unwrap();
+            let text = li.text_content().unwrap();
+            let probe = Reflect::get(&li, &"probe".into()).unwrap().as_string();
+            let kept = from.contains(text.as_str());
+            assert_eq!(
+                probe.is_some(),
+                kept,
+                "{from} -> {to}: {text} kept its node"
+            );
+            order.push_str(&text);
+        }
+        assert_eq!(order, to, "{from} -> {to}");
+    }
+}
+
+#[wasm_bindgen_test]
+fn the_patcher_leaves_a_field_that_already_holds_its_value_alone() {
+    use followup::ui::node::{el, input};
+    use followup::web::ui::patch;
+    let form = |value: &str, hint: &str| {
+        el("form")
+            .child(el("p").text(hint))
+            .child(input("text", "company", value))
+    };
+    let root = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&root).unwrap();
+    let old = form("Acme", "one");
+    root.append_child(&patch::create(&old)).unwrap();
+    let field: web_sys::HtmlInputElement = root
+        .query_selector("input")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    field.focus().unwrap();
+    field.set_selection_range(1, 3).unwrap();
+    let new = form("Acme", "two");
+    patch::patch(&root.first_child().unwrap(), &old, &new);
+    assert_eq!(
+        root.query_selector("p")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap(),
+        "two"
+    );
+    assert_eq!(field.selection_start().unwrap(), Some(1));
+    assert_eq!(field.selection_end().unwrap(), Some(3));
+    assert!(document().active_element().unwrap() == *field.unchecked_ref::<web_sys::Element>());
+    // A value the model changed (a reset form) is written into the field.
+    patch::patch(&root.first_child().unwrap(), &new, &form("", "two"));
+    assert_eq!(field.value(), "");
+    root.remove();
+}

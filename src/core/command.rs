@@ -15,7 +15,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::backup::{self, ImportError, ImportMode, ImportReport};
 use super::calendar::WorkCalendar;
@@ -44,8 +44,15 @@ pub enum Command {
     RestoreSnapshot,
 }
 
-/// What happened to one application, recorded in its history by [`ops`].
-#[derive(Debug, Clone, PartialEq)]
+/// What happened to one application, recorded in its history by [`ops`]. Pages send it as
+/// `{"kind": "sent", "actionKey": ..., "date": ...}` (camelCase fields, kebab-case kinds).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(
+    tag = "kind",
+    rename_all = "kebab-case",
+    rename_all_fields = "camelCase",
+    deny_unknown_fields
+)]
 pub enum Edit {
     /// The action was sent (or done) on `date`.
     Sent { action_key: String, date: NaiveDate },

@@ -20,7 +20,7 @@ use wasm_bindgen_futures::JsFuture;
 use super::clock;
 use super::kv::{Kv, KvError};
 use crate::core::backup::{self, ImportError, ImportReport};
-use crate::core::command::{self, Command, CommandError, Ctx, Reads, Reply};
+use crate::core::command::{self, Command, CommandError, Ctx, Edit, Reads, Reply};
 use crate::core::model::{Application, Settings};
 use crate::core::store::{self, Batch, Step, StoreError};
 
@@ -292,6 +292,38 @@ impl Data {
             return Ok(());
         }
         self.command(Command::RestoreSnapshot).await.map(|_| ())
+    }
+
+    /// Records what happened to one application (sent, skipped, snoozed, a reply...). The
+    /// writer applies it to the application as stored, so a page's older copy cannot undo a
+    /// change made elsewhere.
+    pub async fn edit(self, app_id: &str, edit: Edit) -> Result<Application, DataError> {
+        if !self.writes_directly() {
+            #[derive(serde::Serialize)]
+            #[serde(rename_all = "camelCase")]
+            struct EditMessage<'a> {
+                r#type: &'static str,
+                app_id: &'a str,
+                edit: Edit,
+            }
+            let message = EditMessage {
+                r#type: "app/edit",
+                app_id,
+                edit,
+            };
+            let message =
+                serde_json::to_value(&message).map_err(|e| DataError::Invalid(e.to_string()))?;
+            let reply = self.ask(&message).await?;
+            return serde_json::from_str(&reply).map_err(|e| DataError::Invalid(e.to_string()));
+        }
+        let command = Command::Edit {
+            app_id: app_id.to_string(),
+            edit,
+        };
+        match self.command(command).await? {
+            Reply::App(saved) => Ok(*saved),
+            other => Err(unexpected(&other)),
+        }
     }
 
     /// Runs one command in a writer context: reads what it names (finishing an interrupted

@@ -19,7 +19,7 @@ use serde_json::Value;
 use super::limits::{
     item_bytes, BUDGET_BYTES, BUDGET_BYTES_PER_ITEM, BUDGET_ITEMS, MAX_ITEMS, QUOTA_BYTES,
 };
-use super::plan::{clamp, kb, Copy, SyncPlan};
+use super::outcome::{clamp, kb, Copy, SyncPlan};
 use super::status::PartStatus;
 use crate::core::model::{Application, Settings};
 use crate::core::store::{self, APP_KEY_PREFIX, SETTINGS_KEY};

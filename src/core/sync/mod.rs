@@ -33,6 +33,7 @@
 
 mod apps;
 mod limits;
+mod outcome;
 mod plan;
 mod status;
 
@@ -42,7 +43,8 @@ pub use limits::{
     BUDGET_WRITES_PER_HOUR, BUDGET_WRITES_PER_MINUTE, MAX_ITEMS, MAX_WRITES_PER_HOUR,
     MAX_WRITES_PER_MINUTE, QUOTA_BYTES, QUOTA_BYTES_PER_ITEM,
 };
-pub use plan::{plan_sync, SyncPlan};
+pub use outcome::SyncPlan;
+pub use plan::plan_sync;
 pub use status::{PartStatus, SyncState, SyncStatus};
 
 use super::store::{APP_KEY_PREFIX, SETTINGS_KEY};

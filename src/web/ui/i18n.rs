@@ -1,7 +1,8 @@
-//! The interface's words. In the extension they come from `chrome.i18n` (the browser picks the
-//! `_locales` folder of the user's language); in `www/` the page hands over the same message
-//! files. Placeholders are written `{name}` in the messages and filled here, so the two
-//! sources behave alike.
+//! Where the interface's words come from in the browser. In the extension, `chrome.i18n`
+//! (the browser picks the `_locales` folder of the user's language); in `www/`, the same
+//! message files, handed over by the page. Dates are written by the browser's
+//! `Intl.DateTimeFormat` in the user's language. [`words`] gives the pure interface this
+//! table; the service worker's notification uses [`t`] / [`tf`].
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -9,6 +10,8 @@ use std::collections::HashMap;
 use chrono::{Datelike, NaiveDate};
 use js_sys::{Object, Reflect};
 use wasm_bindgen::prelude::*;
+
+use crate::ui::{DateStyle, Words};
 
 #[wasm_bindgen]
 extern "C" {
@@ -43,26 +46,31 @@ pub fn set_page_messages(messages: &JsValue, language: &str) {
     LANGUAGE.with(|l| *l.borrow_mut() = language.to_string());
 }
 
-/// The message `key` in the user's language; the key itself if it is missing anywhere, so a
-/// gap shows up in review rather than as an empty control.
-pub fn t(key: &str) -> String {
+fn lookup(key: &str) -> Option<String> {
     let from_page = PAGE_MESSAGES.with(|m| m.borrow().get(key).cloned());
-    if let Some(text) = from_page {
-        return text;
+    if from_page.is_some() {
+        return from_page;
     }
-    match chrome_get_message(key).ok().and_then(|v| v.as_string()) {
-        Some(text) if !text.is_empty() => text,
-        _ => key.to_string(),
-    }
+    chrome_get_message(key)
+        .ok()
+        .and_then(|v| v.as_string())
+        .filter(|text| !text.is_empty())
 }
 
-/// `t(key)` with each `{name}` replaced by its value.
+/// The page's words: its messages and the browser's way of writing dates.
+pub fn words() -> Words {
+    Words::new(lookup, write_date)
+}
+
+/// The message `key` with each `{name}` replaced by its value (for the service worker's
+/// notification; the pages use [`words`]).
 pub fn tf(key: &str, args: &[(&str, &str)]) -> String {
-    let mut text = t(key);
-    for (name, value) in args {
-        text = text.replace(&format!("{{{name}}}"), value);
-    }
-    text
+    words().tf(key, args)
+}
+
+/// The message `key` (see [`tf`]).
+pub fn t(key: &str) -> String {
+    words().t(key)
 }
 
 /// The user's language tag (`en-GB`, `de`...), for dates.
@@ -87,23 +95,14 @@ fn js_date(date: NaiveDate) -> js_sys::Date {
     )
 }
 
-/// The two ways dates are written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-enum Style {
-    /// "Tue, 3 Mar"
-    Short,
-    /// "3 Mar 2026"
-    Long,
-}
-
 thread_local! {
     /// One `Intl.DateTimeFormat` per style (making one is far slower than using it), and each
     /// date already written: a list repeats the same few days.
-    static FORMATS: RefCell<HashMap<Style, js_sys::Function>> = RefCell::new(HashMap::new());
-    static WRITTEN: RefCell<HashMap<(Style, NaiveDate), String>> = RefCell::new(HashMap::new());
+    static FORMATS: RefCell<HashMap<DateStyle, js_sys::Function>> = RefCell::new(HashMap::new());
+    static WRITTEN: RefCell<HashMap<(DateStyle, NaiveDate), String>> = RefCell::new(HashMap::new());
 }
 
-fn write_date(date: NaiveDate, style: Style) -> String {
+fn write_date(date: NaiveDate, style: DateStyle) -> String {
     if let Some(done) = WRITTEN.with(|w| w.borrow().get(&(style, date)).cloned()) {
         return done;
     }
@@ -113,8 +112,12 @@ fn write_date(date: NaiveDate, style: Style) -> String {
             .or_insert_with(|| {
                 let options = Object::new();
                 let fields: &[(&str, &str)] = match style {
-                    Style::Short => &[("weekday", "short"), ("day", "numeric"), ("month", "short")],
-                    Style::Long => &[("day", "numeric"), ("month", "short"), ("year", "numeric")],
+                    DateStyle::Short => {
+                        &[("weekday", "short"), ("day", "numeric"), ("month", "short")]
+                    }
+                    DateStyle::Long => {
+                        &[("day", "numeric"), ("month", "short"), ("year", "numeric")]
+                    }
                 };
                 for (k, v) in fields {
                     let _ = Reflect::set(&options, &(*k).into(), &(*v).into());
@@ -131,49 +134,4 @@ fn write_date(date: NaiveDate, style: Style) -> String {
         .unwrap_or_else(|| date.to_string());
     WRITTEN.with(|w| w.borrow_mut().insert((style, date), text.clone()));
     text
-}
-
-/// "Tue, 3 Mar" in the user's locale (the year is added when it is not this year's).
-pub fn short_date(date: NaiveDate, today: NaiveDate) -> String {
-    if date.year() == today.year() {
-        write_date(date, Style::Short)
-    } else {
-        long_date(date)
-    }
-}
-
-/// "3 Mar 2026" in the user's locale.
-pub fn long_date(date: NaiveDate) -> String {
-    write_date(date, Style::Long)
-}
-
-/// "today", "tomorrow", "in 3 days", "2 days ago".
-pub fn relative_day(date: NaiveDate, today: NaiveDate) -> String {
-    let days = (date - today).num_days();
-    match days {
-        0 => t("dayToday"),
-        1 => t("dayTomorrow"),
-        -1 => t("dayYesterday"),
-        n if n > 1 => tf("dayIn", &[("n", &n.to_string())]),
-        n => tf("dayAgo", &[("n", &(-n).to_string())]),
-    }
-}
-
-/// A planner problem in the user's language, dates in their locale.
-pub fn problem_text(problem: &crate::core::plan::Problem) -> String {
-    use crate::core::plan::problems::Arg;
-    let args: Vec<(&str, String)> = problem
-        .kind
-        .args()
-        .into_iter()
-        .map(|(name, arg)| {
-            let text = match arg {
-                Arg::Date(date) => long_date(date),
-                other => other.to_string(),
-            };
-            (name, text)
-        })
-        .collect();
-    let borrowed: Vec<(&str, &str)> = args.iter().map(|(n, v)| (*n, v.as_str())).collect();
-    tf(problem.kind.message_key(), &borrowed)
 }

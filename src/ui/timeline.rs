@@ -4,9 +4,9 @@
 
 use chrono::NaiveDate;
 
-use super::dom::{el, svg, El};
-use super::i18n::{long_date, t, tf};
-use super::today::action_title;
+use super::items::{action_title, status_label};
+use super::node::{el, svg, Node};
+use super::words::Words;
 use crate::core::model::{Action, ActionState, Application, EventKind};
 
 // Whole units of the SVG's view box: integers keep the floating-point formatter out of the
@@ -24,19 +24,19 @@ struct Mark {
     past: bool,
 }
 
-fn marks(app: &Application, actions: &[&Action]) -> Vec<Mark> {
+fn marks(w: &Words, app: &Application, actions: &[&Action]) -> Vec<Mark> {
     let mut out = Vec::new();
     if let Some(d) = app.applied_on {
         out.push(Mark {
             date: d,
-            label: t("tlApplied"),
+            label: w.t("tlApplied"),
             class: "event",
             past: true,
         });
     }
     for r in &app.rounds {
         let kind = if r.kind.is_empty() {
-            t("round")
+            w.t("round")
         } else {
             r.kind.clone()
         };
@@ -49,10 +49,10 @@ fn marks(app: &Application, actions: &[&Action]) -> Vec<Mark> {
     }
     for e in &app.history {
         let label = match &e.kind {
-            EventKind::Reply { .. } => t("tlReply"),
-            EventKind::ReferencesRequested => t("eventReferences"),
-            EventKind::Status { to, .. } => super::apps::status_label(to),
-            EventKind::PositiveNews { .. } => t("eventNews"),
+            EventKind::Reply { .. } => w.t("tlReply"),
+            EventKind::ReferencesRequested => w.t("eventReferences"),
+            EventKind::Status { to, .. } => status_label(w, to),
+            EventKind::PositiveNews { .. } => w.t("eventNews"),
             _ => continue, // sent/skipped/snoozed show as their actions
         };
         out.push(Mark {
@@ -65,7 +65,7 @@ fn marks(app: &Application, actions: &[&Action]) -> Vec<Mark> {
     if let Some(d) = app.decision_date {
         out.push(Mark {
             date: d,
-            label: t("tlDecision"),
+            label: w.t("tlDecision"),
             class: "decision",
             past: false,
         });
@@ -80,7 +80,7 @@ fn marks(app: &Application, actions: &[&Action]) -> Vec<Mark> {
         };
         out.push(Mark {
             date,
-            label: action_title(app, a),
+            label: action_title(w, app, a),
             class,
             past,
         });
@@ -89,11 +89,11 @@ fn marks(app: &Application, actions: &[&Action]) -> Vec<Mark> {
     out
 }
 
-pub fn draw(app: &Application, actions: &[&Action], today: NaiveDate) -> El {
-    let marks = marks(app, actions);
+pub fn draw(w: &Words, app: &Application, actions: &[&Action], today: NaiveDate) -> Node {
+    let marks = marks(w, app, actions);
     let figure = el("figure").class("timeline");
     let (Some(first), Some(last)) = (marks.first(), marks.last()) else {
-        return figure.child(el("figcaption").text(&t("tlEmpty")));
+        return figure.child(el("figcaption").text(&w.t("tlEmpty")));
     };
     let start = first.date.min(today);
     let end = last.date.max(today);
@@ -105,9 +105,9 @@ pub fn draw(app: &Application, actions: &[&Action], today: NaiveDate) -> El {
         .attr("role", "img")
         .attr(
             "aria-label",
-            &tf(
+            &w.tf(
                 "tlLabel",
-                &[("from", &long_date(start)), ("to", &long_date(end))],
+                &[("from", &w.long_date(start)), ("to", &w.long_date(end))],
             ),
         )
         .child(
@@ -145,7 +145,7 @@ pub fn draw(app: &Application, actions: &[&Action], today: NaiveDate) -> El {
                 .attr("cx", &x(m.date).to_string())
                 .attr("cy", &cy.to_string())
                 .attr("r", "5")
-                .child(svg("title").text(&format!("{}: {}", long_date(m.date), m.label))),
+                .child(svg("title").text(&format!("{}: {}", w.long_date(m.date), m.label))),
         );
     }
     picture = picture
@@ -154,7 +154,7 @@ pub fn draw(app: &Application, actions: &[&Action], today: NaiveDate) -> El {
                 .class("label")
                 .attr("x", &PAD.to_string())
                 .attr("y", &(HEIGHT - 2).to_string())
-                .text(&long_date(start)),
+                .text(&w.long_date(start)),
         )
         .child(
             svg("text")
@@ -162,7 +162,7 @@ pub fn draw(app: &Application, actions: &[&Action], today: NaiveDate) -> El {
                 .attr("x", &(WIDTH - PAD).to_string())
                 .attr("y", &(HEIGHT - 2).to_string())
                 .attr("text-anchor", "end")
-                .text(&long_date(end)),
+                .text(&w.long_date(end)),
         );
 
     let mut list = el("ol").class("tl-list");
@@ -173,7 +173,7 @@ pub fn draw(app: &Application, actions: &[&Action], today: NaiveDate) -> El {
                 .child(
                     el("time")
                         .attr("datetime", &m.date.to_string())
-                        .text(&long_date(m.date)),
+                        .text(&w.long_date(m.date)),
                 )
                 .append_text(" ")
                 .append_text(&m.label),
@@ -181,10 +181,10 @@ pub fn draw(app: &Application, actions: &[&Action], today: NaiveDate) -> El {
     }
     figure
         .child(picture)
-        .child(el("figcaption").text(&t("tlCaption")))
+        .child(el("figcaption").text(&w.t("tlCaption")))
         .child(
             el("details")
-                .child(el("summary").text(&t("tlAsList")))
+                .child(el("summary").text(&w.t("tlAsList")))
                 .child(list),
         )
 }

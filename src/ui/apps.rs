@@ -1,0 +1,276 @@
+//! *Applications*: the searchable list and one application's page (timeline, actions,
+//! people, what happened), and deleting an application.
+
+use super::items::{action_item, action_title, display_name, status_label};
+use super::msg::{Effect, Write};
+use super::node::{button, el, input, Node};
+use super::record::record_form;
+use super::today::show_more;
+use super::words::{Text, Words};
+use super::{Model, View};
+use crate::core::model::{ActionState, Application};
+
+fn matches(w: &Words, app: &Application, needle: &str) -> bool {
+    if needle.is_empty() {
+        return true;
+    }
+    let hay = |s: &str| s.to_lowercase().contains(needle);
+    hay(&app.company)
+        || hay(&app.role)
+        || hay(&app.notes)
+        || hay(&status_label(w, &app.status).to_lowercase())
+        || app.contacts.iter().any(|c| hay(&c.name) || hay(&c.email))
+}
+
+/// The applications the list shows for the search text, open ones first, then by company.
+pub fn listed(m: &Model) -> Vec<&Application> {
+    let needle = m.search.trim().to_lowercase();
+    let mut apps: Vec<&Application> = m
+        .stored
+        .apps
+        .iter()
+        .filter(|a| matches(&m.words, a, &needle))
+        .collect();
+    apps.sort_unstable_by(|a, b| {
+        (a.status.is_closed(), a.company.to_lowercase(), &a.id).cmp(&(
+            b.status.is_closed(),
+            b.company.to_lowercase(),
+            &b.id,
+        ))
+    });
+    apps
+}
+
+pub fn list(m: &Model) -> Node {
+    let w = &m.words;
+    let apps = listed(m);
+    let total = apps.len();
+    let out = el("div").class("apps").attr("data-view", "apps").child(
+        el("div")
+            .class("row")
+            .child(
+                input("search", "search", &m.search)
+                    .attr("placeholder", &w.t("searchPlaceholder"))
+                    .attr("aria-label", &w.t("searchLabel")),
+            )
+            .child(button(&w.t("addApplication"), "new-app").class("primary")),
+    );
+    if m.stored.apps.is_empty() {
+        return out.child(el("p").class("empty").text(&w.t("noApplications")));
+    }
+    if total == 0 {
+        return out.child(el("p").class("empty").text(&w.t("noMatches")));
+    }
+    let rows = apps.iter().take(m.shown).map(|app| row(m, app));
+    let out = out.child(
+        el("ul")
+            .class("app-list")
+            .attr("aria-label", &w.t("tabApps"))
+            .children(rows),
+    );
+    if total > m.shown {
+        out.child(show_more(m, total))
+    } else {
+        out
+    }
+}
+
+fn row(m: &Model, app: &Application) -> Node {
+    let w = &m.words;
+    let next = m
+        .plan
+        .actions
+        .iter()
+        .filter(|a| {
+            a.app_id == app.id && !matches!(a.state, ActionState::Done | ActionState::Skipped)
+        })
+        .min_by_key(|a| a.due);
+    let next_text = match next {
+        Some(a) => w.tf(
+            "nextAction",
+            &[
+                ("what", &action_title(w, app, a)),
+                ("date", &w.long_date(a.due)),
+            ],
+        ),
+        None if app.no_contact => w.t("noContactSet"),
+        None => w.t("nothingPlanned"),
+    };
+    let problems = m
+        .plan
+        .problems
+        .iter()
+        .filter(|p| p.app_id == app.id)
+        .count();
+    el("li")
+        .key(&app.id)
+        .attr("data-app", &app.id)
+        .child(
+            button(&display_name(w, app), "open-app")
+                .class("link title")
+                .attr("data-app", &app.id),
+        )
+        .child(
+            el("span")
+                .class(&format!("status s-{}", app.status.as_str()))
+                .text(&status_label(w, &app.status)),
+        )
+        .child(el("p").class("next").text(&next_text))
+        .child_if(problems > 0, || {
+            el("p")
+                .class("message error")
+                .text(&w.tf("appProblems", &[("n", &problems.to_string())]))
+        })
+}
+
+pub fn detail(m: &Model, id: &str) -> Node {
+    let w = &m.words;
+    let Some(app) = m.app(id) else {
+        return el("p").class("empty").text(&w.t("errorGone"));
+    };
+    let mut out = el("article")
+        .class("app")
+        .attr("data-view", "app")
+        .attr("data-app", &app.id)
+        .child(button(&w.t("back"), "tab-apps").class("link back"))
+        .child(el("h2").text(&display_name(w, app)))
+        .child(
+            el("p")
+                .class(&format!("status s-{}", app.status.as_str()))
+                .text(&status_label(w, &app.status)),
+        );
+    if app.no_contact {
+        out = out.child(el("p").class("message").text(&w.t("noContactSet")));
+    }
+    if let Some(url) = safe_url(&app.posting_url) {
+        out = out.child(
+            el("p").child(
+                el("a")
+                    .attr("href", url)
+                    .attr("target", "_blank")
+                    .attr("rel", "noopener noreferrer")
+                    .text(&w.t("postingLink")),
+            ),
+        );
+    }
+    for p in m.plan.problems.iter().filter(|p| p.app_id == app.id) {
+        out = out.child(el("p").class("message error").text(&w.problem(p)));
+    }
+    let actions: Vec<_> = m
+        .plan
+        .actions
+        .iter()
+        .filter(|a| a.app_id == app.id)
+        .collect();
+    out = out.child(super::timeline::draw(w, app, &actions, m.today));
+    let mut ul = el("ul")
+        .class("actions")
+        .attr("aria-label", &w.t("actionsOfApp"))
+        .children(actions.iter().map(|a| action_item(m, app, a, false)));
+    if actions.is_empty() {
+        ul = ul.child(el("li").class("empty").text(&w.t("nothingPlanned")));
+    }
+    out = out
+        .child(el("h3").text(&w.t("actionsOfApp")))
+        .child(ul)
+        .child(record_form(m, app))
+        .child(people(w, app));
+    if !app.notes.is_empty() {
+        out = out
+            .child(el("h3").text(&w.t("fieldNotes")))
+            .child(el("p").class("notes").text(&app.notes));
+    }
+    let delete = if m.confirm_delete {
+        button(&w.t("confirmDelete"), "delete-app").class("danger")
+    } else {
+        button(&w.t("deleteApp"), "delete-app")
+    };
+    out.child(
+        el("div")
+            .class("buttons")
+            .child(
+                button(&w.t("editApp"), "edit-app")
+                    .class("primary")
+                    .attr("data-app", &app.id),
+            )
+            .child(delete.attr("data-app", &app.id)),
+    )
+}
+
+/// Only web links open from the application page.
+fn safe_url(url: &str) -> Option<&str> {
+    let u = url.trim();
+    (u.starts_with("https://") || u.starts_with("http://")).then_some(u)
+}
+
+fn people(w: &Words, app: &Application) -> Node {
+    let contacts = app.contacts.iter().map(|c| {
+        let mut roles = Vec::new();
+        if c.hiring_manager {
+            roles.push(w.t("hiringManager"));
+        }
+        if c.reference {
+            roles.push(w.t("reference"));
+        }
+        let mut line = c.name.clone();
+        for extra in [&c.title, &c.email, &c.phone] {
+            if !extra.is_empty() {
+                line.push_str(" · ");
+                line.push_str(extra);
+            }
+        }
+        if !roles.is_empty() {
+            line.push_str(&format!(" ({})", roles.join(", ")));
+        }
+        el("li").key(&c.id).text(&line)
+    });
+    let rounds = app.rounds.iter().map(|r| {
+        let who: Vec<&str> = r
+            .interviewers
+            .iter()
+            .filter_map(|i| app.contact(&i.contact_id).map(|c| c.name.as_str()))
+            .collect();
+        let kind = if r.kind.is_empty() {
+            w.t("round")
+        } else {
+            r.kind.clone()
+        };
+        let with = if who.is_empty() {
+            String::new()
+        } else {
+            format!(" · {}", who.join(", "))
+        };
+        el("li")
+            .key(&r.id)
+            .text(&format!("{} · {kind}{with}", w.long_date(r.date)))
+    });
+    el("section")
+        .class("people")
+        .child(el("h3").text(&w.t("people")))
+        .child(el("ul").children(contacts))
+        .child(el("h3").text(&w.t("rounds")))
+        .child(el("ul").class("rounds").children(rounds))
+}
+
+/// The first click asks for confirmation; the second deletes.
+pub fn delete(m: &mut Model, id: &str) -> Vec<Effect> {
+    if !m.confirm_delete {
+        m.confirm_delete = true;
+        return Vec::new();
+    }
+    let Some(app) = m.app(id) else {
+        return Vec::new();
+    };
+    let name = display_name(&m.words, app);
+    let write = Write::DeleteApp {
+        id: app.id.clone(),
+        revision: app.revision,
+    };
+    m.confirm_delete = false;
+    m.view = View::Apps;
+    m.busy = true;
+    vec![Effect::write(
+        write,
+        Text::with("deleted", &[("name", &name)]),
+    )]
+}

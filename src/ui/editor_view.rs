@@ -1,0 +1,190 @@
+//! The application editor drawn from its form: details, people, interview rounds with who
+//! was met and what was discussed. Contacts and rounds are keyed by their ids, so removing
+//! one keeps what is typed in the others.
+
+use super::editor::{EditorForm, RoundForm};
+use super::items::status_label;
+use super::node::{button, el, input, labelled, labelled_check, select, textarea, Node};
+use super::words::Words;
+use super::Model;
+use crate::core::model::{Contact, Status};
+
+pub fn view(m: &Model) -> Node {
+    let w = &m.words;
+    let Some(f) = &m.editor else {
+        return el("p").text(&w.t("errorGone"));
+    };
+    let status_options: Vec<(String, String)> = Status::ALL
+        .iter()
+        .map(|s| (s.as_str().to_string(), status_label(w, s)))
+        .collect();
+    let medium_options = vec![
+        (String::new(), w.t("mediumDefault")),
+        ("email".to_string(), w.t("mediumEmail")),
+        ("phone".to_string(), w.t("mediumPhone")),
+    ];
+    let details = el("fieldset")
+        .child(el("legend").text(&w.t("details")))
+        .child(labelled(
+            &w.t("fieldCompany"),
+            input("text", "company", &f.company).attr("autocomplete", "organization"),
+        ))
+        .child(labelled(&w.t("fieldRole"), input("text", "role", &f.role)))
+        .child(labelled(
+            &w.t("fieldPosting"),
+            input("url", "posting", &f.posting),
+        ))
+        .child(labelled(
+            &w.t("fieldStatus"),
+            select("status", &status_options, &f.status),
+        ))
+        .child(labelled(
+            &w.t("fieldApplied"),
+            input("date", "applied", &f.applied),
+        ))
+        .child(labelled(
+            &w.t("fieldDecision"),
+            input("date", "decision", &f.decision),
+        ))
+        .child(el("p").class("hint").text(&w.t("fieldDecisionHint")))
+        .child(labelled(
+            &w.t("fieldMedium"),
+            select("medium", &medium_options, &f.medium),
+        ))
+        .child(labelled_check(
+            "no-contact",
+            f.no_contact,
+            &w.t("fieldNoContact"),
+        ))
+        .child(labelled(
+            &w.t("fieldNotes"),
+            textarea("notes", &f.notes).attr("rows", "3"),
+        ));
+
+    let contacts = el("fieldset")
+        .child(el("legend").text(&w.t("people")))
+        .children(f.contacts.iter().enumerate().map(|(i, c)| contact(w, i, c)))
+        .child(button(&w.t("addContact"), "add-contact").key("add"));
+
+    let rounds = el("fieldset")
+        .child(el("legend").text(&w.t("rounds")))
+        .children(f.rounds.iter().enumerate().map(|(j, r)| round(w, f, j, r)))
+        .child(button(&w.t("addRound"), "add-round").key("add"));
+
+    let error = f.error.as_ref().map(|e| w.say(e)).unwrap_or_default();
+    el("form")
+        .class("editor")
+        .attr("data-form", "app")
+        .attr("data-view", "edit")
+        .attr("novalidate", "")
+        .child(el("h2").text(&w.t(if f.is_new() {
+            "newApplication"
+        } else {
+            "editApplication"
+        })))
+        .child(
+            el("div")
+                .class("form-error")
+                .attr("role", "alert")
+                .text(&error),
+        )
+        .child(details)
+        .child(contacts)
+        .child(rounds)
+        .child(
+            el("div")
+                .class("buttons sticky")
+                .child(
+                    el("button")
+                        .attr("type", "submit")
+                        .class("primary")
+                        .attr_if(m.busy, "disabled", "")
+                        .text(&w.t("save")),
+                )
+                .child(button(&w.t("cancel"), "cancel-edit")),
+        )
+}
+
+fn contact(w: &Words, i: usize, c: &Contact) -> Node {
+    let n = |f: &str| format!("contact.{i}.{f}");
+    el("div")
+        .key(&c.id)
+        .class("contact")
+        .attr("data-index", &i.to_string())
+        .child(labelled(
+            &w.t("fieldName"),
+            input("text", &n("name"), &c.name),
+        ))
+        .child(labelled(
+            &w.t("fieldTitle"),
+            input("text", &n("title"), &c.title),
+        ))
+        .child(labelled(
+            &w.t("fieldEmail"),
+            input("email", &n("email"), &c.email),
+        ))
+        .child(labelled(
+            &w.t("fieldPhone"),
+            input("tel", &n("phone"), &c.phone),
+        ))
+        .child(labelled_check(
+            &n("manager"),
+            c.hiring_manager,
+            &w.t("hiringManager"),
+        ))
+        .child(labelled_check(
+            &n("reference"),
+            c.reference,
+            &w.t("reference"),
+        ))
+        .child(
+            button(&w.t("removeContact"), "remove-contact")
+                .attr("data-index", &i.to_string())
+                .attr("aria-label", &w.tf("removeNamed", &[("name", &c.name)])),
+        )
+}
+
+fn round(w: &Words, f: &EditorForm, j: usize, r: &RoundForm) -> Node {
+    let n = |x: &str| format!("round.{j}.{x}");
+    let mut who = el("fieldset")
+        .class("interviewers")
+        .child(el("legend").text(&w.t("interviewers")));
+    if f.contacts.is_empty() {
+        who = who.child(el("p").class("hint").text(&w.t("addPeopleFirst")));
+    }
+    for c in &f.contacts {
+        let met = r.with.iter().find(|(id, _)| *id == c.id);
+        let label = if c.name.is_empty() {
+            w.t("unnamed")
+        } else {
+            c.name.clone()
+        };
+        who = who.child(
+            labelled_check(&format!("round.{j}.with.{}", c.id), met.is_some(), &label)
+                .key(&format!("with.{}", c.id)),
+        );
+        if let Some((_, points)) = met {
+            who = who.child(
+                labelled(
+                    &w.tf("pointsFor", &[("name", &label)]),
+                    textarea(&format!("round.{j}.points.{}", c.id), points).attr("rows", "3"),
+                )
+                .key(&format!("points.{}", c.id)),
+            );
+        }
+    }
+    el("div")
+        .key(&r.id)
+        .class("round")
+        .attr("data-index", &j.to_string())
+        .child(labelled(
+            &w.t("fieldRoundDate"),
+            input("date", &n("date"), &r.date),
+        ))
+        .child(labelled(
+            &w.t("fieldRoundKind"),
+            input("text", &n("kind"), &r.kind).attr("placeholder", &w.t("fieldRoundKindHint")),
+        ))
+        .child(who)
+        .child(button(&w.t("removeRound"), "remove-round").attr("data-index", &j.to_string()))
+}

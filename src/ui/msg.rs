@@ -1,0 +1,269 @@
+//! What can happen to a page ([`Msg`]: a user's click, typing or submit, or an effect that
+//! completed) and what the page asks the browser to do ([`Effect`]). The browser side turns
+//! DOM events into messages with [`Msg::from_click`] / [`Msg::from_field`] and runs effects.
+
+use chrono::NaiveDate;
+
+use super::words::Text;
+use super::{Extras, Notice, Stored};
+use crate::core::backup::ImportReport;
+use crate::core::command::Edit;
+use crate::core::files::ExportKind;
+use crate::core::model::{Application, Settings};
+
+/// One action of the plan: its application and key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActionRef {
+    pub app: String,
+    pub key: String,
+}
+
+impl ActionRef {
+    pub fn new(app: &str, key: &str) -> ActionRef {
+        ActionRef {
+            app: app.to_string(),
+            key: key.to_string(),
+        }
+    }
+
+    /// `appId/key`: names the action's controls and its open draft.
+    pub fn id(&self) -> String {
+        format!("{}/{}", self.app, self.key)
+    }
+}
+
+/// The tabs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tab {
+    Today,
+    Apps,
+    Settings,
+}
+
+/// The forms a page submits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    /// The application editor.
+    App,
+    /// "What happened" on an application's page.
+    Record,
+    Settings,
+    Template,
+}
+
+/// Everything that can happen to a page.
+// A page handles a few messages per user action: their size does not matter, and boxing
+// the read data would only add indirection to every match.
+#[allow(clippy::large_enum_variant)]
+#[derive(Debug, Clone, PartialEq)]
+pub enum Msg {
+    Tab(Tab),
+    Dismiss,
+    ShowMore,
+    OpenOptions,
+    LoadDemo,
+    /// The Escape key: closes an open draft or a delete waiting for confirmation.
+    Escape,
+    OpenApp(String),
+    ToggleDraft(ActionRef),
+    CopyDraft(ActionRef),
+    Sent(ActionRef),
+    /// Sent on the day chosen in the action's "another day" field.
+    SentOn(ActionRef),
+    Skip(ActionRef),
+    /// Snoozed to the day chosen in the action's field.
+    Snooze(ActionRef),
+    Undo(ActionRef),
+    NewApp,
+    EditApp(String),
+    /// Asks for confirmation first, deletes on the second click.
+    DeleteApp(String),
+    CancelEdit,
+    AddContact,
+    RemoveContact(usize),
+    AddRound,
+    RemoveRound(usize),
+    Export(ExportKind),
+    RestoreSnapshot,
+    ResetTemplate(String),
+    /// Allow or revoke an optional webmail site.
+    Site {
+        site: String,
+        allow: bool,
+    },
+    /// A text field, date, select or radio group named `name` now holds `value`.
+    Input {
+        name: String,
+        value: String,
+    },
+    /// A checkbox named `name` was ticked or cleared.
+    Check {
+        name: String,
+        on: bool,
+    },
+    Submit(Form),
+    /// The import form was submitted with a file of `size` bytes (`None`: no file chosen).
+    ImportPicked {
+        size: Option<f64>,
+    },
+    /// The chosen backup file's text (`None`: it could not be read).
+    ImportRead(Option<String>),
+    /// Storage was read, on `today`.
+    Loaded {
+        today: NaiveDate,
+        result: Result<Stored, String>,
+    },
+    /// A write finished (or was refused) and storage was read again.
+    Written {
+        after: After,
+        result: Result<Outcome, String>,
+        reloaded: Option<(NaiveDate, Stored)>,
+    },
+    /// Another window, the service worker or a webmail tab changed storage.
+    StorageChanged,
+    Copied(bool),
+    /// A file was downloaded (its name), or could not be made.
+    Exported(Result<String, String>),
+    ExtrasLoaded(Extras),
+    SiteChanged {
+        site: String,
+        granted: bool,
+    },
+}
+
+impl Msg {
+    /// The message of a click on a control with `data-action="action"`; `attr` reads the
+    /// control's other attributes (`data-app`, `data-key`, `data-index`, `data-site`).
+    pub fn from_click(action: &str, attr: impl Fn(&str) -> Option<String>) -> Option<Msg> {
+        let get = |name: &str| attr(name).unwrap_or_default();
+        let act = || ActionRef {
+            app: get("data-app"),
+            key: get("data-key"),
+        };
+        let index = || attr("data-index").and_then(|i| i.parse().ok());
+        Some(match action {
+            "tab-today" => Msg::Tab(Tab::Today),
+            "tab-apps" => Msg::Tab(Tab::Apps),
+            "tab-settings" => Msg::Tab(Tab::Settings),
+            "dismiss" => Msg::Dismiss,
+            "show-more" => Msg::ShowMore,
+            "open-options" => Msg::OpenOptions,
+            "load-demo" => Msg::LoadDemo,
+            "open-app" => Msg::OpenApp(get("data-app")),
+            "draft" => Msg::ToggleDraft(act()),
+            "copy-draft" => Msg::CopyDraft(act()),
+            "sent" => Msg::Sent(act()),
+            "sent-on" => Msg::SentOn(act()),
+            "skip" => Msg::Skip(act()),
+            "snooze" => Msg::Snooze(act()),
+            "undo" => Msg::Undo(act()),
+            "new-app" => Msg::NewApp,
+            "edit-app" => Msg::EditApp(get("data-app")),
+            "delete-app" => Msg::DeleteApp(get("data-app")),
+            "cancel-edit" => Msg::CancelEdit,
+            "add-contact" => Msg::AddContact,
+            "remove-contact" => Msg::RemoveContact(index()?),
+            "add-round" => Msg::AddRound,
+            "remove-round" => Msg::RemoveRound(index()?),
+            "export-backup" => Msg::Export(ExportKind::Backup),
+            "export-csv" => Msg::Export(ExportKind::ApplicationsCsv),
+            "export-log" => Msg::Export(ExportKind::LogCsv),
+            "export-ics" => Msg::Export(ExportKind::Ics),
+            "snapshot-restore" => Msg::RestoreSnapshot,
+            "template-reset" => Msg::ResetTemplate(get("data-key")),
+            "site-allow" | "site-revoke" => Msg::Site {
+                site: get("data-site"),
+                allow: action == "site-allow",
+            },
+            _ => return None,
+        })
+    }
+
+    /// The message of a submitted form with `data-form="name"` (the import form is read by
+    /// the browser side first: see [`Msg::ImportPicked`]).
+    pub fn from_submit(name: &str) -> Option<Msg> {
+        Some(Msg::Submit(match name {
+            "app" => Form::App,
+            "record" => Form::Record,
+            "settings" => Form::Settings,
+            "template" => Form::Template,
+            _ => return None,
+        }))
+    }
+}
+
+/// A write through the storage port.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Write {
+    /// Record what happened to one application; the writer applies it to what is stored.
+    Edit {
+        app_id: String,
+        edit: Edit,
+    },
+    SaveApp(Application),
+    /// Several applications, one after the other (the sample data).
+    SaveApps(Vec<Application>),
+    DeleteApp {
+        id: String,
+        revision: u32,
+    },
+    SaveSettings {
+        settings: Settings,
+        revision: u32,
+    },
+    Import {
+        text: String,
+        replace: bool,
+    },
+    RestoreSnapshot,
+}
+
+/// What a finished write tells the user.
+#[derive(Debug, Clone, PartialEq)]
+pub enum After {
+    /// This notice on success (the error on failure).
+    Notice(Notice),
+    /// The import report on success; "the import was refused" with the reason on failure.
+    Import,
+}
+
+/// What a successful write returned.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Outcome {
+    Done,
+    Imported(ImportReport),
+}
+
+/// What the page asks the browser to do.
+// Like `Msg`: a few per user action, so the settings a write carries stay inline.
+#[allow(clippy::large_enum_variant)]
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    /// Write, read storage again, and answer with [`Msg::Written`].
+    Write(Write, After),
+    /// Read storage and answer with [`Msg::Loaded`].
+    Reload,
+    Copy(String),
+    /// Make the file and download it; answer with [`Msg::Exported`].
+    Export(ExportKind),
+    OpenOptions,
+    /// Move keyboard focus to the element matching this selector.
+    Focus(&'static str),
+    /// Read the snapshot's date, storage used, sync status and site permissions.
+    LoadExtras,
+    /// Ask for (or give back) the permission of an optional webmail site.
+    Permission {
+        site: &'static str,
+        origin: &'static str,
+        allow: bool,
+    },
+    /// Read the text of the file chosen in the import form.
+    ReadImportFile,
+}
+
+impl Effect {
+    /// A notice-worded write.
+    pub fn write(write: Write, notice: Text) -> Effect {
+        Effect::Write(write, After::Notice(Notice::info(notice)))
+    }
+}

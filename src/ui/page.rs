@@ -1,0 +1,123 @@
+//! The whole page: the popup and `www/` (tabs, the notice, the current view) or the options
+//! page (its title, the notice, the settings).
+
+use super::node::{button, el, Node};
+use super::{apps, data, editor_view, settings, templates, today};
+use super::{Model, Surface, View};
+use crate::core::plan;
+
+/// The page for `m`.
+pub fn view(m: &Model) -> Node {
+    match m.surface {
+        Surface::Options => el("div")
+            .class("page options")
+            .child(
+                el("header")
+                    .class("bar")
+                    .child(el("h1").text(&m.words.t("optionsTitle"))),
+            )
+            .child(notice(m))
+            .child(settings_sections(m)),
+        _ => app_page(m),
+    }
+}
+
+fn app_page(m: &Model) -> Node {
+    let w = &m.words;
+    let tab = |view: View, label: &str, action: &str| {
+        let current =
+            m.view == view || (view == View::Apps && matches!(m.view, View::App(_) | View::Edit));
+        button(label, action)
+            .attr("role", "tab")
+            .attr("aria-selected", if current { "true" } else { "false" })
+    };
+    let due = plan::badge_count(&m.plan);
+    let today_label = if due > 0 {
+        format!("{} ({due})", w.t("tabToday"))
+    } else {
+        w.t("tabToday")
+    };
+    let mut tabs = el("div")
+        .class("tabs")
+        .attr("role", "tablist")
+        .attr("aria-label", &w.t("tabsLabel"))
+        .child(tab(View::Today, &today_label, "tab-today"))
+        .child(tab(View::Apps, &w.t("tabApps"), "tab-apps"));
+    let mut header = el("header")
+        .class("bar")
+        .child(el("h1").text(&w.t("appTitle")));
+    if m.surface == Surface::Www {
+        tabs = tabs.child(tab(View::Settings, &w.t("tabSettings"), "tab-settings"));
+        header = header.child(tabs);
+    } else {
+        header = header.child(tabs).child(
+            button(&w.t("openOptions"), "open-options")
+                .class("link")
+                .attr("aria-label", &w.t("openOptionsLabel")),
+        );
+    }
+    // Keyed by view, so that another view is drawn afresh rather than patched over.
+    let body = match &m.view {
+        View::Today => today::view(m).key("today"),
+        View::Apps => apps::list(m).key("apps"),
+        View::App(id) => apps::detail(m, id).key(&format!("app:{id}")),
+        View::Edit => editor_view::view(m).key("edit"),
+        View::Settings => settings_sections(m).key("settings"),
+    };
+    let mut page = el("div").class("page");
+    if m.surface == Surface::Www {
+        page = page.child(
+            el("aside")
+                .class("intro")
+                .child(el("p").text(&w.t("wwwIntro")))
+                .child(el("p").text(&w.t("wwwStorage"))),
+        );
+    }
+    page.child(header).child(notice(m)).child(
+        el("section")
+            .class("view")
+            .attr("role", "tabpanel")
+            .child(body),
+    )
+}
+
+fn settings_sections(m: &Model) -> Node {
+    el("div")
+        .class("settings-page")
+        .child(settings::form(m))
+        .child(templates::view(m))
+        .child(data::view(m))
+        .child_if(m.surface != Surface::Www, || data::webmail(m))
+}
+
+/// The line at the top: what just happened, with undo when it can be taken back.
+pub fn notice(m: &Model) -> Node {
+    let w = &m.words;
+    let region = el("div")
+        .class("notice")
+        .attr("role", "status")
+        .attr("aria-live", "polite");
+    let Some(n) = &m.notice else {
+        return region;
+    };
+    let mut line = el("p")
+        .class(if n.error { "message error" } else { "message" })
+        .append_text(&w.say(&n.text));
+    if n.error {
+        line = line.attr("role", "alert");
+    }
+    if let Some(r) = &n.undo {
+        line = line.child(
+            button(&w.t("undo"), "undo")
+                .attr("data-app", &r.app)
+                .attr("data-key", &r.key),
+        );
+    }
+    region.child(
+        line.child(
+            button("×", "dismiss")
+                .class("icon")
+                .attr("aria-label", &w.t("dismiss")),
+        ),
+    )
+}

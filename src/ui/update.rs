@@ -1,0 +1,200 @@
+//! [`update`]: what each message does to the page and which effects it asks for. Every
+//! write leaves as one [`Effect::Write`]; the browser side runs them all in one place.
+
+use super::msg::{After, Effect, Msg, Outcome, Tab};
+use super::words::Text;
+use super::{apps, data, editor, record, settings, templates, today};
+use super::{EditorForm, Model, RecordForm, View, PAGE};
+use crate::core::demo::sample_applications;
+use crate::core::model::Application;
+
+/// Applies `msg` to the page and returns what the browser must do next.
+pub fn update(m: &mut Model, msg: Msg) -> Vec<Effect> {
+    let mut effects = step(m, msg);
+    if m.loaded && m.shows_settings() && !m.extras_requested {
+        m.extras_requested = true;
+        effects.push(Effect::LoadExtras);
+    }
+    effects
+}
+
+fn step(m: &mut Model, msg: Msg) -> Vec<Effect> {
+    match msg {
+        Msg::Tab(tab) => {
+            m.view = match tab {
+                Tab::Today => View::Today,
+                Tab::Apps => View::Apps,
+                Tab::Settings => View::Settings,
+            };
+            m.shown = PAGE;
+            m.editor = None;
+            m.confirm_delete = false;
+        }
+        Msg::Dismiss => m.notice = None,
+        Msg::ShowMore => m.shown += PAGE,
+        Msg::OpenOptions => return vec![Effect::OpenOptions],
+        Msg::LoadDemo => {
+            m.busy = true;
+            return vec![Effect::write(
+                super::Write::SaveApps(sample_applications(m.today)),
+                Text::key("demoLoaded"),
+            )];
+        }
+        Msg::Escape => {
+            m.open_draft = None;
+            m.confirm_delete = false;
+        }
+        Msg::OpenApp(id) => {
+            m.view = View::App(id);
+            m.open_draft = None;
+            m.confirm_delete = false;
+            m.record = RecordForm::default();
+        }
+        Msg::ToggleDraft(r) => return today::toggle_draft(m, &r),
+        Msg::CopyDraft(r) => return today::copy_draft(m, &r),
+        Msg::Sent(r) => return today::sent(m, &r),
+        Msg::SentOn(r) => return today::sent_on(m, &r),
+        Msg::Skip(r) => return today::skip(m, &r),
+        Msg::Snooze(r) => return today::snooze(m, &r),
+        Msg::Undo(r) => return today::undo(m, &r),
+        Msg::NewApp => {
+            let app = Application {
+                id: m.ids.next("app-"),
+                applied_on: Some(m.today),
+                ..Default::default()
+            };
+            return open_editor(m, &app);
+        }
+        Msg::EditApp(id) => match m.app(&id).cloned() {
+            Some(app) => return open_editor(m, &app),
+            None => m.error(Text::key("errorGone")),
+        },
+        Msg::DeleteApp(id) => return apps::delete(m, &id),
+        Msg::CancelEdit => {
+            let back = m.editor.take().filter(|f| !f.is_new()).map(|f| f.base.id);
+            m.view = back.map_or(View::Apps, View::App);
+        }
+        Msg::AddContact => {
+            let id = m.ids.next("c");
+            if let Some(f) = m.editor.as_mut() {
+                f.add_contact(id);
+            }
+        }
+        Msg::RemoveContact(i) => {
+            if let Some(f) = m.editor.as_mut() {
+                f.remove_contact(i);
+            }
+        }
+        Msg::AddRound => {
+            let id = m.ids.next("r");
+            let today = m.today;
+            if let Some(f) = m.editor.as_mut() {
+                f.add_round(id, today);
+            }
+        }
+        Msg::RemoveRound(i) => {
+            if let Some(f) = m.editor.as_mut() {
+                f.remove_round(i);
+            }
+        }
+        Msg::Export(kind) => return vec![Effect::Export(kind)],
+        Msg::RestoreSnapshot => {
+            m.busy = true;
+            return vec![Effect::write(
+                super::Write::RestoreSnapshot,
+                Text::key("snapshotRestored"),
+            )];
+        }
+        Msg::ResetTemplate(key) => return templates::reset(m, &key),
+        Msg::Site { site, allow } => return data::site(&site, allow),
+        Msg::Input { name, value } => input(m, &name, &value),
+        Msg::Check { name, on } => check(m, &name, on),
+        Msg::Submit(form) => {
+            return match form {
+                super::Form::App => editor::submit(m),
+                super::Form::Record => record::submit(m),
+                super::Form::Settings => settings::submit(m),
+                super::Form::Template => templates::submit(m),
+            }
+        }
+        Msg::ImportPicked { size } => return data::picked(m, size),
+        Msg::ImportRead(text) => return data::read(m, text),
+        Msg::Loaded { today, result } => match result {
+            Ok(stored) => m.set_state(today, stored),
+            Err(e) => {
+                m.loaded = true;
+                m.error(Text::with("errorStorage", &[("detail", &e)]));
+            }
+        },
+        Msg::Written {
+            after,
+            result,
+            reloaded,
+        } => {
+            m.busy = false;
+            if let Some((today, stored)) = reloaded {
+                m.set_state(today, stored);
+            }
+            match (after, &result) {
+                (After::Import, Ok(Outcome::Imported(report))) => data::imported(m, Ok(report)),
+                (After::Import, Err(e)) => data::imported(m, Err(e)),
+                (After::Notice(n), Ok(_)) => m.notice = Some(n),
+                (_, Err(e)) => m.error(Text::Plain(e.clone())),
+                (After::Import, Ok(Outcome::Done)) => {}
+            }
+        }
+        Msg::StorageChanged => return vec![Effect::Reload],
+        Msg::Copied(ok) => {
+            if ok {
+                m.info(Text::key("copied"));
+            } else {
+                m.error(Text::key("copyFailed"));
+            }
+        }
+        Msg::Exported(result) => match result {
+            Ok(file) => m.info(Text::with("exported", &[("file", &file)])),
+            Err(e) => m.error(Text::Plain(e)),
+        },
+        Msg::ExtrasLoaded(extras) => m.extras = extras,
+        Msg::SiteChanged { site, granted } => data::site_changed(m, &site, granted),
+    }
+    Vec::new()
+}
+
+fn open_editor(m: &mut Model, app: &Application) -> Vec<Effect> {
+    m.editor = Some(EditorForm::new(app));
+    m.view = View::Edit;
+    vec![Effect::Focus("[name=\"company\"]")]
+}
+
+/// A field changed: the form it belongs to takes the value.
+fn input(m: &mut Model, name: &str, value: &str) {
+    if name == "search" {
+        m.search = value.to_string();
+        m.shown = PAGE;
+    } else if name.starts_with("sent-on:") || name.starts_with("snooze:") {
+        m.dates.insert(name.to_string(), value.to_string());
+    } else if name == "template-slot" {
+        m.template.choose(value, &m.stored.settings);
+    } else if name == "template-text" {
+        m.template.edit(value);
+    } else if name == "import-mode" {
+        m.import_replace = value == "replace";
+    } else if m.view == View::Edit {
+        if let Some(f) = m.editor.as_mut() {
+            f.input(name, value);
+        }
+    } else if !m.record.input(name, value) {
+        m.settings.input(name, value);
+    }
+}
+
+fn check(m: &mut Model, name: &str, on: bool) {
+    if m.view == View::Edit {
+        if let Some(f) = m.editor.as_mut() {
+            f.check(name, on);
+        }
+    } else {
+        m.settings.check(name, on);
+    }
+}

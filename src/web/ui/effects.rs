@@ -1,0 +1,200 @@
+//! Runs what `update` asks for. Every write of the interface goes through [`write`], the one
+//! place pages call the storage port; each answer comes back as a message.
+
+use std::cell::RefCell;
+
+use js_sys::{Array, Object, Promise, Reflect};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::{spawn_local, JsFuture};
+use web_sys::{Element, File, HtmlInputElement};
+
+use super::{data, dispatch, files, patch, with_page};
+use crate::ui::{Effect, Extras, Msg, Outcome, Stored, Write, OPTIONAL_SITES};
+use crate::web::clock;
+use crate::web::data::{Data, State};
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = ["navigator", "clipboard"], js_name = writeText, catch)]
+    fn clipboard_write(text: &str) -> Result<Promise, JsValue>;
+    #[wasm_bindgen(js_namespace = ["chrome", "runtime"], js_name = openOptionsPage, catch)]
+    fn open_options_page() -> Result<Promise, JsValue>;
+    #[wasm_bindgen(js_namespace = ["chrome", "permissions"], js_name = request, catch)]
+    fn permissions_request(p: &Object) -> Result<Promise, JsValue>;
+    #[wasm_bindgen(js_namespace = ["chrome", "permissions"], js_name = remove, catch)]
+    fn permissions_remove(p: &Object) -> Result<Promise, JsValue>;
+    #[wasm_bindgen(js_namespace = ["chrome", "permissions"], js_name = contains, catch)]
+    fn permissions_contains(p: &Object) -> Result<Promise, JsValue>;
+}
+
+thread_local! {
+    /// The file chosen in the import form, between its submit and [`Effect::ReadImportFile`].
+    static PICKED: RefCell<Option<File>> = const { RefCell::new(None) };
+}
+
+fn stored(s: State) -> Stored {
+    Stored {
+        apps: s.apps,
+        settings: s.settings,
+        settings_revision: s.settings_revision,
+    }
+}
+
+async fn load(data: Data) -> Result<Stored, String> {
+    data.load().await.map(stored).map_err(|e| e.to_string())
+}
+
+/// Runs `effect`; what it finds out arrives later as a message.
+pub fn run(effect: Effect) {
+    let Some(data) = data() else {
+        return;
+    };
+    match effect {
+        Effect::Write(w, after) => spawn_local(async move {
+            let result = write(data, w).await;
+            let reloaded = load(data).await.ok().map(|s| (clock::today(), s));
+            dispatch(Msg::Written {
+                after,
+                result,
+                reloaded,
+            });
+        }),
+        Effect::Reload => spawn_local(async move {
+            let result = load(data).await;
+            dispatch(Msg::Loaded {
+                today: clock::today(),
+                result,
+            });
+        }),
+        Effect::Copy(text) => spawn_local(async move {
+            let ok = match clipboard_write(&text) {
+                Ok(p) => JsFuture::from(p).await.is_ok(),
+                Err(_) => false,
+            };
+            dispatch(Msg::Copied(ok));
+        }),
+        Effect::Export(kind) => spawn_local(async move {
+            let result = files::export(data, kind).await.map_err(|e| e.to_string());
+            dispatch(Msg::Exported(result));
+        }),
+        Effect::OpenOptions => {
+            if let Ok(p) = open_options_page() {
+                spawn_local(async move {
+                    let _ = JsFuture::from(p).await;
+                });
+            }
+        }
+        Effect::Focus(selector) => {
+            with_page(|p| patch::focus(&p.root, selector));
+        }
+        Effect::LoadExtras => spawn_local(async move {
+            dispatch(Msg::ExtrasLoaded(extras(data).await));
+        }),
+        Effect::Permission {
+            site,
+            origin,
+            allow,
+        } => {
+            // Called within the click, as the browser requires for a permission prompt.
+            let call = if allow {
+                permissions_request(&origins(origin))
+            } else {
+                permissions_remove(&origins(origin))
+            };
+            spawn_local(async move {
+                let granted = match call {
+                    Ok(p) => JsFuture::from(p).await.ok().and_then(|v| v.as_bool()),
+                    Err(_) => None,
+                };
+                dispatch(Msg::SiteChanged {
+                    site: site.to_string(),
+                    granted: granted.unwrap_or(false),
+                });
+            });
+        }
+        Effect::ReadImportFile => {
+            let file = PICKED.with(|p| p.borrow_mut().take());
+            spawn_local(async move {
+                let text = match file {
+                    Some(f) => JsFuture::from(f.text())
+                        .await
+                        .ok()
+                        .and_then(|v| v.as_string()),
+                    None => None,
+                };
+                dispatch(Msg::ImportRead(text));
+            });
+        }
+    }
+}
+
+/// Every write the interface makes.
+async fn write(data: Data, w: Write) -> Result<Outcome, String> {
+    let done = match w {
+        Write::Edit { app_id, edit } => data.edit(&app_id, edit).await.map(|_| ()),
+        Write::SaveApp(app) => data.save_app(app).await.map(|_| ()),
+        Write::SaveApps(apps) => {
+            for app in apps {
+                if let Err(e) = data.save_app(app).await {
+                    return Err(e.to_string());
+                }
+            }
+            Ok(())
+        }
+        Write::DeleteApp { id, revision } => data.delete_app(&id, revision).await,
+        Write::SaveSettings { settings, revision } => {
+            data.save_settings(settings, revision).await.map(|_| ())
+        }
+        Write::Import { text, replace } => {
+            return data
+                .import_backup(&text, replace)
+                .await
+                .map(Outcome::Imported)
+                .map_err(|e| e.to_string())
+        }
+        Write::RestoreSnapshot => data.restore_snapshot().await,
+    };
+    done.map(|()| Outcome::Done).map_err(|e| e.to_string())
+}
+
+/// Keeps the file chosen in the import `form` for [`Effect::ReadImportFile`]; its size, or
+/// `None` when no file was chosen.
+pub fn pick_import_file(form: &Element) -> Option<f64> {
+    let file = form
+        .query_selector("[name=\"import-file\"]")
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into::<HtmlInputElement>().ok())
+        .and_then(|i| i.files())
+        .and_then(|f| f.get(0));
+    let size = file.as_ref().map(|f| f.size());
+    PICKED.with(|p| *p.borrow_mut() = file);
+    size
+}
+
+async fn extras(data: Data) -> Extras {
+    let mut out = Extras {
+        snapshot: data.snapshot_info().await.ok().flatten(),
+        bytes: data.bytes_in_use().await.ok(),
+        ..Extras::default()
+    };
+    if data != Data::Page {
+        for (id, _, origin) in OPTIONAL_SITES {
+            if let Ok(p) = permissions_contains(&origins(origin)) {
+                if JsFuture::from(p).await.ok().and_then(|v| v.as_bool()) == Some(true) {
+                    out.allowed.push(id.to_string());
+                }
+            }
+        }
+        out.sync = Some(files::sync_status().await);
+    }
+    out
+}
+
+fn origins(origin: &str) -> Object {
+    let o = Object::new();
+    let list = Array::of1(&JsValue::from_str(origin));
+    let _ = Reflect::set(&o, &"origins".into(), &list);
+    o
+}

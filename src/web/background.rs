@@ -17,6 +17,7 @@ use crate::core::model::{Action, ActionState, Application, Language};
 use crate::core::ops;
 use crate::core::plan::{self, Plan};
 use crate::core::protocol::{self, Request, Sender};
+use crate::ui::warning_text;
 
 #[wasm_bindgen]
 pub struct Background {
@@ -231,8 +232,13 @@ impl Background {
                     to: Vec<String>,
                     warnings: Vec<String>,
                 }
+                let words = i18n::words();
                 reply(&Reply {
-                    warnings: draft.warnings.iter().map(|w| w.to_string()).collect(),
+                    warnings: draft
+                        .warnings
+                        .iter()
+                        .map(|w| warning_text(&words, w))
+                        .collect(),
                     subject: draft.subject,
                     body: draft.body,
                     to: draft.to,

@@ -162,8 +162,11 @@ fn listen(root: &Element) -> Result<(), JsValue> {
         };
         let name = form.get_attribute("data-form").unwrap_or_default();
         if name == "import" {
-            let size = effects::pick_import_file(&form);
+            let size = effects::pick_file(&form, "import-file");
             dispatch(Msg::ImportPicked { size });
+        } else if name == "holidays-import" {
+            let size = effects::pick_file(&form, "holiday-file");
+            dispatch(Msg::HolidaysPicked { size });
         } else if let Some(msg) = Msg::from_submit(&name) {
             dispatch(msg);
         }

@@ -90,7 +90,7 @@ fn a_holiday_calendar_file_adds_its_all_day_events_to_the_days_off() {
     assert_eq!(
         count(
             &drawn(&m),
-            "form[data-form=holidays-import] input[type=file]"
+            "form[data-import=holidays] input[type=file]"
         ),
         1
     );

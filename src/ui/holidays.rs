@@ -12,7 +12,9 @@ pub fn view(m: &Model) -> Node {
     let w = &m.words;
     el("form")
         .class("holidays-import")
-        .attr("data-form", "holidays-import")
+        // An import form: the browser side reads its file first (see `Msg::HolidaysPicked`).
+        .attr("data-form", "import")
+        .attr("data-import", "holidays")
         .child(el("h3").text(&w.t("icsImportTitle")))
         .child(el("p").class("hint").text(&w.t("icsImportHint")))
         .child(labelled(

@@ -99,11 +99,11 @@ test('options: a holiday calendar file adds days off; a CSV picked by mistake is
   try {
     const page = await ctx.browser.context.newPage();
     await page.goto(ctx.browser.url('options.html'));
-    await page.waitForSelector('form[data-form="holidays-import"]');
+    await page.waitForSelector('form[data-import="holidays"]');
     const stored = () => ctx.browser.worker.evaluate(() => chrome.storage.local.get(null));
     const pick = async (path) => {
       await page.setInputFiles('input[name="holiday-file"]', path);
-      await page.click('form[data-form="holidays-import"] button[type="submit"]');
+      await page.click('form[data-import="holidays"] button[type="submit"]');
     };
     const csv = join(dir, 'bewerbungen.csv');
     writeFileSync(csv, 'Firma,Stelle,Status\r\nNordwind,Data Engineer,interviewing\r\n');

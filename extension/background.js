@@ -71,7 +71,7 @@ let queue = Promise.resolve();
 const ownOrigin = new URL(chrome.runtime.getURL('')).origin;
 
 chrome.runtime.onMessage.addListener((message, sender, reply) => {
-  const from = { id: sender.id ?? '', url: sender.url ?? '', tab: Boolean(sender.tab) };
+  const from = { id: sender.id ?? '', url: sender.url ?? '', tab: Boolean(sender.tab), tabId: sender.tab?.id ?? null, frameId: sender.frameId ?? null };
   const answer = queue.then(async () => {
     const bg = await ready;
     return bg.handle(message, from, chrome.runtime.id, ownOrigin);

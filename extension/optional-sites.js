@@ -5,11 +5,15 @@
 //
 // Top frame only, like the static entries: Proton's body editor is a same-origin iframe that
 // the top frame's content script reaches itself (docs/webmail-adapters.md, "Frames").
-const SCRIPTS = ['messages.js', 'content/editor.js', 'content/sites.js', 'content/main.js'];
-const SITES = [
-  { id: 'followup-yahoo', matches: ['https://mail.yahoo.com/*'] },
-  { id: 'followup-proton', matches: ['https://mail.proton.me/*'] },
-];
+// The same scripts as the static entries, in the same order (Firefox reports them as full
+// URLs, which registration does not take: paths inside the extension). The sites come from
+// site-list.js, written from extension/sites.json when the extension is assembled.
+import './site-list.js';
+const SCRIPTS = chrome.runtime.getManifest().content_scripts[0].js.map((path) => new URL(path, chrome.runtime.getURL('/')).pathname.slice(1));
+const SITES = globalThis.FollowupSiteList.filter((site) => site.optional).map((site) => ({
+  id: `followup-${site.id}`,
+  matches: site.origins.map((origin) => `${origin}/*`),
+}));
 
 /** Makes the registrations match the granted permissions. */
 async function sync() {

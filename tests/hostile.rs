@@ -809,12 +809,17 @@ fn messages_carrying_hostile_text_parse_and_are_authorised_by_sender_only() {
         id: "own".into(),
         url: "https://mail.google.com/mail/u/0/".into(),
         tab: true,
+        tab_id: Some(3),
+        frame_id: Some(0),
     };
     for_each_string(|name, s| {
         let app = &hostile_apps(s)[0];
         for message in [
+            json!({"type": "compose/offer", "recipients": [s, s], "compose": s}),
+            json!({"type": "offer/draft", "offer": s, "compose": s}),
             json!({"type": "compose/match", "recipients": [s, s]}),
             json!({"type": "draft/get", "appId": s, "actionKey": s}),
+            json!({"type": "frame/get", "token": s}),
             json!({"type": "app/save", "app": app}),
             json!({"type": "backup/import", "text": s, "replace": false}),
         ] {
@@ -825,7 +830,7 @@ fn messages_carrying_hostile_text_parse_and_are_authorised_by_sender_only() {
                 allowed.is_ok(),
                 matches!(
                     message["type"].as_str(),
-                    Some("compose/match" | "draft/get")
+                    Some("compose/offer" | "offer/draft")
                 ),
                 "{name}: {message}"
             );
@@ -834,6 +839,7 @@ fn messages_carrying_hostile_text_parse_and_are_authorised_by_sender_only() {
             id: "own".into(),
             url: s.into(),
             tab: true,
+            ..Sender::default()
         };
         let ping = protocol::parse(r#"{"type":"ping"}"#).expect("ping");
         let _ = protocol::authorize(&ping, &from_sender, "own", "chrome-extension://own");

@@ -183,7 +183,7 @@ fn optional_sites_are_asked_for_and_the_page_reads_them_again() {
         send(&mut m, click),
         vec![Effect::Permission {
             site: "yahoo",
-            origin: "https://mail.yahoo.com/*",
+            patterns: vec!["https://mail.yahoo.com/*".to_string()],
             allow: true
         }]
     );

@@ -1,7 +1,9 @@
 // Assembles the per-browser packages from one source:
 //   extension/ + dist/pkg  ->  dist/chrome, dist/firefox (manifest transformed per browser)
 //   www/ + dist/pkg + extension/_locales  ->  dist/www
-// and zips each extension for its store.
+// and zips each extension for its store. The browser tests load dist/chrome-test and
+// dist/firefox-test: the same packages plus tests/hooks/content-hooks.js among the content
+// scripts, which marks what the content script draws; those are never zipped or shipped.
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
@@ -9,6 +11,11 @@ import { join, resolve } from 'node:path';
 const root = resolve(import.meta.dirname, '..');
 const dist = join(root, 'dist');
 const source = JSON.parse(readFileSync(join(root, 'extension/manifest.json'), 'utf8'));
+// The webmail sites, declared once (extension/sites.json): the host permissions, the content
+// scripts' matches and the frame's resources are written from it, and so is site-list.js,
+// which the content scripts and the optional-site registrations read.
+export const sites = JSON.parse(readFileSync(join(root, 'extension/sites.json'), 'utf8')).sites;
+const patterns = (list) => list.flatMap((site) => site.origins.map((origin) => `${origin}/*`));
 const { version } = JSON.parse(
   execFileSync('cargo', ['metadata', '--no-deps', '--format-version', '1'], { cwd: root }).toString(),
 ).packages[0];
@@ -17,6 +24,11 @@ const { version } = JSON.parse(
 export function manifestFor(browser, src = source) {
   const m = structuredClone(src);
   m.version = version;
+  const required = patterns(sites.filter((site) => !site.optional));
+  m.host_permissions = required;
+  m.optional_host_permissions = patterns(sites.filter((site) => site.optional));
+  for (const entry of m.content_scripts) entry.matches = required;
+  for (const entry of m.web_accessible_resources) entry.matches = patterns(sites);
   if (browser === 'chrome') {
     delete m.browser_specific_settings;
     m.background = { service_worker: src.background.service_worker, type: 'module' };
@@ -31,6 +43,19 @@ function copyApp(target) {
   mkdirSync(target, { recursive: true });
   cpSync(join(root, 'extension'), target, { recursive: true });
   cpSync(join(dist, 'pkg'), join(target, 'pkg'), { recursive: true });
+  writeFileSync(join(target, 'site-list.js'), siteList());
+}
+
+/** site-list.js: the descriptor as a global, for classic content scripts and for modules. */
+function siteList() {
+  return `// Written by tools/assemble.mjs from extension/sites.json.\nglobalThis.FollowupSiteList = Object.freeze(${JSON.stringify(sites)});\n`;
+}
+
+/** The manifest of a test build: the test hooks load before the content script that uses them. */
+export function withTestHooks(manifest) {
+  const m = structuredClone(manifest);
+  for (const entry of m.content_scripts) entry.js.splice(entry.js.indexOf('content/ui.js'), 0, 'content/test-hooks.js');
+  return m;
 }
 
 for (const browser of ['chrome', 'firefox']) {
@@ -40,6 +65,12 @@ for (const browser of ['chrome', 'firefox']) {
   const zip = join(dist, `followup-${browser}-${version}.zip`);
   rmSync(zip, { force: true });
   execFileSync('zip', ['-q', '-r', '-9', '-X', zip, '.'], { cwd: dir });
+
+  const test = join(dist, `${browser}-test`);
+  rmSync(test, { recursive: true, force: true });
+  cpSync(dir, test, { recursive: true });
+  cpSync(join(root, 'tests/hooks/content-hooks.js'), join(test, 'content/test-hooks.js'));
+  writeFileSync(join(test, 'manifest.json'), JSON.stringify(withTestHooks(manifestFor(browser)), null, 2) + '\n');
 }
 
 // www/: the same app in a normal tab. It shares the pages, styles and message files.
@@ -51,4 +82,4 @@ cpSync(join(root, 'extension/_locales'), join(www, '_locales'), { recursive: tru
 for (const shared of ['ui', 'icons']) {
   cpSync(join(root, 'extension', shared), join(www, shared), { recursive: true });
 }
-console.log(`[build] dist/chrome, dist/firefox, dist/www and zips for version ${version}`);
+console.log(`[build] dist/chrome, dist/firefox, dist/www, zips and the test builds for version ${version}`);

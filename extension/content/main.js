@@ -1,7 +1,9 @@
 // Content script entry on webmail pages: puts an "Insert follow-up" button in each compose
 // window, asks the service worker which follow-up fits the recipients, inserts its draft, and
 // tells the service worker when that message is sent. Site knowledge is in sites.js, editor
-// knowledge in editor.js; every decision about follow-ups is made by the service worker.
+// knowledge in editor.js, what is drawn on the page in ui.js; every decision about follow-ups
+// is made by the service worker, and this script holds only its opaque tokens: who a
+// follow-up is for is said only to the extension frame (frame.html), never to the page.
 //
 // Cost on busy pages: the MutationObserver callback only collects added elements and asks
 // for one animation frame; the frame looks at those elements (never the whole document) and
@@ -11,6 +13,7 @@
   const M = globalThis.FollowupMessages;
   const Sites = globalThis.FollowupSites;
   const Editor = globalThis.FollowupEditor;
+  const Ui = globalThis.FollowupUi;
 
   // A frame whose parent is reachable is handled from the top frame (Proton's editor frame).
   let reachableParent = false;
@@ -53,68 +56,51 @@
     console.warn(`Follow-up: no ${part} found in this ${adapter.name} compose window; using a fallback.`);
   }
 
-  // ---- small DOM helpers (our UI lives in closed shadow roots, styled inline) --------------
+  // ---- the extension frame: chooser and notices --------------------------------------------
 
-  const FONT = 'font: 13px/1.4 system-ui, sans-serif;';
-
-  function el(doc, tag, style, props = {}, children = []) {
-    const node = doc.createElement(tag);
-    if (style) node.style.cssText = style;
-    for (const [k, v] of Object.entries(props)) {
-      if (k === 'text') node.textContent = v;
-      else if (k.startsWith('on')) node.addEventListener(k.slice(2), v);
-      else node.setAttribute(k, v);
-    }
-    for (const child of children) node.append(child);
-    return node;
-  }
-
-  function shadowHost(doc, tag = 'span') {
-    const host = doc.createElement(tag);
-    host.setAttribute('data-followup-ui', '');
-    const root = host.attachShadow({ mode: 'closed' });
-    return { host, root };
-  }
-
-  /** `el`'s box in the top window's viewport, across same-origin frames. */
-  function rectInTop(node) {
-    const r = node.getBoundingClientRect();
-    let left = r.left;
-    let top = r.top;
-    let win = node.ownerDocument.defaultView;
-    while (win && win !== window && win.frameElement) {
-      const f = win.frameElement.getBoundingClientRect();
-      left += f.left;
-      top += f.top;
-      win = win.parent;
-    }
-    return { left, top, right: left + r.width, bottom: top + r.height, width: r.width, height: r.height };
-  }
-
-  // ---- notices ------------------------------------------------------------------------------
-
+  /** token -> {host, state, kind}: frames on the page, so the worker can close or fill them. */
+  const frames = new Map();
   let noticeHost = null;
-  /** A short message at the bottom of the page, with an optional action button. */
-  function notice(text, action) {
+
+  /** A notice at the bottom of the page: `what` is `{t: token}` or a fixed `{k: key}`. */
+  function notice(what) {
     noticeHost?.remove();
-    const { host, root } = shadowHost(document, 'div');
-    host.setAttribute('data-followup-notice', '');
-    host.style.cssText = 'position: fixed; z-index: 2147483647; left: 50%; bottom: 24px; transform: translateX(-50%);';
-    const buttons = [];
-    if (action) {
-      buttons.push(el(document, 'button', 'margin-left: 12px; background: none; border: 0; color: #a8c7fa; font-weight: 600; cursor: pointer;', {
-        type: 'button', text: action.label, onclick: () => { host.remove(); action.run(); },
-      }));
-    }
-    buttons.push(el(document, 'button', 'margin-left: 8px; background: none; border: 0; color: #fff; cursor: pointer;', {
-      type: 'button', 'aria-label': t('close'), text: '×', onclick: () => host.remove(),
-    }));
-    root.append(el(document, 'div', `${FONT} display: flex; align-items: center; max-width: 560px; padding: 10px 14px; border-radius: 8px; background: #1f1f1f; color: #fff; box-shadow: 0 2px 8px rgba(0,0,0,.3);`, {
-      role: 'status', 'aria-live': 'polite',
-    }, [el(document, 'span', '', { text }), ...buttons]));
-    document.documentElement.append(host);
+    const host = Ui.frame('notice', what, null, false);
     noticeHost = host;
-    setTimeout(() => host.remove(), action ? 10000 : 8000);
+    if (what.t) frames.set(what.t, { host, kind: 'notice' });
+    setTimeout(() => {
+      host.remove();
+      if (what.t) frames.delete(what.t);
+    }, what.t ? 10000 : 8000);
+  }
+
+  /** A notice for a failed reply. */
+  function failed(reply) {
+    notice(reply.code === 'unreachable' ? { k: 'noticeUnreachable' } : { k: 'noticeError', a: reply.error });
+  }
+
+  let chooser = null;
+  let closeOnOutside = null;
+  function closeChooser(refocus) {
+    if (!chooser) return;
+    chooser.host.remove();
+    frames.delete(chooser.token);
+    const state = chooser.state;
+    chooser = null;
+    document.removeEventListener('mousedown', closeOnOutside, true);
+    if (refocus) Sites.parts(adapter, state.compose).body?.focus({ preventScroll: true });
+  }
+
+  function openChooser(state, token, anchor) {
+    closeChooser(false);
+    const host = Ui.frame('chooser', { t: token }, anchor, true);
+    chooser = { host, token, state };
+    frames.set(token, { host, kind: 'chooser', state });
+    // A click anywhere else closes it, as a menu would (clicks in the frame stay in it).
+    closeOnOutside = (e) => {
+      if (e.target !== host) closeChooser(false);
+    };
+    document.addEventListener('mousedown', closeOnOutside, true);
   }
 
   async function copy(text) {
@@ -128,30 +114,10 @@
 
   // ---- compose windows ------------------------------------------------------------------------
 
-  /** compose element -> {compose, button, floating, inserted, busy} */
+  /** compose element -> {id, compose, button, floating, inserted, busy} */
   const composes = new Map();
-
-  function makeButton(doc, compact, onClick, onIntent) {
-    const { host, root } = shadowHost(doc);
-    host.setAttribute('data-followup-button', compact ? 'floating' : 'toolbar');
-    host.style.cssText = compact ? 'position: fixed; z-index: 2147483646;' : 'display: inline-block; vertical-align: middle; margin: 0 6px;';
-    const button = el(doc, 'button', `${FONT} cursor: pointer; border: 1px solid #8ab4f8; border-radius: 16px; background: #e8f0fe; color: #0b57d0; padding: ${compact ? '2px 8px' : '4px 12px'}; white-space: nowrap;`, {
-      type: 'button',
-      title: t('insertButtonTitle'),
-      text: compact ? t('insertButtonShort') : t('insertButton'),
-    });
-    // Keep focus and the caret in the editor: the insertion goes where the user was typing.
-    button.addEventListener('mousedown', (e) => e.preventDefault());
-    button.addEventListener('pointerenter', onIntent);
-    button.addEventListener('focus', onIntent);
-    button.addEventListener('click', (e) => {
-      e.preventDefault();
-      e.stopPropagation();
-      onClick(host);
-    });
-    root.append(button);
-    return host;
-  }
+  const TEXT = () => ({ label: t('insertButton'), title: t('insertButtonTitle') });
+  const SHORT = () => ({ label: t('insertButtonShort'), title: t('insertButtonTitle') });
 
   /** Puts the button in the compose's toolbar, or beside its body while that is focused. */
   function place(state) {
@@ -163,7 +129,7 @@
       if (state.button?.isConnected && parts.toolbar.contains(state.button)) return;
       state.button?.remove();
       const doc = parts.toolbar.ownerDocument;
-      state.button = makeButton(doc, false, (host) => run(state, host), () => lookAhead(state));
+      state.button = Ui.button(doc, false, TEXT(), (host) => run(state, host), () => lookAhead(state));
       if (parts.toolbar.tagName === 'TR') {
         const cell = doc.createElement('td');
         cell.append(state.button);
@@ -180,15 +146,15 @@
       state.floatingFor = parts.body;
       const body = parts.body;
       const show = () => {
-        if (!state.floating) state.floating = makeButton(document, true, (host) => run(state, host), () => lookAhead(state));
-        const r = rectInTop(body);
+        if (!state.floating) state.floating = Ui.button(document, true, SHORT(), (host) => run(state, host), () => lookAhead(state));
+        const r = Ui.rectInTop(body);
         state.floating.style.left = `${Math.max(0, r.right - 150)}px`;
         state.floating.style.top = `${Math.max(0, r.top + 4)}px`;
         if (!state.floating.isConnected) document.documentElement.append(state.floating);
       };
       body.addEventListener('focus', show);
       body.addEventListener('blur', () => setTimeout(() => {
-        if (body.ownerDocument.activeElement !== body && !chooserHost) state.floating?.remove();
+        if (body.ownerDocument.activeElement !== body && !chooser) state.floating?.remove();
       }, 150));
       if (body.ownerDocument.activeElement === body) show();
     }
@@ -196,7 +162,7 @@
 
   function attach(compose) {
     if (composes.has(compose)) return;
-    const state = { compose, button: null, floating: null, floatingFor: null, inserted: null, busy: false, since: performance.now() };
+    const state = { id: crypto.randomUUID(), compose, button: null, floating: null, floatingFor: null, inserted: null, busy: false, since: performance.now() };
     composes.set(compose, state);
     place(state);
     // A site may fill the window in over several frames: warn about a missing part only
@@ -216,81 +182,7 @@
     }
   }
 
-  // ---- the chooser --------------------------------------------------------------------------
-
-  let chooserHost = null;
-  let closeOnOutside = null;
-  function closeChooser(state) {
-    chooserHost?.remove();
-    chooserHost = null;
-    if (closeOnOutside) document.removeEventListener('mousedown', closeOnOutside, true);
-    closeOnOutside = null;
-    const body = state && Sites.parts(adapter, state.compose).body;
-    body?.focus({ preventScroll: true });
-  }
-
-  function openChooser(state, choices, anchor) {
-    closeChooser();
-    const { host, root } = shadowHost(document, 'div');
-    host.setAttribute('data-followup-chooser', '');
-    const r = anchor?.isConnected ? rectInTop(anchor) : { left: 40, top: 80, bottom: 80 };
-    const top = r.bottom + 260 < innerHeight ? r.bottom + 4 : Math.max(8, r.top - 264);
-    host.style.cssText = `position: fixed; z-index: 2147483647; left: ${Math.max(8, Math.min(r.left, innerWidth - 380))}px; top: ${top}px;`;
-    const items = choices.map((choice) =>
-      el(document, 'button', `${FONT} display: block; width: 100%; text-align: left; border: 0; border-radius: 6px; padding: 6px 8px; background: none; color: inherit; cursor: pointer;`, {
-        type: 'button',
-        onclick: () => { closeChooser(state); insertChoice(state, choice); },
-        onfocus: (e) => { e.currentTarget.style.background = '#e8f0fe'; },
-        onblur: (e) => { e.currentTarget.style.background = 'none'; },
-      }, [
-        el(document, 'span', 'display: block;', { text: choice.label }),
-        el(document, 'span', 'display: block; color: #5f6368; font-size: 12px;', { text: t('chooserDue', [choice.due, t(`state_${choice.state}`)]) }),
-      ]),
-    );
-    const list = el(document, 'ul', 'max-height: 200px; overflow: auto; list-style: none; margin: 0; padding: 0;', {}, items.map((item) => el(document, 'li', '', {}, [item])));
-    const panel = el(document, 'div', `${FONT} width: 360px; padding: 8px; border-radius: 8px; background: #fff; color: #1f1f1f; border: 1px solid #c4c7c5; box-shadow: 0 4px 16px rgba(0,0,0,.25);`, {
-      role: 'dialog', 'aria-label': t('chooserTitle'),
-    }, [
-      el(document, 'div', 'font-weight: 600; padding: 4px 8px 8px;', { text: choices.length ? t('chooserTitle') : t('noticeNothing') }),
-      list,
-      el(document, 'button', `${FONT} margin-top: 6px; background: none; border: 0; color: #0b57d0; cursor: pointer;`, {
-        type: 'button', text: t('close'), onclick: () => closeChooser(state),
-      }),
-    ]);
-    panel.addEventListener('keydown', (e) => {
-      // Keys stay ours: the page must not act on Escape (Gmail would close the message).
-      e.stopPropagation();
-      const index = items.indexOf(root.activeElement);
-      if (e.key === 'Escape') {
-        e.preventDefault();
-        closeChooser(state);
-      } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-        e.preventDefault();
-        const next = (index + (e.key === 'ArrowDown' ? 1 : items.length - 1)) % items.length;
-        items[next]?.focus();
-      }
-    });
-    root.append(panel);
-    document.documentElement.append(host);
-    chooserHost = host;
-    // A click anywhere else closes it, as a menu would.
-    closeOnOutside = (e) => {
-      if (e.target !== host) closeChooser();
-    };
-    document.addEventListener('mousedown', closeOnOutside, true);
-    (items[0] ?? panel.querySelector('button')).focus();
-  }
-
   // ---- inserting ----------------------------------------------------------------------------
-
-  /** The one choice to insert without asking, or null when several fit as well, or none. */
-  function decide(reply) {
-    if (reply.best == null || !reply.choices[reply.best]) return null;
-    const top = reply.choices[reply.best];
-    const urgent = (s) => s === 'due' || s === 'overdue';
-    const peers = reply.choices.filter((c) => c.matched === top.matched && urgent(c.state) === urgent(top.state));
-    return peers.length === 1 ? top : null;
-  }
 
   // The pointer reaching the button (or keyboard focus on it) starts the questions to the
   // service worker, which may first have to wake up; by the click the draft is usually here.
@@ -301,10 +193,9 @@
     const key = recipients.join('\n');
     const now = performance.now();
     if (state.ahead && state.ahead.key === key && now - state.ahead.at < AHEAD_MS) return state.ahead.answer;
-    const answer = ask({ type: M.COMPOSE_MATCH, recipients }).then(async (reply) => {
-      const pick = reply.error ? null : decide(reply);
-      const draft = pick ? await ask({ type: M.DRAFT_GET, appId: pick.appId, actionKey: pick.actionKey }) : null;
-      return { reply, pick, draft };
+    const answer = ask({ type: M.COMPOSE_OFFER, recipients, compose: state.id }).then(async (reply) => {
+      const draft = reply.pick ? await ask({ type: M.OFFER_DRAFT, offer: reply.pick, compose: state.id }) : null;
+      return { reply, draft };
     });
     state.ahead = { key, at: now, answer };
     return answer;
@@ -317,47 +208,50 @@
       const parts = Sites.parts(adapter, state.compose);
       if (parts.body && parts.body.ownerDocument.activeElement === parts.body) Editor.remember(parts.body);
       if (!parts.toField) warnOnce('To field');
-      const { reply, pick, draft } = await lookAhead(state);
+      const { reply, draft } = await lookAhead(state);
       state.ahead = null;
-      if (reply.error) return notice(t(reply.code === 'unreachable' ? 'noticeUnreachable' : 'noticeError', [reply.error]));
-      if (pick) await insertChoice(state, pick, draft);
-      else if (reply.choices.length) openChooser(state, reply.choices, anchor);
-      else notice(t('noticeNothing'));
+      if (reply.error) return failed(reply);
+      if (reply.pick) await insertOffer(state, reply.pick, draft);
+      else if (reply.chooser) openChooser(state, reply.chooser, anchor);
+      else notice({ k: 'noticeNothing' });
     } finally {
       state.busy = false;
     }
   }
 
-  async function insertChoice(state, choice, ready = null) {
-    const draft = ready ?? (await ask({ type: M.DRAFT_GET, appId: choice.appId, actionKey: choice.actionKey }));
-    if (draft.error) return notice(t(draft.code === 'unreachable' ? 'noticeUnreachable' : 'noticeError', [draft.error]));
+  async function insertOffer(state, offer, ready = null) {
+    const draft = ready ?? (await ask({ type: M.OFFER_DRAFT, offer, compose: state.id }));
+    if (draft.error) return failed(draft);
     const parts = Sites.parts(adapter, state.compose);
     // Without a body nothing is written anywhere: a guess could land in the wrong field.
     if (!parts.body) {
       warnOnce('message body');
-      return notice(t((await copy(`${draft.subject}\n\n${draft.body}`)) ? 'noticeCopied' : 'noticeCopyFailed'));
+      return notice({ k: (await copy(`${draft.subject}\n\n${draft.body}`)) ? 'noticeCopied' : 'noticeCopyFailed' });
     }
     if (parts.subject) Editor.fillSubject(parts.subject, draft.subject);
     if (!Editor.insert(parts.body, draft.body)) {
-      return notice(t((await copy(draft.body)) ? 'noticeCopied' : 'noticeCopyFailed'));
+      return notice({ k: (await copy(draft.body)) ? 'noticeCopied' : 'noticeCopyFailed' });
     }
-    state.inserted = { appId: choice.appId, actionKey: choice.actionKey, label: choice.label };
-    if (draft.warnings?.length) notice(t('noticeCheck', [draft.warnings.join(' · ')]));
+    state.inserted = { offer, text: draft.body };
+    if (draft.check) notice({ t: draft.check });
+  }
+
+  /** Whether most lines of the inserted draft are still in `body`: the message is that one. */
+  function stillHolds(body, text) {
+    const flat = (s) => String(s ?? '').replace(/\s+/g, ' ').trim();
+    const now = flat(body?.value ?? body?.innerText);
+    const lines = text.split('\n').map(flat).filter(Boolean);
+    return lines.length > 0 && lines.filter((line) => now.includes(line)).length * 2 >= lines.length;
   }
 
   async function sent(state) {
     const done = state.inserted;
     if (!done) return;
+    if (!stillHolds(Sites.parts(adapter, state.compose).body, done.text)) return;
     state.inserted = null;
-    const reply = await ask({ type: M.ACTION_SENT, appId: done.appId, actionKey: done.actionKey });
-    if (reply.error) return notice(t(reply.code === 'unreachable' ? 'noticeUnreachable' : 'noticeError', [reply.error]));
-    notice(t('noticeSent', [done.label]), {
-      label: t('undo'),
-      run: async () => {
-        const undone = await ask({ type: M.ACTION_UNDO, appId: done.appId, actionKey: done.actionKey });
-        notice(undone.error ? t('noticeError', [undone.error]) : t('noticeUndone'));
-      },
-    });
+    const reply = await ask({ type: M.OFFER_SENT, offer: done.offer, compose: state.id });
+    if (reply.error) return failed(reply);
+    notice({ t: reply.notice });
   }
 
   /** The known compose window an event target belongs to (also from its editor's frame). */
@@ -371,13 +265,15 @@
     return null;
   }
 
-  // Sending: the Send button or Ctrl/Cmd+Enter, seen before the site removes the window.
+  // Sending: the user's own click on Send or Ctrl/Cmd+Enter in that window, seen before the
+  // site removes it. Events a page script makes up (`isTrusted` false) record nothing.
   function onClick(e) {
+    if (!e.isTrusted) return;
     const state = stateOf(e.target);
     if (state?.inserted && Sites.sendButtonAt(adapter, state.compose, e.target)) sent(state);
   }
   function onKey(e) {
-    if (e.key !== 'Enter' || !(e.ctrlKey || e.metaKey)) return;
+    if (!e.isTrusted || e.key !== 'Enter' || !(e.ctrlKey || e.metaKey)) return;
     const state = stateOf(e.target);
     if (state?.inserted) sent(state);
   }
@@ -405,7 +301,7 @@
   function mayHoldCompose(records) {
     for (const record of records) {
       for (const node of record.addedNodes) {
-        if (node.nodeType !== 1 || node.hasAttribute('data-followup-ui')) continue;
+        if (node.nodeType !== 1 || Ui.isOurs(node)) continue;
         if (node.matches(trigger) || node.querySelector(trigger)) return true;
       }
     }
@@ -484,15 +380,24 @@
     hook();
   }
 
-  // The keyboard shortcut (Alt+Shift+F): the service worker tells the active tab.
+  // From the service worker: the keyboard shortcut (Alt+Shift+F), and what the user did in
+  // one of our frames (closed it, or chose an offer in the chooser).
   chrome.runtime.onMessage.addListener((message) => {
-    if (message?.type !== M.INSERT) return;
-    const state = focusedCompose();
-    if (state) run(state, state.button ?? state.floating);
-    else notice(t('noticeNoCompose'));
+    if (message?.type === M.INSERT) {
+      const state = focusedCompose();
+      if (state) run(state, state.button ?? state.floating);
+      else notice({ k: 'noticeNoCompose' });
+    } else if (message?.type === M.FRAME) {
+      const shown = frames.get(message.token);
+      if (!shown) return;
+      if (shown.kind === 'chooser') closeChooser(!message.offer);
+      else shown.host.remove();
+      frames.delete(message.token);
+      if (message.offer && shown.state && composes.has(shown.state.compose)) insertOffer(shown.state, message.offer);
+    }
   });
 
-  /** The compose window holding the focus, else the only one open. */
+  /** The compose window holding the focus; none when the focus is in no compose window. */
   function focusedCompose() {
     let active = document.activeElement;
     while (active?.tagName === 'IFRAME') {
@@ -505,14 +410,10 @@
       if (!inner || inner === active.contentDocument.body && !inner.isContentEditable) break;
       active = inner;
     }
-    const state = stateOf(active);
-    if (state) return state;
-    return composes.size === 1 ? composes.values().next().value : null;
+    return stateOf(active);
   }
 
-  // A health mark on the page's root: whether the service worker answered (tests read it).
-  ask({ type: M.PING }).then((answer) =>
-    document.documentElement.setAttribute('data-followup', answer.version ? 'ready' : answer.code === 'unreachable' ? 'unreachable' : 'error'),
-  );
+  // Test builds only: tell the tests whether the service worker answered.
+  if (Ui.hooks) ask({ type: M.PING }).then((answer) => Ui.hooks.ready(answer));
   watch(document);
 })();

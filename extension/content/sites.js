@@ -9,10 +9,9 @@
 (() => {
   if (globalThis.FollowupSites) return;
 
-  /** Gmail (mail.google.com): new message dialog, inline reply, pop-out window (?view=cm). */
+  /** Gmail: new message dialog, inline reply, pop-out window (?view=cm). */
   const gmail = {
     name: 'gmail',
-    hosts: ['mail.google.com'],
     // One message being written (dialog, inline reply, pop-out); without these, the nearest
     // ancestor of the body that also holds the Send button.
     compose: ['div.M9'],
@@ -28,7 +27,6 @@
   /** Outlook on the web, personal and work accounts (new message, reading-pane reply, pop-out). */
   const outlook = {
     name: 'outlook',
-    hosts: ['outlook.live.com', 'outlook.office.com', 'outlook.office365.com', 'outlook.cloud.microsoft'],
     compose: ['div[id^="docking_InitVisiblePart"]', '[data-app-section="ComposeForm"]'],
     // The title's keyboard hint ("… (Ctrl+Enter)") is not translated.
     send: ['button[title$="(Ctrl+Enter)"]', 'button[title*="Enter)"]', 'button.ms-Button--primary'],
@@ -43,7 +41,6 @@
   /** Yahoo Mail (optional host permission). */
   const yahoo = {
     name: 'yahoo',
-    hosts: ['mail.yahoo.com'],
     compose: ['[data-test-id="compose"]', '[data-test-id="compose-editor-container"]'],
     send: ['button[data-test-id="compose-send-button"]', 'button[type="submit"]'],
     toolbar: ['[data-test-id="compose-toolbar"]', '[role="toolbar"]'],
@@ -56,7 +53,6 @@
   /** Proton Mail (optional host permission): the body editor lives in an iframe. */
   const proton = {
     name: 'proton',
-    hosts: ['mail.proton.me'],
     compose: ['[data-testid="composer"]', 'div.composer'],
     send: ['button[data-testid="composer:send-button"]', 'footer button[type="submit"]'],
     toolbar: ['[data-testid="composer:footer"]', 'footer'],
@@ -178,7 +174,9 @@
 
   /** Which adapter serves `hostname`, or null. */
   function forHost(hostname) {
-    return ADAPTERS.find((a) => a.hosts.includes(hostname)) ?? null;
+    // The sites and their origins are extension/sites.json, loaded as site-list.js.
+    const site = (globalThis.FollowupSiteList ?? []).find((s) => s.origins.includes(`https://${hostname}`));
+    return (site && ADAPTERS.find((a) => a.name === site.id)) ?? null;
   }
 
   /** Every part of one compose window, found now (the site may re-render any of them). */

@@ -7,7 +7,7 @@ use libfuzzer_sys::fuzz_target;
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
     if let Ok(request) = parse(text) {
-        let page = Sender { id: "id".into(), url: "https://example.com/".into(), tab: true };
+        let page = Sender { id: "id".into(), url: "https://example.com/".into(), tab: true, ..Sender::default() };
         assert!(authorize(&request, &page, "id", "chrome-extension://id").is_err());
     }
 });

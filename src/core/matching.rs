@@ -125,6 +125,21 @@ pub fn best(choices: &[Choice]) -> Option<usize> {
     (first.matched != MatchKind::Other).then_some(0)
 }
 
+/// The index of the choice to insert without asking: the proposal, when it matched a
+/// recipient's exact address and no other choice matched as well and as urgently. A domain
+/// match never inserts by itself: a page can write any address at a company's domain, so the
+/// user confirms in the chooser first.
+pub fn pick(choices: &[Choice]) -> Option<usize> {
+    let top = &choices[best(choices)?];
+    let peers = choices
+        .iter()
+        .filter(|c| {
+            c.matched == top.matched && c.state.is_actionable() == top.state.is_actionable()
+        })
+        .count();
+    (top.matched == MatchKind::Exact && peers == 1).then_some(0)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -192,14 +207,27 @@ mod tests {
         assert_eq!(got[1].matched, MatchKind::Domain);
         assert_eq!(got[2].matched, MatchKind::Other);
         assert_eq!(best(&got), Some(0));
+        assert_eq!(pick(&got), Some(0));
     }
 
     #[test]
-    fn a_new_address_at_the_employer_matches_by_domain() {
+    fn a_new_address_at_the_employer_matches_by_domain_but_is_not_inserted_unasked() {
         let actions = vec![action("acme", "a", "dana", ActionState::Due, "2026-03-03")];
         let got = choices(&apps(), &actions, &["recruiting@acme.io".into()]);
         assert_eq!(got[0].matched, MatchKind::Domain);
         assert_eq!(best(&got), Some(0));
+        assert_eq!(pick(&got), None);
+    }
+
+    #[test]
+    fn two_exact_matches_as_urgent_are_not_inserted_unasked() {
+        let actions = vec![
+            action("acme", "a", "dana", ActionState::Due, "2026-03-03"),
+            action("acme", "b", "lee", ActionState::Due, "2026-03-03"),
+        ];
+        let both = ["dana@acme.io".to_string(), "lee@acme.io".to_string()];
+        assert_eq!(pick(&choices(&apps(), &actions, &both)), None);
+        assert_eq!(pick(&choices(&apps(), &actions, &both[..1])), Some(0));
     }
 
     #[test]
@@ -227,5 +255,6 @@ mod tests {
         let got = choices(&apps(), &actions, &[]);
         assert_eq!(got.len(), 1);
         assert_eq!(best(&got), None);
+        assert_eq!(pick(&got), None);
     }
 }

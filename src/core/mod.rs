@@ -11,9 +11,11 @@ pub mod files;
 pub mod kinds;
 pub mod matching;
 pub mod model;
+pub mod offers;
 pub mod ops;
 pub mod plan;
 pub mod protocol;
+pub mod sites;
 pub mod store;
 pub mod sync;
 #[doc(hidden)]

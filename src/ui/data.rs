@@ -3,11 +3,11 @@
 
 use super::msg::{After, Effect, Write};
 use super::node::{button, el, labelled, Node};
-use super::settings::OPTIONAL_SITES;
 use super::words::Text;
 use super::Model;
 use crate::core::backup::{ImportReport, SkipReason, MAX_BACKUP_BYTES};
 use crate::core::export::{tenths, KB, MB};
+use crate::core::sites::{self, optional_sites};
 
 pub fn view(m: &Model) -> Node {
     let w = &m.words;
@@ -92,7 +92,8 @@ pub fn view(m: &Model) -> Node {
 
 pub fn webmail(m: &Model) -> Node {
     let w = &m.words;
-    let sites = OPTIONAL_SITES.iter().map(|(id, name, _)| {
+    let sites = optional_sites().map(|site| {
+        let (id, name) = (site.id.as_str(), site.name.as_str());
         let allowed = m.extras.allowed.iter().any(|a| a == id);
         el("p")
             .key(id)
@@ -187,12 +188,11 @@ pub fn imported(m: &mut Model, result: Result<&ImportReport, &str>) {
 /// Asks for, or gives back, the permission of an optional site. The browser side runs it
 /// within the click, as browsers require for a permission prompt.
 pub fn site(site: &str, allow: bool) -> Vec<Effect> {
-    OPTIONAL_SITES
-        .iter()
-        .find(|(id, _, _)| *id == site)
-        .map(|(id, _, origin)| Effect::Permission {
-            site: id,
-            origin,
+    optional_sites()
+        .find(|s| s.id == site)
+        .map(|s| Effect::Permission {
+            site: &s.id,
+            patterns: sites::patterns(s),
             allow,
         })
         .into_iter()
@@ -202,10 +202,9 @@ pub fn site(site: &str, allow: bool) -> Vec<Effect> {
 pub fn site_changed(m: &mut Model, site: &str, granted: bool) {
     m.extras_requested = false;
     if granted {
-        let name = OPTIONAL_SITES
-            .iter()
-            .find(|(id, _, _)| *id == site)
-            .map_or(site, |(_, name, _)| name);
+        let name = optional_sites()
+            .find(|s| s.id == site)
+            .map_or(site, |s| s.name.as_str());
         m.info(Text::with("siteChanged", &[("site", name)]));
     }
 }

@@ -36,7 +36,7 @@ pub use msg::{ActionRef, After, Effect, Form, Msg, Outcome, Tab, Write};
 pub use node::Node;
 pub use page::view;
 pub use record::RecordForm;
-pub use settings::{SettingsForm, OPTIONAL_SITES};
+pub use settings::SettingsForm;
 pub use templates::TemplateForm;
 pub use update::update;
 pub use words::{DateStyle, Text, Words};
@@ -131,7 +131,7 @@ pub struct Extras {
     pub bytes: Option<f64>,
     /// What the service worker last stored about browser sync (extension only).
     pub sync: Option<SyncStatus>,
-    /// The optional webmail sites the user allowed (ids of [`OPTIONAL_SITES`]).
+    /// The optional webmail sites the user allowed (ids of [`crate::core::sites::optional_sites`]).
     pub allowed: Vec<String>,
 }
 

@@ -261,7 +261,8 @@ pub enum Effect {
     /// Ask for (or give back) the permission of an optional webmail site.
     Permission {
         site: &'static str,
-        origin: &'static str,
+        /// Its host permission patterns (`https://host/*`).
+        patterns: Vec<String>,
         allow: bool,
     },
     /// Read the text of the file chosen in the import form.

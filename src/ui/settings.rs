@@ -12,12 +12,6 @@ use crate::core::export::{tenths, KB};
 use crate::core::model::{Language, Medium, Settings};
 use crate::core::sync::PartStatus;
 
-/// The optional webmail sites: id, name, and the origin they need.
-pub const OPTIONAL_SITES: [(&str, &str, &str); 2] = [
-    ("yahoo", "Yahoo Mail", "https://mail.yahoo.com/*"),
-    ("proton", "Proton Mail", "https://mail.proton.me/*"),
-];
-
 /// The settings form's fields, named as its controls are.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct SettingsForm {

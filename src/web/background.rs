@@ -2,7 +2,8 @@
 //!
 //! `background.js` hands every message here with its sender, one at a time. Each message is
 //! parsed and authorised by [`protocol`] before anything is read; the reply is a plain object
-//! or `{error}`. Nothing is kept between calls: state is read from storage each time.
+//! or `{error}`. Nothing is kept between calls: state is read from storage each time, and what
+//! a compose window was offered from session storage (`super::compose`).
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -11,10 +12,10 @@ use wasm_bindgen::prelude::*;
 use super::data::{Data, DataError, State};
 use super::ui::i18n;
 use super::{clock, to_js};
+use crate::core::command::Edit;
 use crate::core::draft::{render_action_in, usable_address};
 use crate::core::matching;
 use crate::core::model::{Action, ActionState, Application, Language};
-use crate::core::ops;
 use crate::core::plan::{self, Plan};
 use crate::core::protocol::{self, Request, Sender};
 use crate::ui::warning_text;
@@ -68,13 +69,13 @@ fn badge_of(plan: &Plan) -> Badge {
     }
 }
 
-fn find_action<'a>(plan: &'a Plan, app_id: &str, key: &str) -> Option<&'a Action> {
+pub(super) fn find_action<'a>(plan: &'a Plan, app_id: &str, key: &str) -> Option<&'a Action> {
     plan.actions
         .iter()
         .find(|a| a.app_id == app_id && a.key == key)
 }
 
-fn find_app<'a>(state: &'a State, id: &str) -> Option<&'a Application> {
+pub(super) fn find_app<'a>(state: &'a State, id: &str) -> Option<&'a Application> {
     state.apps.iter().find(|a| a.id == id)
 }
 
@@ -168,7 +169,7 @@ impl Background {
         if let Err(e) = protocol::authorize(&request, &sender, &own_id, &own_origin) {
             return error_reply(e, "forbidden");
         }
-        match self.dispatch(request).await {
+        match self.dispatch(request, &sender).await {
             Ok(reply) => Ok(reply),
             Err(e) => error_reply(&e, e.code()),
         }
@@ -182,20 +183,28 @@ impl Default for Background {
 }
 
 impl Background {
-    async fn dispatch(&self, request: Request) -> Result<JsValue, DataError> {
+    async fn dispatch(&self, request: Request, sender: &Sender) -> Result<JsValue, DataError> {
         let today = clock::today();
         let state = self.data.load().await?;
         let plan = plan::plan(&state.apps, &state.settings, today);
         match request {
+            Request::ComposeOffer { .. }
+            | Request::OfferDraft { .. }
+            | Request::OfferSent { .. }
+            | Request::OfferUndo { .. }
+            | Request::FrameGet { .. }
+            | Request::FrameClose { .. }
+            | Request::FrameChoose { .. } => self.compose(request, sender, &state, &plan).await,
+            // A health check: its answer says only that the worker runs, and which version.
             Request::Ping {} => {
                 #[derive(Serialize)]
                 struct Pong {
+                    ok: bool,
                     version: &'static str,
-                    actions: usize,
                 }
                 reply(&Pong {
+                    ok: true,
                     version: env!("CARGO_PKG_VERSION"),
-                    actions: plan.actions.len(),
                 })
             }
             Request::BadgeRefresh {} => reply(&badge_of(&plan)),
@@ -245,26 +254,27 @@ impl Background {
                 })
             }
             Request::ActionSent { app_id, action_key } => {
-                self.change(&state, &plan, today, &app_id, &action_key, |app| {
-                    ops::record_sent(app, &action_key, today)
-                })
-                .await
+                let edit = Edit::Sent {
+                    action_key,
+                    date: today,
+                };
+                self.change(&state, &plan, today, &app_id, edit).await
             }
             Request::ActionSentOn {
                 app_id,
                 action_key,
                 date,
             } => {
-                self.change(&state, &plan, today, &app_id, &action_key, |app| {
-                    ops::record_sent(app, &action_key, date)
-                })
-                .await
+                let edit = Edit::Sent { action_key, date };
+                self.change(&state, &plan, today, &app_id, edit).await
             }
             Request::ActionUndo { app_id, action_key } => {
-                self.change(&state, &plan, today, &app_id, &action_key, |app| {
-                    ops::undo(app, &action_key)
-                })
-                .await
+                self.change(&state, &plan, today, &app_id, Edit::Undo { action_key })
+                    .await
+            }
+            Request::AppEdit { app_id, edit } => {
+                let saved = self.data.edit(&app_id, edit).await?;
+                reply(&saved)
             }
             Request::AppSave { app } => {
                 let saved = self.data.save_app(*app).await?;
@@ -293,21 +303,18 @@ impl Background {
         }
     }
 
-    /// Applies `edit` to the stored application that has the action `key` and saves it;
-    /// replies `{ok, badge}`. An unknown application or action changes nothing.
-    async fn change(
+    /// Records `edit` of the stored application `app_id` through the command path; replies
+    /// `{ok, badge}`. An unknown application or action changes nothing.
+    pub(super) async fn change(
         &self,
         state: &State,
         plan: &Plan,
         today: NaiveDate,
         app_id: &str,
-        key: &str,
-        edit: impl FnOnce(&Application) -> Result<Application, ops::OpError>,
+        edit: Edit,
     ) -> Result<JsValue, DataError> {
         let app = find_app(state, app_id).ok_or(DataError::NotFound(app_id.to_string()))?;
-        find_action(plan, app_id, key).ok_or(DataError::NotFound(key.to_string()))?;
-        let edited = edit(app).map_err(|e| DataError::Invalid(e.to_string()))?;
-        let saved = self.data.save_app(edited).await?;
+        let saved = self.data.edit(app_id, edit).await?;
         // The worker is the only writer and handles one message at a time: storage now holds
         // `state` with this one application replaced, so only that application is planned
         // again (applications are planned independently) rather than storage read back.
@@ -326,11 +333,11 @@ impl Background {
 }
 
 #[derive(Serialize)]
-struct Done {
-    ok: bool,
+pub(super) struct Done {
+    pub ok: bool,
 }
 
-fn reply<T: Serialize>(value: &T) -> Result<JsValue, DataError> {
+pub(super) fn reply<T: Serialize>(value: &T) -> Result<JsValue, DataError> {
     to_js(value).map_err(DataError::from_js)
 }
 
@@ -339,12 +346,7 @@ fn choice_view(state: &State, plan: &Plan, c: &matching::Choice) -> Option<Choic
     let action = find_action(plan, &c.app_id, &c.action_key)?;
     let contact = action.contact_id.as_deref().and_then(|id| app.contact(id));
     let name = contact.map(|c| c.name.clone()).unwrap_or_default();
-    let what = crate::core::export::kind_label(action.kind);
-    let label = if name.is_empty() {
-        format!("{what} · {}, {}", app.company, app.role)
-    } else {
-        format!("{what} to {name} · {}, {}", app.company, app.role)
-    };
+    let label = choice_label(app, action);
     Some(ChoiceView {
         app_id: c.app_id.clone(),
         action_key: c.action_key.clone(),
@@ -362,6 +364,18 @@ fn choice_view(state: &State, plan: &Plan, c: &matching::Choice) -> Option<Choic
         state: c.state,
         matched: c.matched,
     })
+}
+
+/// One line of a chooser: what to send, to whom, for which application.
+pub(super) fn choice_label(app: &Application, action: &Action) -> String {
+    let contact = action.contact_id.as_deref().and_then(|id| app.contact(id));
+    let name = contact.map(|c| c.name.as_str()).unwrap_or_default();
+    let what = crate::core::export::kind_label(action.kind);
+    if name.is_empty() {
+        format!("{what} · {}, {}", app.company, app.role)
+    } else {
+        format!("{what} to {name} · {}, {}", app.company, app.role)
+    }
 }
 
 /// "HH:MM" as hours and minutes; `None` for anything else.

@@ -1,5 +1,7 @@
-//! Raw key/value backends: `chrome.storage.local` (extension), `localStorage` (www/) and
-//! `chrome.storage.sync` (the opt-in copy shared with the user's other computers).
+//! Raw key/value backends: `chrome.storage.local` (extension), `localStorage` (www/),
+//! `chrome.storage.sync` (the opt-in copy shared with the user's other computers) and
+//! `chrome.storage.session` (the service worker's memory across restarts, never on disk and
+//! closed to content scripts).
 //! Values are JSON strings; every backend sees the same keys. Nothing here knows what a
 //! record means: revisions, migrations and snapshots live in `core::store`.
 
@@ -24,6 +26,12 @@ extern "C" {
     fn sync_set(items: &Object) -> Result<Promise, JsValue>;
     #[wasm_bindgen(js_namespace = ["chrome", "storage", "sync"], js_name = remove, catch)]
     fn sync_remove(keys: &Array) -> Result<Promise, JsValue>;
+    #[wasm_bindgen(js_namespace = ["chrome", "storage", "session"], js_name = get, catch)]
+    fn session_get(keys: &JsValue) -> Result<Promise, JsValue>;
+    #[wasm_bindgen(js_namespace = ["chrome", "storage", "session"], js_name = set, catch)]
+    fn session_set(items: &Object) -> Result<Promise, JsValue>;
+    #[wasm_bindgen(js_namespace = ["chrome", "storage", "session"], js_name = remove, catch)]
+    fn session_remove(keys: &Array) -> Result<Promise, JsValue>;
 }
 
 /// Where the key/value pairs live.
@@ -35,6 +43,8 @@ pub enum Kv {
     Page,
     /// `chrome.storage.sync`: small, rate-limited, shared with the user's other computers.
     Sync,
+    /// `chrome.storage.session`: kept in memory while the browser runs.
+    Session,
 }
 
 /// Prefix of this app's keys in `localStorage`.
@@ -101,9 +111,10 @@ impl Kv {
     /// Every key and value.
     pub async fn all(self) -> Result<BTreeMap<String, String>, KvError> {
         match self {
-            Kv::Extension | Kv::Sync => {
+            Kv::Extension | Kv::Sync | Kv::Session => {
                 let promise = match self {
                     Kv::Sync => sync_get(&JsValue::NULL)?,
+                    Kv::Session => session_get(&JsValue::NULL)?,
                     _ => chrome_get(&JsValue::NULL)?,
                 };
                 let items = JsFuture::from(promise).await?;
@@ -139,9 +150,10 @@ impl Kv {
     /// The value of one key.
     pub async fn get(self, key: &str) -> Result<Option<String>, KvError> {
         match self {
-            Kv::Extension | Kv::Sync => {
+            Kv::Extension | Kv::Sync | Kv::Session => {
                 let promise = match self {
                     Kv::Sync => sync_get(&JsValue::from_str(key))?,
+                    Kv::Session => session_get(&JsValue::from_str(key))?,
                     _ => chrome_get(&JsValue::from_str(key))?,
                 };
                 let items = JsFuture::from(promise).await?;
@@ -164,13 +176,14 @@ impl Kv {
             return Ok(());
         }
         match self {
-            Kv::Extension | Kv::Sync => {
+            Kv::Extension | Kv::Sync | Kv::Session => {
                 let items = Object::new();
                 for (k, v) in entries {
                     Reflect::set(&items, &JsValue::from_str(k), &JsValue::from_str(v))?;
                 }
                 let promise = match self {
                     Kv::Sync => sync_set(&items)?,
+                    Kv::Session => session_set(&items)?,
                     _ => chrome_set(&items)?,
                 };
                 JsFuture::from(promise).await?;
@@ -205,10 +218,11 @@ impl Kv {
             return Ok(());
         }
         match self {
-            Kv::Extension | Kv::Sync => {
+            Kv::Extension | Kv::Sync | Kv::Session => {
                 let list: Array = keys.iter().map(|k| JsValue::from_str(k)).collect();
                 let promise = match self {
                     Kv::Sync => sync_remove(&list)?,
+                    Kv::Session => session_remove(&list)?,
                     _ => chrome_remove(&list)?,
                 };
                 JsFuture::from(promise).await?;

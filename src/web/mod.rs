@@ -5,6 +5,7 @@ mod background;
 #[cfg(feature = "bench")]
 pub mod bench;
 pub mod clock;
+mod compose;
 pub mod data;
 pub mod exports;
 pub mod kv;

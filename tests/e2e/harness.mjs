@@ -7,7 +7,10 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 
 export const root = resolve(import.meta.dirname, '../..');
-export const extensionDir = process.env.FOLLOWUP_EXTENSION_DIR ?? join(root, 'dist/chrome');
+// The test build: the packaged extension plus marks on what its content script draws
+// (tests/hooks/content-hooks.js). `shippedDir` is the package itself, without them.
+export const extensionDir = process.env.FOLLOWUP_EXTENSION_DIR ?? join(root, 'dist/chrome-test');
+export const shippedDir = join(root, 'dist/chrome');
 export const screenshotDir = join(root, 'tests/output/screenshots');
 export const CHROMIUM = process.env.CHROMIUM_BIN ?? '/usr/lib/chromium/chromium';
 

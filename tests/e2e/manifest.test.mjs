@@ -23,6 +23,10 @@ function files(dir) {
   });
 }
 
+// The only file a web page may load: the extension's frame for the chooser and notices, on
+// the webmail sites only, at a URL that changes every session where the browser can do that.
+const FRAME_ONLY = [{ resources: ['frame.html'], matches: [...WEBMAIL, ...OPTIONAL], use_dynamic_url: true }];
+
 for (const browser of ['chrome', 'firefox']) {
   const dir = join(root, 'dist', browser);
   const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
@@ -37,12 +41,23 @@ for (const browser of ['chrome', 'firefox']) {
     const all = JSON.stringify(manifest);
     assert.ok(!all.includes('<all_urls>') && !all.includes('*://*/'), 'no access to every site');
     assert.equal(manifest.externally_connectable, undefined, 'web pages cannot message the extension');
-    assert.equal(manifest.web_accessible_resources, undefined, 'pages cannot load extension files');
+    assert.deepEqual(manifest.web_accessible_resources, FRAME_ONLY, 'pages load only the webmail frame, and only the webmail sites');
   });
 
   test(`${browser}: content scripts run only on the webmail sites`, () => {
     for (const entry of manifest.content_scripts) {
       for (const match of entry.matches) assert.ok(WEBMAIL.includes(match), match);
+      assert.deepEqual(entry.js, ['messages.js', 'content/editor.js', 'content/sites.js', 'content/ui.js', 'content/main.js']);
+    }
+  });
+
+  test(`${browser}: no test hook and no mark a page could find ships`, () => {
+    for (const file of files(dir)) {
+      assert.ok(!file.endsWith('test-hooks.js'), file);
+      if (/\.(js|html|json|css)$/.test(file)) {
+        const text = readFileSync(file, 'utf8');
+        assert.doesNotMatch(text, /data-followup|FollowupTestHooks\s*=/, `${file}: a mark for pages or tests`);
+      }
     }
   });
 
@@ -172,7 +187,7 @@ test('both manifests: MV3, one page CSP, nothing exposed to web pages, content s
     );
     assert.equal(Object.keys(manifest.content_security_policy).length, 1, 'no sandbox or other CSP keys');
     assert.equal(manifest.externally_connectable, undefined);
-    assert.equal(manifest.web_accessible_resources, undefined);
+    assert.deepEqual(manifest.web_accessible_resources, FRAME_ONLY);
     assert.equal(manifest.sandbox, undefined);
     assert.equal(manifest.update_url, undefined, 'no self-hosted updates');
     for (const entry of manifest.content_scripts) {

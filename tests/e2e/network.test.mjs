@@ -86,18 +86,17 @@ test('using the extension makes no request off the machine', async () => {
   const mail = await browser.context.newPage();
   await mail.goto('https://mail.google.com/mail/u/0/#inbox');
   await mail.waitForSelector('html[data-followup="ready"]', { timeout: 10000 });
-  const match = await fromWebmail({ type: 'compose/match', recipients: ['dana@acme.io'] });
-  const choice = match.choices[match.best];
-  assert.ok(choice, JSON.stringify(match));
-  const draft = await fromWebmail({ type: 'draft/get', appId: choice.appId, actionKey: choice.actionKey });
+  const match = await fromWebmail({ type: 'compose/offer', recipients: ['dana@acme.io'], compose: 'c1' });
+  assert.ok(match.pick, JSON.stringify(match));
+  const draft = await fromWebmail({ type: 'offer/draft', offer: match.pick, compose: 'c1' });
   assert.equal(typeof draft.body, 'string', JSON.stringify(draft));
 
   // A save from the popup, a sent mark from the compose window, a backup round trip.
   const saved = await popup.evaluate((app) => chrome.runtime.sendMessage({ type: 'app/save', app }),
     { ...APP, revision: 1, notes: 'Met the team' });
   assert.equal(saved.error, undefined, JSON.stringify(saved));
-  const sent = await fromWebmail({ type: 'action/sent', appId: choice.appId, actionKey: choice.actionKey });
-  assert.equal(sent.ok, true, JSON.stringify(sent));
+  const sent = await fromWebmail({ type: 'offer/sent', offer: match.pick, compose: 'c1' });
+  assert.equal(typeof sent.notice, 'string', JSON.stringify(sent));
   await popup.evaluate(() => chrome.runtime.sendMessage({ type: 'badge/refresh' }));
   await popup.reload();
   await ready(popup);

@@ -31,6 +31,15 @@ const PAGE_ONLY = [
   { type: 'snapshot/restore' },
   { type: 'action/sent-on', appId: 'acme', actionKey: KEY, date: isoDay(0) },
   { type: 'badge/refresh' },
+  // By application and action, or the words of the extension's frame: a content script holds
+  // only the opaque offers the worker made to its compose window.
+  { type: 'compose/match', recipients: ['dana@acme.io'] },
+  { type: 'draft/get', appId: 'acme', actionKey: KEY },
+  { type: 'action/sent', appId: 'acme', actionKey: KEY },
+  { type: 'action/undo', appId: 'acme', actionKey: KEY },
+  { type: 'frame/get', token: 'any' },
+  { type: 'frame/close', token: 'any' },
+  { type: 'frame/choose', token: 'any', offer: 'any' },
 ];
 
 const MALFORMED = [
@@ -136,11 +145,16 @@ test('a content script on a webmail site is refused every page-only message', as
   await page.goto('https://mail.google.com/mail/u/0/#inbox');
   await page.waitForSelector('html[data-followup="ready"]', { timeout: 10000 });
 
-  // The same context may ask for what a compose window needs: the channel works.
+  // The same context may ask for what a compose window needs: the channel works, and says
+  // nothing about the data beyond the offer's draft.
   const pong = await fromContentScript('https://mail.google.com', { type: 'ping' });
-  assert.match(pong.version ?? '', /^\d+\.\d+\.\d+$/, JSON.stringify(pong));
-  const match = await fromContentScript('https://mail.google.com', { type: 'compose/match', recipients: ['dana@acme.io'] });
-  assert.equal(match.choices?.[0]?.appId, 'acme', JSON.stringify(match));
+  assert.deepEqual(Object.keys(pong).sort(), ['ok', 'version'], JSON.stringify(pong));
+  const offer = await fromContentScript('https://mail.google.com', { type: 'compose/offer', recipients: ['dana@acme.io'], compose: 'c1' });
+  assert.deepEqual(Object.keys(offer).sort(), ['chooser', 'pick'], JSON.stringify(offer));
+  assert.match(offer.pick ?? '', /^[0-9a-f-]{36}$/, JSON.stringify(offer));
+  assert.doesNotMatch(JSON.stringify(offer), /acme|Dana|dana/i);
+  const draft = await fromContentScript('https://mail.google.com', { type: 'offer/draft', offer: offer.pick, compose: 'c1' });
+  assert.match(draft.body ?? '', /^Dear Dana,/, JSON.stringify(draft));
 
   const before = await dump();
   for (const message of PAGE_ONLY) {

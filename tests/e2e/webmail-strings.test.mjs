@@ -6,11 +6,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { root } from './harness.mjs';
 
-const source = readFileSync(join(root, 'extension/content/main.js'), 'utf8');
+// The content script names its notices; the extension frame (frame.html) words them.
+const source = ['extension/content/main.js', 'extension/content/ui.js', 'extension/frame.js']
+  .map((file) => readFileSync(join(root, file), 'utf8'))
+  .join('\n');
 const locale = (lang) => JSON.parse(readFileSync(join(root, `extension/_locales/${lang}/messages.json`), 'utf8'));
 
 test('content script strings are in every locale with the same placeholders', () => {
-  const keys = new Set([...source.matchAll(/\bt\('([A-Za-z_]+)'/g)].map((m) => m[1]));
+  const keys = new Set([...source.matchAll(/(?:\bt\(|\bk: |getMessage\()'([A-Za-z_]+)'/g)].map((m) => m[1]));
   for (const state of ['upcoming', 'due', 'overdue', 'snoozed']) keys.add(`state_${state}`);
   assert.ok(keys.size >= 15, `found ${keys.size} keys`);
   const en = locale('en');

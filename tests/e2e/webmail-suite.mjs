@@ -100,35 +100,26 @@ export async function waitForText(page, c, text, timeout = 4000) {
   throw new Error(`body never contained ${JSON.stringify(text)}: ${JSON.stringify(last)}`);
 }
 
-/** Nodes of our closed shadow roots, through the DevTools protocol (as the user sees them). */
+/**
+ * The buttons of our chooser or notice (`data-followup-chooser` / `data-followup-notice`):
+ * they are drawn in the extension's frame, which the page cannot read; the test reaches it
+ * as the browser does, and gets each button's text and its middle on the page.
+ */
 export async function shadowButtons(page, hostAttribute) {
-  const cdp = await page.context().newCDPSession(page);
-  try {
-    const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
-    const text = (n) => (n.nodeType === 3 ? n.nodeValue : (n.children ?? []).map(text).join(''));
-    const hosts = [];
-    const walk = (n) => {
-      const attrs = n.attributes ?? [];
-      for (let i = 0; i < attrs.length; i += 2) if (attrs[i] === hostAttribute) hosts.push(n);
-      for (const child of [...(n.children ?? []), ...(n.shadowRoots ?? []), ...(n.contentDocument ? [n.contentDocument] : [])]) walk(child);
-    };
-    walk(root);
-    const buttons = [];
-    const collect = (n) => {
-      if (n.nodeName === 'BUTTON') buttons.push({ text: text(n).trim(), id: n.backendNodeId });
-      for (const child of [...(n.children ?? []), ...(n.shadowRoots ?? [])]) collect(child);
-    };
-    for (const host of hosts) for (const shadow of host.shadowRoots ?? []) collect(shadow);
-    for (const b of buttons) {
-      const { model } = await cdp.send('DOM.getBoxModel', { backendNodeId: b.id });
-      const q = model.content;
-      b.x = (q[0] + q[2] + q[4] + q[6]) / 4;
-      b.y = (q[1] + q[3] + q[5] + q[7]) / 4;
+  const kind = hostAttribute.replace('data-followup-', '');
+  const buttons = [];
+  for (const frame of page.frames()) {
+    if (frame.isDetached() || !/^chrome-extension:\/\/[^/]+\/frame\.html#/.test(frame.url())) continue;
+    if (new URLSearchParams(new URL(frame.url()).hash.slice(1)).get('v') !== kind) continue;
+    const found = frame.locator('button');
+    for (let i = 0; i < (await found.count()); i += 1) {
+      const box = await found.nth(i).boundingBox().catch(() => null);
+      if (!box) continue;
+      const text = (await found.nth(i).innerText()).replace(/\s+/g, ' ').trim();
+      buttons.push({ text, x: box.x + box.width / 2, y: box.y + box.height / 2 });
     }
-    return buttons;
-  } finally {
-    await cdp.detach();
   }
+  return buttons;
 }
 
 export async function clickShadowButton(page, hostAttribute, label) {

@@ -192,7 +192,12 @@ describe('gmail (drift) body missing', () => {
       copied = await page.evaluate(() => navigator.clipboard.readText());
     }
     assert.ok(copied.startsWith(`${DANA.subject}\n\n${DANA.greeting}`), JSON.stringify(copied));
-    const notice = await shadowButtons(page, 'data-followup-notice');
+    // The notice's frame draws its buttons once it has loaded.
+    let notice = [];
+    for (let i = 0; i < 40 && !notice.length; i += 1) {
+      notice = await shadowButtons(page, 'data-followup-notice');
+      if (!notice.length) await page.waitForTimeout(50);
+    }
     assert.ok(notice.length > 0, 'a notice is shown');
     assert.deepEqual(await fields(), before, 'no field of the compose window changed');
     assert.equal(warnings.filter((w) => /message body/.test(w)).length, 1, JSON.stringify(warnings));

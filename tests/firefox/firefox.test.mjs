@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import puppeteer from 'puppeteer-core';
 
 const root = resolve(import.meta.dirname, '../..');
-const extensionDir = join(root, 'dist/firefox');
+const extensionDir = join(root, 'dist/firefox-test');
 
 let browser;
 let profile;

@@ -60,13 +60,14 @@ const BLANK = `<!doctype html>
 `;
 
 /**
- * A copy of dist/chrome for measuring: the popup loads the probe first, `blank.html` is added
+ * A copy of dist/chrome-test (dist/chrome with the test hooks, which mark readiness and the
+ * button) for measuring: the popup loads the probe first, `blank.html` is added
  * as the baseline page, and `bench-pkg/` holds the wasm built with the plan benchmark export.
  * The shipped folder and zips are never touched.
  */
 export function benchExtension() {
   const dir = tempDir('chrome');
-  cpSync(join(root, 'dist/chrome'), dir, { recursive: true });
+  cpSync(join(root, 'dist/chrome-test'), dir, { recursive: true });
   writeFileSync(join(dir, 'bench-probe.js'), PROBE);
   writeFileSync(join(dir, 'blank.html'), BLANK);
   // The wasm built with the `bench` feature (benchPlan), beside the shipped one.

@@ -10,7 +10,8 @@ use wasm_bindgen_futures::{spawn_local, JsFuture};
 use web_sys::{Element, File, HtmlInputElement};
 
 use super::{data, dispatch, files, patch, with_page};
-use crate::ui::{Effect, Extras, Msg, Outcome, Stored, Write, OPTIONAL_SITES};
+use crate::core::sites;
+use crate::ui::{Effect, Extras, Msg, Outcome, Stored, Write};
 use crate::web::clock;
 use crate::web::data::{Data, State};
 
@@ -94,14 +95,14 @@ pub fn run(effect: Effect) {
         }),
         Effect::Permission {
             site,
-            origin,
+            patterns,
             allow,
         } => {
             // Called within the click, as the browser requires for a permission prompt.
             let call = if allow {
-                permissions_request(&origins(origin))
+                permissions_request(&origins(&patterns))
             } else {
-                permissions_remove(&origins(origin))
+                permissions_remove(&origins(&patterns))
             };
             spawn_local(async move {
                 let granted = match call {
@@ -185,10 +186,10 @@ async fn extras(data: Data) -> Extras {
         ..Extras::default()
     };
     if data != Data::Page {
-        for (id, _, origin) in OPTIONAL_SITES {
-            if let Ok(p) = permissions_contains(&origins(origin)) {
+        for site in sites::optional_sites() {
+            if let Ok(p) = permissions_contains(&origins(&sites::patterns(site))) {
                 if JsFuture::from(p).await.ok().and_then(|v| v.as_bool()) == Some(true) {
-                    out.allowed.push(id.to_string());
+                    out.allowed.push(site.id.clone());
                 }
             }
         }
@@ -197,9 +198,9 @@ async fn extras(data: Data) -> Extras {
     out
 }
 
-fn origins(origin: &str) -> Object {
+fn origins(patterns: &[String]) -> Object {
     let o = Object::new();
-    let list = Array::of1(&JsValue::from_str(origin));
+    let list: Array = patterns.iter().map(|p| JsValue::from_str(p)).collect();
     let _ = Reflect::set(&o, &"origins".into(), &list);
     o
 }

@@ -2,9 +2,10 @@
 //!
 //! Every message is parsed in full (type, fields, field types; unknown fields refused) before
 //! anything happens, and its sender is checked against the message's audience: content
-//! scripts on the supported webmail sites may only ask for what a compose window needs; the
-//! extension's own pages may ask for everything; nobody else is answered. `extension/messages.js`
-//! lists the same names for the JavaScript side.
+//! scripts in the top frame of a supported webmail site may only ask for what a compose window
+//! needs, and only by the opaque offers the worker made to that tab (`core::offers`); the
+//! extension's own pages may ask for everything; nobody else is answered.
+//! `extension/messages.js` lists the same names for the JavaScript side.
 
 use std::fmt;
 
@@ -13,23 +14,42 @@ use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use serde_json::Value;
 
+use super::command::Edit;
 use super::model::{Application, Settings};
 
 /// A request to the service worker: `{"type": <name>, ...its fields in camelCase}`.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Request {
-    /// Content scripts: which actions fit the recipients of a compose window.
+    /// Content scripts: offers for the recipients of one compose window (`compose` is the
+    /// content script's own id for that window): the one to insert, or a chooser to open.
+    ComposeOffer {
+        recipients: Vec<String>,
+        compose: String,
+    },
+    /// Content scripts: the draft of an offer made to this compose window.
+    OfferDraft { offer: String, compose: String },
+    /// Content scripts: the compose window holding this offer's draft was sent.
+    OfferSent { offer: String, compose: String },
+    /// Content scripts and the notice frame: undo of `offer/sent`.
+    OfferUndo { offer: String },
+    /// Content scripts: health check; says nothing about the data.
+    Ping {},
+    /// The extension's frame on a webmail page: the words of a chooser or notice.
+    FrameGet { token: String },
+    /// The extension's frame: closed by the user.
+    FrameClose { token: String },
+    /// The extension's chooser: the user chose this offer.
+    FrameChoose { token: String, offer: String },
+    /// Pages: which actions fit the recipients, with their words.
     ComposeMatch { recipients: Vec<String> },
-    /// Content scripts: the draft for one action.
+    /// Pages: the draft for one action.
     DraftGet { app_id: String, action_key: String },
-    /// Content scripts: the compose window with this draft was sent.
+    /// Pages: an action was sent today.
     ActionSent { app_id: String, action_key: String },
-    /// Content scripts: undo of `action/sent`.
+    /// Pages: undo of `action/sent`.
     ActionUndo { app_id: String, action_key: String },
     /// Pages: recompute the badge.
     BadgeRefresh {},
-    /// Pages: health check.
-    Ping {},
     /// Pages: write one application (revision-checked).
     AppSave { app: Box<Application> },
     /// Pages: delete one application (revision-checked).
@@ -43,6 +63,9 @@ pub enum Request {
     BackupImport { text: String, replace: bool },
     /// Pages: put back the state saved before the last migration or import.
     SnapshotRestore {},
+    /// Pages: record what happened to one application (sent, skipped, snoozed, undone, a
+    /// reply, a status change...), applied by the worker to the stored application.
+    AppEdit { app_id: String, edit: Edit },
     /// Pages: mark an action sent on another day than today.
     ActionSentOn {
         app_id: String,
@@ -63,10 +86,10 @@ pub enum Audience {
 impl Request {
     pub fn audience(&self) -> Audience {
         match self {
-            Request::ComposeMatch { .. }
-            | Request::DraftGet { .. }
-            | Request::ActionSent { .. }
-            | Request::ActionUndo { .. }
+            Request::ComposeOffer { .. }
+            | Request::OfferDraft { .. }
+            | Request::OfferSent { .. }
+            | Request::OfferUndo { .. }
             | Request::Ping {} => Audience::ComposeWindow,
             _ => Audience::ExtensionPages,
         }
@@ -81,20 +104,13 @@ pub struct Sender {
     pub id: String,
     /// The sending page or frame's URL.
     pub url: String,
-    /// Whether it came from a tab's content script.
+    /// Whether it came from a tab (a content script, or an extension page in a tab or frame).
     pub tab: bool,
+    /// That tab's id: offers are kept per tab.
+    pub tab_id: Option<i64>,
+    /// The frame in that tab: 0 is the top frame.
+    pub frame_id: Option<i64>,
 }
-
-/// The webmail origins whose content scripts may talk to the service worker.
-pub const WEBMAIL_ORIGINS: &[&str] = &[
-    "https://mail.google.com",
-    "https://outlook.live.com",
-    "https://outlook.office.com",
-    "https://outlook.office365.com",
-    "https://outlook.cloud.microsoft",
-    "https://mail.yahoo.com",
-    "https://mail.proton.me",
-];
 
 /// Why a message was refused.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -144,7 +160,12 @@ pub fn parse(json: &str) -> Result<Request, ProtocolError> {
         Some(_) => return Err(ProtocolError::Malformed("`type` is not a string".into())),
         None => return Err(ProtocolError::Malformed("missing field `type`".into())),
     };
-    let Some(&(name, expected)) = FIELDS.iter().find(|(name, _)| *name == kind) else {
+    let Some(&MessageSpec {
+        name,
+        fields: expected,
+        ..
+    }) = MESSAGES.iter().find(|m| m.name == kind)
+    else {
         return Err(ProtocolError::Malformed(format!(
             "unknown message type `{kind}`"
         )));
@@ -156,6 +177,31 @@ pub fn parse(json: &str) -> Result<Request, ProtocolError> {
     }
     let mut take = Fields(fields);
     Ok(match name {
+        "compose/offer" => Request::ComposeOffer {
+            recipients: take.field("recipients")?,
+            compose: take.field("compose")?,
+        },
+        "offer/draft" => Request::OfferDraft {
+            offer: take.field("offer")?,
+            compose: take.field("compose")?,
+        },
+        "offer/sent" => Request::OfferSent {
+            offer: take.field("offer")?,
+            compose: take.field("compose")?,
+        },
+        "offer/undo" => Request::OfferUndo {
+            offer: take.field("offer")?,
+        },
+        "frame/get" => Request::FrameGet {
+            token: take.field("token")?,
+        },
+        "frame/close" => Request::FrameClose {
+            token: take.field("token")?,
+        },
+        "frame/choose" => Request::FrameChoose {
+            token: take.field("token")?,
+            offer: take.field("offer")?,
+        },
         "compose/match" => Request::ComposeMatch {
             recipients: take.field("recipients")?,
         },
@@ -173,6 +219,10 @@ pub fn parse(json: &str) -> Result<Request, ProtocolError> {
         },
         "badge/refresh" => Request::BadgeRefresh {},
         "ping" => Request::Ping {},
+        "app/edit" => Request::AppEdit {
+            app_id: take.field("appId")?,
+            edit: take.field("edit")?,
+        },
         "app/save" => Request::AppSave {
             app: Box::new(take.field("app")?),
         },
@@ -197,20 +247,74 @@ pub fn parse(json: &str) -> Result<Request, ProtocolError> {
     })
 }
 
-/// Each message type and the fields it carries, all required.
-const FIELDS: [(&str, &[&str]); 12] = [
-    ("compose/match", &["recipients"]),
-    ("draft/get", &["appId", "actionKey"]),
-    ("action/sent", &["appId", "actionKey"]),
-    ("action/undo", &["appId", "actionKey"]),
-    ("badge/refresh", &[]),
-    ("ping", &[]),
-    ("app/save", &["app"]),
-    ("app/delete", &["id", "revision"]),
-    ("settings/save", &["settings", "revision"]),
-    ("backup/import", &["text", "replace"]),
-    ("snapshot/restore", &[]),
-    ("action/sent-on", &["appId", "actionKey", "date"]),
+/// One message the service worker accepts: its name, the fields it carries (all required)
+/// and the top-level fields of its reply (besides `{error, code}`). This table is the one
+/// declaration of the messages; `extension/messages.js` repeats it for the JavaScript side,
+/// and `tests/protocol_js.rs` fails when the two disagree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MessageSpec {
+    pub name: &'static str,
+    pub fields: &'static [&'static str],
+    /// `["*"]`: the reply is a whole record (an application, an import report).
+    pub reply: &'static [&'static str],
+}
+
+const fn spec(
+    name: &'static str,
+    fields: &'static [&'static str],
+    reply: &'static [&'static str],
+) -> MessageSpec {
+    MessageSpec {
+        name,
+        fields,
+        reply,
+    }
+}
+
+/// Every message, content scripts' and the frame's first, then the pages'.
+pub const MESSAGES: [MessageSpec; 20] = [
+    spec(
+        "compose/offer",
+        &["recipients", "compose"],
+        &["pick", "chooser"],
+    ),
+    spec(
+        "offer/draft",
+        &["offer", "compose"],
+        &["subject", "body", "check"],
+    ),
+    spec("offer/sent", &["offer", "compose"], &["notice"]),
+    spec("offer/undo", &["offer"], &["ok"]),
+    spec("ping", &[], &["ok", "version"]),
+    spec("frame/get", &["token"], &["kind"]),
+    spec("frame/close", &["token"], &["ok"]),
+    spec("frame/choose", &["token", "offer"], &["ok"]),
+    spec("compose/match", &["recipients"], &["choices", "best"]),
+    spec(
+        "draft/get",
+        &["appId", "actionKey"],
+        &["subject", "body", "to", "warnings"],
+    ),
+    spec("action/sent", &["appId", "actionKey"], &["ok", "badge"]),
+    spec("action/undo", &["appId", "actionKey"], &["ok", "badge"]),
+    spec("badge/refresh", &[], &["count", "overdue"]),
+    spec("app/edit", &["appId", "edit"], &["*"]),
+    spec("app/save", &["app"], &["*"]),
+    spec("app/delete", &["id", "revision"], &["ok"]),
+    spec("settings/save", &["settings", "revision"], &["revision"]),
+    spec("backup/import", &["text", "replace"], &["*"]),
+    spec("snapshot/restore", &[], &["ok"]),
+    spec(
+        "action/sent-on",
+        &["appId", "actionKey", "date"],
+        &["ok", "badge"],
+    ),
+];
+
+/// Messages the service worker sends to a tab's content script (no reply), with their fields.
+pub const TO_CONTENT: [MessageSpec; 2] = [
+    spec("content/insert", &[], &[]),
+    spec("content/frame", &["token", "offer"], &[]),
 ];
 
 /// A message's fields, taken one by one with their types checked. Messages are dispatched on
@@ -251,19 +355,16 @@ pub fn authorize(
     if from_own_page {
         return Ok(());
     }
+    // The top frame of a webmail origin, exactly: never a frame the page made (about:blank,
+    // about:srcdoc, another origin), whose script the page controls.
     let from_webmail = sender.tab
-        && (origin_of(&sender.url).is_some_and(|o| WEBMAIL_ORIGINS.contains(&o))
-            || is_frame_of_webmail(&sender.url));
+        && sender.frame_id == Some(0)
+        && origin_of(&sender.url).is_some_and(super::sites::is_webmail_origin);
     match (request.audience(), from_webmail) {
         (Audience::ComposeWindow, true) => Ok(()),
         (Audience::ComposeWindow, false) => Err(forbidden("a page that is not a webmail site")),
         (Audience::ExtensionPages, _) => Err(forbidden("a web page")),
     }
-}
-
-/// Editors in `about:blank`/`about:srcdoc` frames (Proton's composer) report that URL.
-fn is_frame_of_webmail(url: &str) -> bool {
-    url == "about:blank" || url == "about:srcdoc"
 }
 
 /// `scheme://host[:port]` of a URL, without parsing more than needed.
@@ -276,12 +377,20 @@ fn origin_of(url: &str) -> Option<&str> {
 
 fn request_name(request: &Request) -> &'static str {
     match request {
+        Request::ComposeOffer { .. } => "compose/offer",
+        Request::OfferDraft { .. } => "offer/draft",
+        Request::OfferSent { .. } => "offer/sent",
+        Request::OfferUndo { .. } => "offer/undo",
+        Request::FrameGet { .. } => "frame/get",
+        Request::FrameClose { .. } => "frame/close",
+        Request::FrameChoose { .. } => "frame/choose",
         Request::ComposeMatch { .. } => "compose/match",
         Request::DraftGet { .. } => "draft/get",
         Request::ActionSent { .. } => "action/sent",
         Request::ActionUndo { .. } => "action/undo",
         Request::BadgeRefresh {} => "badge/refresh",
         Request::Ping {} => "ping",
+        Request::AppEdit { .. } => "app/edit",
         Request::AppSave { .. } => "app/save",
         Request::AppDelete { .. } => "app/delete",
         Request::SettingsSave { .. } => "settings/save",
@@ -292,120 +401,4 @@ fn request_name(request: &Request) -> &'static str {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    const ID: &str = "abcdefghijklmnop";
-    const ORIGIN: &str = "chrome-extension://abcdefghijklmnop";
-
-    fn sender(url: &str, tab: bool) -> Sender {
-        Sender {
-            id: ID.into(),
-            url: url.into(),
-            tab,
-        }
-    }
-
-    #[test]
-    fn parses_each_content_script_message() {
-        assert_eq!(
-            parse(r#"{"type":"compose/match","recipients":["a@b.c"]}"#).unwrap(),
-            Request::ComposeMatch {
-                recipients: vec!["a@b.c".into()]
-            }
-        );
-        assert_eq!(
-            parse(r#"{"type":"draft/get","appId":"a","actionKey":"k"}"#).unwrap(),
-            Request::DraftGet {
-                app_id: "a".into(),
-                action_key: "k".into()
-            }
-        );
-    }
-
-    #[test]
-    fn every_message_type_parses_back_to_its_own_name() {
-        let sample = |field: &str| match field {
-            "recipients" => "[]",
-            "app" | "settings" => r#"{"id":"a"}"#,
-            "revision" => "1",
-            "replace" => "false",
-            "date" => r#""2026-03-03""#,
-            _ => r#""a""#,
-        };
-        for (name, fields) in FIELDS {
-            let body: Vec<String> = fields
-                .iter()
-                .map(|f| format!(r#","{f}":{}"#, sample(f)))
-                .collect();
-            let json = format!(r#"{{"type":"{name}"{}}}"#, body.concat());
-            let request = parse(&json).unwrap_or_else(|e| panic!("{json}: {e}"));
-            assert_eq!(request_name(&request), name);
-        }
-    }
-
-    #[test]
-    fn malformed_messages_are_refused_with_a_reason() {
-        for bad in [
-            "",
-            "[]",
-            "null",
-            r#"{"type":"nope"}"#,
-            r#"{"recipients":[]}"#,
-            r#"{"type":"compose/match"}"#,
-            r#"{"type":"compose/match","recipients":"a@b.c"}"#,
-            r#"{"type":"compose/match","recipients":[],"extra":1}"#,
-            r#"{"type":"draft/get","appId":1,"actionKey":"k"}"#,
-            r#"{"type":"action/sent-on","appId":"a","actionKey":"k","date":"2026-02-30"}"#,
-        ] {
-            let err = parse(bad).unwrap_err();
-            assert!(matches!(err, ProtocolError::Malformed(_)), "{bad}: {err}");
-            assert!(!err.to_string().is_empty());
-        }
-    }
-
-    #[test]
-    fn webmail_content_scripts_get_only_compose_messages() {
-        let gmail = sender("https://mail.google.com/mail/u/0/#inbox", true);
-        let ok = parse(r#"{"type":"action/sent","appId":"a","actionKey":"k"}"#).unwrap();
-        assert_eq!(authorize(&ok, &gmail, ID, ORIGIN), Ok(()));
-        let delete = parse(r#"{"type":"app/delete","id":"a","revision":1}"#).unwrap();
-        assert!(authorize(&delete, &gmail, ID, ORIGIN).is_err());
-        let import = parse(r#"{"type":"backup/import","text":"{}","replace":true}"#).unwrap();
-        assert!(authorize(&import, &gmail, ID, ORIGIN).is_err());
-    }
-
-    #[test]
-    fn other_sites_and_other_extensions_are_refused() {
-        let ping = parse(r#"{"type":"ping"}"#).unwrap();
-        let evil = sender("https://mail.google.com.evil.example/", true);
-        assert!(authorize(&ping, &evil, ID, ORIGIN).is_err());
-        let other_ext = Sender {
-            id: "zzzz".into(),
-            ..sender(&format!("{ORIGIN}/popup.html"), false)
-        };
-        assert!(authorize(&ping, &other_ext, ID, ORIGIN).is_err());
-        let lookalike = sender("chrome-extension://abcdefghijklmnopq/popup.html", false);
-        let delete = parse(r#"{"type":"app/delete","id":"a","revision":1}"#).unwrap();
-        assert!(authorize(&delete, &lookalike, ID, ORIGIN).is_err());
-        let no_url = sender("", false);
-        assert!(authorize(&delete, &no_url, ID, ORIGIN).is_err());
-    }
-
-    #[test]
-    fn extension_pages_may_send_everything() {
-        let popup = sender(&format!("{ORIGIN}/popup.html"), false);
-        let options_tab = sender(&format!("{ORIGIN}/options.html"), true);
-        for msg in [
-            r#"{"type":"app/delete","id":"a","revision":1}"#,
-            r#"{"type":"snapshot/restore"}"#,
-            r#"{"type":"compose/match","recipients":[]}"#,
-        ] {
-            assert_eq!(authorize(&parse(msg).unwrap(), &popup, ID, ORIGIN), Ok(()));
-            assert_eq!(
-                authorize(&parse(msg).unwrap(), &options_tab, ID, ORIGIN),
-                Ok(())
-            );
-        }
-    }
-}
+mod tests;

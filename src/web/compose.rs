@@ -1,0 +1,378 @@
+//! The service worker's side of a webmail compose window: offers made to it, drafts and sends
+//! by offer, and the words of the extension's own frame (chooser, notices) on the page.
+//!
+//! The content script only ever holds opaque tokens (`core::offers`): which application,
+//! person or draft an offer stands for is said only to the extension frame, which the page
+//! cannot read. Offers and frames live in session storage, so a worker stopped between two
+//! messages keeps them.
+
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+
+use super::background::{choice_label, find_action, find_app, reply, Background, Done};
+use super::data::{DataError, State};
+use super::kv::Kv;
+use crate::core::command::Edit;
+use crate::core::draft::render_action;
+use crate::core::matching;
+use crate::core::model::ActionState;
+use crate::core::offers::{self, Frame, FrameKind, Offer, Step, FRAME_PREFIX, OFFER_PREFIX};
+use crate::core::plan::Plan;
+use crate::core::protocol::{Request, Sender};
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = crypto, js_name = randomUUID)]
+    fn random_uuid() -> String;
+    #[wasm_bindgen(js_namespace = ["chrome", "tabs"], js_name = sendMessage, catch)]
+    fn tabs_send(
+        tab: f64,
+        message: &JsValue,
+        options: &JsValue,
+    ) -> Result<js_sys::Promise, JsValue>;
+}
+
+fn now() -> f64 {
+    js_sys::Date::now()
+}
+
+async fn read<T: serde::de::DeserializeOwned>(key: String) -> Result<Option<T>, DataError> {
+    let Some(text) = Kv::Session.get(&key).await? else {
+        return Ok(None);
+    };
+    Ok(serde_json::from_str(&text).ok())
+}
+
+async fn write<T: Serialize>(entries: &[(String, &T)]) -> Result<(), DataError> {
+    let texts: Vec<(String, String)> = entries
+        .iter()
+        .map(|(k, v)| (k.clone(), serde_json::to_string(v).unwrap_or_default()))
+        .collect();
+    Ok(Kv::Session.set(&texts).await?)
+}
+
+fn refused(why: offers::Refusal) -> DataError {
+    DataError::NotFound(why.to_string())
+}
+
+/// The offer `id`, if it was made to the sender's tab (and compose window, when given).
+async fn offer_of(id: &str, sender: &Sender, compose: Option<&str>) -> Result<Offer, DataError> {
+    let stored: Option<Offer> = read(format!("{OFFER_PREFIX}{id}")).await?;
+    offers::owned(stored.as_ref(), sender.tab_id, compose)
+        .cloned()
+        .map_err(refused)
+}
+
+async fn frame_of(token: &str, sender: &Sender) -> Result<Frame, DataError> {
+    let stored: Option<Frame> = read(format!("{FRAME_PREFIX}{token}")).await?;
+    match stored {
+        Some(f) if sender.tab_id == Some(f.tab) => Ok(f),
+        _ => Err(refused(offers::Refusal::Unknown)),
+    }
+}
+
+/// A new frame for the sender's tab and `compose`; returns its token.
+async fn new_frame(sender: &Sender, compose: &str, kind: FrameKind) -> Result<String, DataError> {
+    let token = random_uuid();
+    let frame = Frame {
+        tab: sender.tab_id.unwrap_or_default(),
+        compose: compose.to_string(),
+        at: now(),
+        kind,
+    };
+    write(&[(format!("{FRAME_PREFIX}{token}"), &frame)]).await?;
+    Ok(token)
+}
+
+/// Tells the top frame's content script of `tab` what the user did in the extension frame.
+fn tell_tab(tab: i64, message: &impl Serialize) {
+    let (Ok(message), Ok(options)) = (
+        super::to_js(message),
+        super::to_js(&FrameZero { frame_id: 0 }),
+    ) else {
+        return;
+    };
+    if let Ok(promise) = tabs_send(tab as f64, &message, &options) {
+        // The tab may have closed meanwhile: nothing to tell then.
+        wasm_bindgen_futures::spawn_local(async move {
+            let _ = JsFuture::from(promise).await;
+        });
+    }
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct FrameZero {
+    frame_id: u32,
+}
+
+impl Background {
+    /// Answers the messages of a compose window and of the extension frame on its page.
+    pub(super) async fn compose(
+        &self,
+        request: Request,
+        sender: &Sender,
+        state: &State,
+        plan: &Plan,
+    ) -> Result<JsValue, DataError> {
+        match request {
+            Request::ComposeOffer {
+                recipients,
+                compose,
+            } => self.offer(&recipients, &compose, sender, state, plan).await,
+            Request::OfferDraft { offer, compose } => {
+                let mut o = offer_of(&offer, sender, Some(&compose)).await?;
+                o.step = offers::advance(o.step, Step::Drafted).map_err(refused)?;
+                let app =
+                    find_app(state, &o.app_id).ok_or(DataError::NotFound(o.app_id.clone()))?;
+                let action = find_action(plan, &o.app_id, &o.action_key)
+                    .ok_or(DataError::NotFound(o.action_key.clone()))?;
+                let draft = render_action(app, action, &state.settings, super::clock::today())
+                    .map_err(|e| DataError::Invalid(e.to_string()))?;
+                write(&[(format!("{OFFER_PREFIX}{offer}"), &o)]).await?;
+                let warnings: Vec<String> = draft.warnings.iter().map(|w| w.to_string()).collect();
+                let check = if warnings.is_empty() {
+                    None
+                } else {
+                    Some(new_frame(sender, &compose, FrameKind::Check { warnings }).await?)
+                };
+                #[derive(Serialize)]
+                struct Reply {
+                    subject: String,
+                    body: String,
+                    check: Option<String>,
+                }
+                reply(&Reply {
+                    subject: draft.subject,
+                    body: draft.body,
+                    check,
+                })
+            }
+            Request::OfferSent { offer, compose } => {
+                let mut o = offer_of(&offer, sender, Some(&compose)).await?;
+                o.step = offers::advance(o.step, Step::Sent).map_err(refused)?;
+                let today = super::clock::today();
+                let key = o.action_key.clone();
+                let edit = Edit::Sent {
+                    action_key: key,
+                    date: today,
+                };
+                self.change(state, plan, today, &o.app_id, edit).await?;
+                write(&[(format!("{OFFER_PREFIX}{offer}"), &o)]).await?;
+                let notice = new_frame(sender, &compose, FrameKind::Sent { offer }).await?;
+                #[derive(Serialize)]
+                struct Reply {
+                    notice: String,
+                }
+                reply(&Reply { notice })
+            }
+            Request::OfferUndo { offer } => {
+                let mut o = offer_of(&offer, sender, None).await?;
+                o.step = offers::undo(o.step).map_err(refused)?;
+                let today = super::clock::today();
+                let key = o.action_key.clone();
+                self.change(
+                    state,
+                    plan,
+                    today,
+                    &o.app_id,
+                    Edit::Undo { action_key: key },
+                )
+                .await?;
+                write(&[(format!("{OFFER_PREFIX}{offer}"), &o)]).await?;
+                reply(&Done { ok: true })
+            }
+            Request::FrameGet { token } => {
+                let frame = frame_of(&token, sender).await?;
+                self.frame_words(frame, sender, state, plan).await
+            }
+            Request::FrameClose { token } => {
+                let frame = frame_of(&token, sender).await?;
+                self.frame_done(&token, frame, None).await
+            }
+            Request::FrameChoose { token, offer } => {
+                let frame = frame_of(&token, sender).await?;
+                let FrameKind::Chooser { offers: listed } = &frame.kind else {
+                    return Err(refused(offers::Refusal::Unknown));
+                };
+                if !listed.contains(&offer) {
+                    return Err(refused(offers::Refusal::Unknown));
+                }
+                let mut o = offer_of(&offer, sender, Some(&frame.compose)).await?;
+                o.step = offers::advance(o.step, Step::Chosen).map_err(refused)?;
+                write(&[(format!("{OFFER_PREFIX}{offer}"), &o)]).await?;
+                self.frame_done(&token, frame, Some(offer)).await
+            }
+            _ => Err(DataError::Invalid("not a compose message".into())),
+        }
+    }
+
+    /// Removes the frame `token` and tells its tab's content script, with the offer chosen.
+    async fn frame_done(
+        &self,
+        token: &str,
+        frame: Frame,
+        offer: Option<String>,
+    ) -> Result<JsValue, DataError> {
+        Kv::Session
+            .remove(&[format!("{FRAME_PREFIX}{token}")])
+            .await?;
+        #[derive(Serialize)]
+        struct Tell<'a> {
+            r#type: &'static str,
+            token: &'a str,
+            offer: Option<String>,
+        }
+        tell_tab(
+            frame.tab,
+            &Tell {
+                r#type: "content/frame",
+                token,
+                offer,
+            },
+        );
+        reply(&Done { ok: true })
+    }
+
+    /// Offers for `recipients`: the exact match to insert, or a chooser of everything open.
+    async fn offer(
+        &self,
+        recipients: &[String],
+        compose: &str,
+        sender: &Sender,
+        state: &State,
+        plan: &Plan,
+    ) -> Result<JsValue, DataError> {
+        let tab = sender
+            .tab_id
+            .ok_or_else(|| DataError::Invalid("no tab".into()))?;
+        let at = now();
+        let kept = Kv::Session.all().await?;
+        let stored_offers: Vec<(String, Offer)> = kept
+            .iter()
+            .filter(|(k, _)| k.starts_with(OFFER_PREFIX))
+            .filter_map(|(k, v)| Some((k.clone(), serde_json::from_str(v).ok()?)))
+            .collect();
+        let stored_frames: Vec<(String, Frame)> = kept
+            .iter()
+            .filter(|(k, _)| k.starts_with(FRAME_PREFIX))
+            .filter_map(|(k, v)| Some((k.clone(), serde_json::from_str(v).ok()?)))
+            .collect();
+        let stale = offers::stale(
+            stored_offers.iter().map(|(k, o)| (k.as_str(), o)),
+            stored_frames.iter().map(|(k, f)| (k.as_str(), f)),
+            tab,
+            compose,
+            at,
+        );
+        Kv::Session.remove(&stale).await?;
+
+        let choices = matching::choices(&state.apps, &plan.actions, recipients);
+        let pick = matching::pick(&choices);
+        let shown: Vec<&matching::Choice> = match pick {
+            Some(i) => vec![&choices[i]],
+            None => choices.iter().collect(),
+        };
+        let mut records = Vec::new();
+        for choice in shown {
+            let offer = Offer {
+                tab,
+                compose: compose.to_string(),
+                app_id: choice.app_id.clone(),
+                action_key: choice.action_key.clone(),
+                step: if pick.is_some() {
+                    Step::Chosen
+                } else {
+                    Step::Offered
+                },
+                at,
+            };
+            records.push((random_uuid(), offer));
+        }
+        let entries: Vec<(String, &Offer)> = records
+            .iter()
+            .map(|(id, o)| (format!("{OFFER_PREFIX}{id}"), o))
+            .collect();
+        write(&entries).await?;
+        let ids: Vec<String> = records.into_iter().map(|(id, _)| id).collect();
+        let (pick, chooser) = match (pick, ids.is_empty()) {
+            (Some(_), _) => (ids.into_iter().next(), None),
+            (None, true) => (None, None),
+            (None, false) => (
+                None,
+                Some(new_frame(sender, compose, FrameKind::Chooser { offers: ids }).await?),
+            ),
+        };
+        #[derive(Serialize)]
+        struct Reply {
+            pick: Option<String>,
+            chooser: Option<String>,
+        }
+        reply(&Reply { pick, chooser })
+    }
+
+    /// What the extension frame shows: the words only the frame may see.
+    async fn frame_words(
+        &self,
+        frame: Frame,
+        sender: &Sender,
+        state: &State,
+        plan: &Plan,
+    ) -> Result<JsValue, DataError> {
+        #[derive(Serialize)]
+        #[serde(rename_all = "camelCase")]
+        struct Item {
+            offer: String,
+            label: String,
+            due: String,
+            state: ActionState,
+        }
+        #[derive(Serialize)]
+        #[serde(
+            rename_all = "camelCase",
+            tag = "kind",
+            rename_all_fields = "camelCase"
+        )]
+        enum Words {
+            Chooser { items: Vec<Item> },
+            Sent { label: String, undo: String },
+            Check { warnings: Vec<String> },
+        }
+        let words = match frame.kind {
+            FrameKind::Chooser { offers: listed } => {
+                let mut items = Vec::new();
+                for id in listed {
+                    let Ok(o) = offer_of(&id, sender, Some(&frame.compose)).await else {
+                        continue;
+                    };
+                    let (Some(app), Some(action)) = (
+                        find_app(state, &o.app_id),
+                        find_action(plan, &o.app_id, &o.action_key),
+                    ) else {
+                        continue;
+                    };
+                    items.push(Item {
+                        offer: id,
+                        label: choice_label(app, action),
+                        due: action.due.to_string(),
+                        state: action.state,
+                    });
+                }
+                Words::Chooser { items }
+            }
+            FrameKind::Sent { offer } => {
+                let o = offer_of(&offer, sender, None).await?;
+                let app =
+                    find_app(state, &o.app_id).ok_or(DataError::NotFound(o.app_id.clone()))?;
+                let label = match find_action(plan, &o.app_id, &o.action_key) {
+                    Some(action) => choice_label(app, action),
+                    None => format!("{}, {}", app.company, app.role),
+                };
+                Words::Sent { label, undo: offer }
+            }
+            FrameKind::Check { warnings } => Words::Check { warnings },
+        };
+        reply(&words)
+    }
+}

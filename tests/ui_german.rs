@@ -88,10 +88,7 @@ fn a_holiday_calendar_file_adds_its_all_day_events_to_the_days_off() {
     settings.holidays.own = vec![date("2026-12-24")];
     let mut m = page_with(Surface::Options, english(), vec![], settings);
     assert_eq!(
-        count(
-            &drawn(&m),
-            "form[data-import=holidays] input[type=file]"
-        ),
+        count(&drawn(&m), "form[data-import=holidays] input[type=file]"),
         1
     );
     assert_eq!(

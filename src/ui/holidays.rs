@@ -15,7 +15,7 @@ pub fn view(m: &Model) -> Node {
         // An import form: the browser side reads its file first (see `Msg::HolidaysPicked`).
         .attr("data-form", "import")
         .attr("data-import", "holidays")
-        .child(el("h3").text(&w.t("icsImportTitle")))
+        .child(el("h2").text(&w.t("icsImportTitle")))
         .child(el("p").class("hint").text(&w.t("icsImportHint")))
         .child(labelled(
             &w.t("icsImportFile"),

@@ -24,27 +24,19 @@ const application = () => ({
   rounds: [{ id: 'r1', date: isoDay(0), kind: 'vor Ort', interviewers: [{ contactId: 'dana', points: ['Streaming statt nächtlicher Batch-Läufe'] }] }],
 });
 
-/** The text of our notice at the bottom of the page, read through its closed shadow root. */
+/** The text of the extension frames on the page (notices, checks), read as the browser does. */
 async function noticeText(page) {
-  const cdp = await page.context().newCDPSession(page);
-  try {
-    for (let i = 0; i < 40; i += 1) {
-      const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
-      const text = (n) => (n.nodeType === 3 ? n.nodeValue : [...(n.children ?? []), ...(n.shadowRoots ?? [])].map(text).join(''));
-      let found = null;
-      const walk = (n) => {
-        const attrs = n.attributes ?? [];
-        for (let a = 0; a < attrs.length; a += 2) if (attrs[a] === 'data-followup-notice') found = text(n);
-        for (const child of [...(n.children ?? []), ...(n.shadowRoots ?? [])]) walk(child);
-      };
-      walk(root);
-      if (found) return found;
-      await page.waitForTimeout(50);
+  for (let i = 0; i < 60; i += 1) {
+    const texts = [];
+    for (const frame of page.frames()) {
+      if (frame.isDetached() || !/^chrome-extension:\/\/[^/]+\/frame\.html#/.test(frame.url())) continue;
+      const text = await frame.locator('body').innerText().catch(() => '');
+      if (text.trim()) texts.push(text.trim());
     }
-    return '';
-  } finally {
-    await cdp.detach();
+    if (texts.length) return texts.join('\n');
+    await page.waitForTimeout(50);
   }
+  return '';
 }
 
 before(async () => {

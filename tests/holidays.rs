@@ -8,6 +8,9 @@ use followup::core::calendar::*;
 use followup::core::model::HolidaySettings;
 use proptest::prelude::*;
 
+#[path = "holidays/dach.rs"]
+mod dach;
+
 fn date(text: &str) -> NaiveDate {
     text.parse().expect("test tables hold ISO dates")
 }
@@ -547,6 +550,7 @@ fn combined_calendar_keeps_the_calendar_invariants() {
         us_federal: true,
         england_wales: true,
         own: vec![date("2026-12-29"), date("2027-01-02")],
+        ..Default::default()
     };
     check_calendar(WorkCalendar::from_settings(&settings), 2024..=2030, false);
 }
@@ -562,6 +566,7 @@ fn from_settings_combines_weekends_built_in_calendars_and_own_days() {
         us_federal: true,
         england_wales: true,
         own: vec![date("2026-03-10")],
+        ..Default::default()
     });
     assert_eq!(
         all.calendar_names().collect::<Vec<_>>(),
@@ -608,6 +613,7 @@ fn add_working_days_skips_holidays() {
         us_federal: true,
         england_wales: true,
         own: Vec::new(),
+        ..Default::default()
     });
     let cases: [(&WorkCalendar, &str, u32, &str); 9] = [
         // Friday 25 December, then the weekend.
@@ -658,6 +664,7 @@ fn date_arithmetic_saturates_at_the_end_of_the_range() {
         us_federal: true,
         england_wales: true,
         own: vec![NaiveDate::MAX],
+        ..Default::default()
     });
     let near_end = NaiveDate::MAX - Days::new(3);
     assert_eq!(work.add_working_days(near_end, 10), NaiveDate::MAX);
@@ -695,6 +702,7 @@ proptest! {
             us_federal: true,
             england_wales: true,
             own: vec![day],
+            ..Default::default()
         });
         let later = work.add_working_days(day, n);
         prop_assert!(later >= day);

@@ -101,6 +101,8 @@ fn contact(id: &str, s: &str, hiring_manager: bool, reference: bool) -> Contact 
         phone: s.into(),
         hiring_manager,
         reference,
+        salutation: None,
+        academic_title: s.into(),
     }
 }
 
@@ -155,6 +157,8 @@ fn hostile_apps(s: &str) -> Vec<Application> {
             round(&format!("{s}#r2"), "2026-03-11"),
         ],
         contacts: contacts.clone(),
+        language: None,
+        informal: false,
         history: vec![
             event("2026-03-02", EventKind::Sent { action: s.into() }),
             event(

@@ -58,6 +58,7 @@ fn contact(id: &str, name: &str, hiring_manager: bool, reference: bool) -> Conta
         phone: String::new(),
         hiring_manager,
         reference,
+        ..Default::default()
     }
 }
 
@@ -164,6 +165,7 @@ pub fn demo_workload(n: usize) -> Vec<Application> {
                     contact("c3", "Ref Erence", false, true),
                 ],
                 history,
+                ..Default::default()
             }
         })
         .collect()

@@ -10,7 +10,9 @@ use super::msg::{Effect, Write};
 use super::today::parse_date;
 use super::words::Text;
 use super::{Model, View};
-use crate::core::model::{Application, Contact, Interviewer, Medium, Round, Status};
+use crate::core::model::{
+    Application, Contact, Interviewer, Language, Medium, Round, Salutation, Status,
+};
 use crate::core::ops;
 
 /// One interview round as the form holds it.
@@ -37,6 +39,9 @@ pub struct EditorForm {
     pub medium: String,
     pub no_contact: bool,
     pub notes: String,
+    /// The correspondence language's code, empty for the settings' default.
+    pub language: String,
+    pub informal: bool,
     pub contacts: Vec<Contact>,
     pub rounds: Vec<RoundForm>,
     /// Why the last save was refused.
@@ -64,6 +69,11 @@ impl EditorForm {
             },
             no_contact: app.no_contact,
             notes: app.notes.clone(),
+            language: app
+                .language
+                .map(|l| l.code().to_string())
+                .unwrap_or_default(),
+            informal: app.informal,
             contacts: app.contacts.clone(),
             rounds: app
                 .rounds
@@ -103,6 +113,7 @@ impl EditorForm {
             "decision" => self.decision = v,
             "medium" => self.medium = v,
             "notes" => self.notes = v,
+            "language" => self.language = v,
             _ => return self.input_listed(name, v),
         }
         true
@@ -127,6 +138,8 @@ impl EditorForm {
                     "title" => c.title = v,
                     "email" => c.email = v,
                     "phone" => c.phone = v,
+                    "salutation" => c.salutation = salutation(&v),
+                    "academic-title" => c.academic_title = v,
                     _ => return false,
                 }
             }
@@ -156,6 +169,10 @@ impl EditorForm {
     pub fn check(&mut self, name: &str, on: bool) -> bool {
         if name == "no-contact" {
             self.no_contact = on;
+            return true;
+        }
+        if name == "informal" {
+            self.informal = on;
             return true;
         }
         let mut parts = name.splitn(3, '.');
@@ -241,6 +258,10 @@ impl EditorForm {
         };
         app.no_contact = self.no_contact;
         app.notes = self.notes.clone();
+        app.language = Language::ALL
+            .into_iter()
+            .find(|l| l.code() == self.language);
+        app.informal = self.informal;
         app.contacts = self
             .contacts
             .iter()
@@ -252,6 +273,8 @@ impl EditorForm {
                 phone: c.phone.trim().to_string(),
                 hiring_manager: c.hiring_manager,
                 reference: c.reference,
+                salutation: c.salutation,
+                academic_title: c.academic_title.trim().to_string(),
             })
             .collect();
         let mut rounds = Vec::new();
@@ -286,6 +309,15 @@ impl EditorForm {
         app.rounds = rounds;
         validate(&app)?;
         Ok(app)
+    }
+}
+
+/// The salutation a contact's select names: `frau`, `herr`, anything else none.
+fn salutation(value: &str) -> Option<Salutation> {
+    match value {
+        "frau" => Some(Salutation::Frau),
+        "herr" => Some(Salutation::Herr),
+        _ => None,
     }
 }
 

@@ -7,7 +7,7 @@ use super::items::status_label;
 use super::node::{button, el, input, labelled, labelled_check, select, textarea, Node};
 use super::words::Words;
 use super::Model;
-use crate::core::model::{Contact, Status};
+use crate::core::model::{Contact, Salutation, Status};
 
 pub fn view(m: &Model) -> Node {
     let w = &m.words;
@@ -59,6 +59,19 @@ pub fn view(m: &Model) -> Node {
         .child(labelled(
             &w.t("fieldNotes"),
             textarea("notes", &f.notes).attr("rows", "3"),
+        ))
+        .child(labelled(
+            &w.t("fieldLanguage"),
+            select(
+                "language",
+                &language_options(w, "languageAsSettings"),
+                &f.language,
+            ),
+        ))
+        .child(labelled_check(
+            "informal",
+            f.informal,
+            &w.t("fieldInformal"),
         ));
 
     let contacts = el("fieldset")
@@ -105,6 +118,16 @@ pub fn view(m: &Model) -> Node {
         )
 }
 
+/// The correspondence languages, after a first option meaning "the default" worded by
+/// `default_key`.
+pub fn language_options(w: &Words, default_key: &str) -> Vec<(String, String)> {
+    vec![
+        (String::new(), w.t(default_key)),
+        ("en".to_string(), w.t("languageEnglish")),
+        ("de".to_string(), w.t("languageGerman")),
+    ]
+}
+
 fn contact(w: &Words, i: usize, c: &Contact) -> Node {
     let n = |f: &str| format!("contact.{i}.{f}");
     el("div")
@@ -126,6 +149,26 @@ fn contact(w: &Words, i: usize, c: &Contact) -> Node {
         .child(labelled(
             &w.t("fieldPhone"),
             input("tel", &n("phone"), &c.phone),
+        ))
+        .child(labelled(
+            &w.t("fieldSalutation"),
+            select(
+                &n("salutation"),
+                &[
+                    (String::new(), w.t("salutationNone")),
+                    ("frau".to_string(), "Frau".to_string()),
+                    ("herr".to_string(), "Herr".to_string()),
+                ],
+                match c.salutation {
+                    None => "",
+                    Some(Salutation::Frau) => "frau",
+                    Some(Salutation::Herr) => "herr",
+                },
+            ),
+        ))
+        .child(labelled(
+            &w.t("fieldAcademicTitle"),
+            input("text", &n("academic-title"), &c.academic_title).attr("placeholder", "Dr."),
         ))
         .child(labelled_check(
             &n("manager"),

@@ -8,7 +8,7 @@ use super::node::{button, el, input, Node};
 use super::words::Words;
 use super::Model;
 use crate::core::calendar::{add_days, WorkCalendar};
-use crate::core::draft::{render_action, Draft, ProfileField, Warning, MAX_BULLETS};
+use crate::core::draft::{render_action_in, Draft, ProfileField, Warning, MAX_BULLETS};
 use crate::core::export::{
     gmail_compose_link, google_calendar_link, outlook_calendar_link, outlook_compose_link,
 };
@@ -303,7 +303,8 @@ fn draft_panel(m: &Model, app: &Application, a: &Action) -> Node {
     let w = &m.words;
     let id = ActionRef::new(&app.id, &a.key).id();
     let panel = el("div").class("draft").attr("data-draft", &id);
-    let draft = match render_action(app, a, &m.stored.settings, m.today) {
+    let draft = match render_action_in(app, a, &m.stored.settings, m.today, m.interface_language())
+    {
         Ok(d) => d,
         Err(e) => return panel.child(el("p").class("message error").text(&e.to_string())),
     };

@@ -9,6 +9,7 @@ mod data;
 pub mod diff;
 mod editor;
 mod editor_view;
+mod holidays;
 mod items;
 mod msg;
 pub mod node;
@@ -25,11 +26,12 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
-use crate::core::model::{Application, Settings};
+use crate::core::model::{Application, Language, Settings};
 use crate::core::plan::{self, Plan};
 use crate::core::sync::SyncStatus;
 
 pub use editor::EditorForm;
+pub use items::warning_text;
 pub use msg::{ActionRef, After, Effect, Form, Msg, Outcome, Tab, Write};
 pub use node::Node;
 pub use page::view;
@@ -261,6 +263,12 @@ impl Model {
             self.settings = SettingsForm::from_settings(&self.stored.settings);
         }
         self.template.refresh(&self.stored.settings);
+    }
+
+    /// The language the user reads this page in (that of the message file in use), which
+    /// drafts default to.
+    pub fn interface_language(&self) -> Language {
+        Language::from_tag(&self.words.t("interfaceLanguage"))
     }
 
     pub fn app(&self, id: &str) -> Option<&Application> {

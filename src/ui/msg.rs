@@ -108,6 +108,13 @@ pub enum Msg {
     },
     /// The chosen backup file's text (`None`: it could not be read).
     ImportRead(Option<String>),
+    /// The holiday import form was submitted with a calendar file of `size` bytes (`None`: no
+    /// file chosen).
+    HolidaysPicked {
+        size: Option<f64>,
+    },
+    /// The chosen calendar file's text (`None`: it could not be read).
+    HolidaysRead(Option<String>),
     /// Storage was read, on `today`.
     Loaded {
         today: NaiveDate,
@@ -179,8 +186,8 @@ impl Msg {
         })
     }
 
-    /// The message of a submitted form with `data-form="name"` (the import form is read by
-    /// the browser side first: see [`Msg::ImportPicked`]).
+    /// The message of a submitted form with `data-form="name"` (the import forms are read by
+    /// the browser side first: see [`Msg::ImportPicked`] and [`Msg::HolidaysPicked`]).
     pub fn from_submit(name: &str) -> Option<Msg> {
         Some(Msg::Submit(match name {
             "app" => Form::App,
@@ -260,6 +267,8 @@ pub enum Effect {
     },
     /// Read the text of the file chosen in the import form.
     ReadImportFile,
+    /// Read the text of the calendar file chosen in the holiday import form.
+    ReadHolidayFile,
 }
 
 impl Effect {

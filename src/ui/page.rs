@@ -2,7 +2,7 @@
 //! page (its title, the notice, the settings).
 
 use super::node::{button, el, Node};
-use super::{apps, data, editor_view, settings, templates, today};
+use super::{apps, data, editor_view, holidays, settings, templates, today};
 use super::{Model, Surface, View};
 use crate::core::plan;
 
@@ -85,6 +85,7 @@ fn settings_sections(m: &Model) -> Node {
     el("div")
         .class("settings-page")
         .child(settings::form(m))
+        .child(holidays::view(m))
         .child(templates::view(m))
         .child(data::view(m))
         .child_if(m.surface != Surface::Www, || data::webmail(m))

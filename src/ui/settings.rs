@@ -1,13 +1,15 @@
 //! The settings form: the user's details and signature, every setting of the planner,
 //! notifications and sync; held as typed until saved, checked before it is written.
 
+use super::editor_view::language_options;
 use super::msg::{Effect, Write};
 use super::node::{el, input, labelled, labelled_check, select, textarea, Node};
 use super::today::parse_date;
 use super::words::Text;
 use super::{Model, Surface};
+use crate::core::calendar::GermanState;
 use crate::core::export::{tenths, KB};
-use crate::core::model::{Medium, Settings};
+use crate::core::model::{Language, Medium, Settings};
 use crate::core::sync::PartStatus;
 
 /// The settings form's fields, named as its controls are.
@@ -21,7 +23,14 @@ pub struct SettingsForm {
     pub card: bool,
     pub us_federal: bool,
     pub england_wales: bool,
+    pub germany: bool,
+    /// The Land's code, empty for Germany's nationwide holidays only.
+    pub german_state: String,
+    pub austria: bool,
+    pub switzerland: bool,
     pub own_holidays: String,
+    /// The default correspondence language's code, empty for the interface's.
+    pub language: String,
     pub default_medium: String,
     pub remind_after: String,
     pub notify: bool,
@@ -47,7 +56,16 @@ impl SettingsForm {
             card: s.thank_you_card,
             us_federal: s.holidays.us_federal,
             england_wales: s.holidays.england_wales,
+            germany: s.holidays.germany || s.holidays.german_state.is_some(),
+            german_state: s
+                .holidays
+                .german_state
+                .map(|l| l.code().to_string())
+                .unwrap_or_default(),
+            austria: s.holidays.austria,
+            switzerland: s.holidays.switzerland,
             own_holidays: own.join("\n"),
+            language: s.language.map(|l| l.code().to_string()).unwrap_or_default(),
             default_medium: match s.default_medium {
                 Medium::Email => "email".into(),
                 Medium::Phone => "phone".into(),
@@ -74,6 +92,8 @@ impl SettingsForm {
             "profile-signature" => &mut self.profile_signature,
             "buffer" => &mut self.buffer,
             "own-holidays" => &mut self.own_holidays,
+            "german-state" => &mut self.german_state,
+            "default-language" => &mut self.language,
             "default-medium" => &mut self.default_medium,
             "remind-after" => &mut self.remind_after,
             "notify-at" => &mut self.notify_at,
@@ -90,6 +110,9 @@ impl SettingsForm {
             "card" => &mut self.card,
             "us-federal" => &mut self.us_federal,
             "england-wales" => &mut self.england_wales,
+            "germany" => &mut self.germany,
+            "austria" => &mut self.austria,
+            "switzerland" => &mut self.switzerland,
             "notify" => &mut self.notify,
             "sync-settings" => &mut self.sync_settings,
             "sync-apps" => &mut self.sync_apps,
@@ -111,6 +134,13 @@ impl SettingsForm {
         s.thank_you_card = self.card;
         s.holidays.us_federal = self.us_federal;
         s.holidays.england_wales = self.england_wales;
+        s.holidays.german_state = GermanState::from_code(&self.german_state);
+        s.holidays.germany = self.germany || s.holidays.german_state.is_some();
+        s.holidays.austria = self.austria;
+        s.holidays.switzerland = self.switzerland;
+        s.language = Language::ALL
+            .into_iter()
+            .find(|l| l.code() == self.language);
         let mut own = Vec::new();
         for (i, line) in self.own_holidays.lines().enumerate() {
             let line = line.trim();
@@ -250,6 +280,25 @@ pub fn form(m: &Model) -> Node {
                     f.england_wales,
                     &w.t("fieldEwHolidays"),
                 ))
+                .child(labelled_check(
+                    "germany",
+                    f.germany,
+                    &w.t("fieldDeHolidays"),
+                ))
+                .child(labelled(
+                    &w.t("fieldGermanState"),
+                    select("german-state", &state_options(m), &f.german_state),
+                ))
+                .child(labelled_check(
+                    "austria",
+                    f.austria,
+                    &w.t("fieldAtHolidays"),
+                ))
+                .child(labelled_check(
+                    "switzerland",
+                    f.switzerland,
+                    &w.t("fieldChHolidays"),
+                ))
                 .child(labelled(
                     &w.t("fieldOwnHolidays"),
                     textarea("own-holidays", &f.own_holidays)
@@ -259,6 +308,14 @@ pub fn form(m: &Model) -> Node {
                 .child(labelled(
                     &w.t("fieldDefaultMedium"),
                     select("default-medium", &medium_options, &f.default_medium),
+                ))
+                .child(labelled(
+                    &w.t("fieldDefaultLanguage"),
+                    select(
+                        "default-language",
+                        &language_options(w, "languageAsInterface"),
+                        &f.language,
+                    ),
                 ))
                 .child(labelled(
                     &w.t("fieldRemindAfter"),
@@ -307,6 +364,17 @@ pub fn form(m: &Model) -> Node {
                 .text(&w.t("saveSettings")),
         ),
     )
+}
+
+/// The Länder by name, after "nationwide only".
+fn state_options(m: &Model) -> Vec<(String, String)> {
+    std::iter::once((String::new(), m.words.t("germanStateNone")))
+        .chain(
+            GermanState::ALL
+                .into_iter()
+                .map(|l| (l.code().to_string(), l.name().to_string())),
+        )
+        .collect()
 }
 
 /// What the service worker last stored about browser sync, in words; empty when both parts

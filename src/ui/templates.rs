@@ -1,17 +1,20 @@
-//! The templates of the drafts: choose one, edit it with a live preview on a sample
-//! application, save it or go back to the built-in text.
+//! The templates of the drafts: choose a wording (English, German with "Sie", German with
+//! "du") and one of its templates, edit it with a live preview on a sample application in
+//! that wording, save it or go back to the built-in text.
 
 use super::items::kind_label;
 use super::msg::{Effect, Write};
 use super::node::{button, el, labelled, select, textarea, Node};
 use super::words::{Text, Words};
 use super::Model;
-use crate::core::draft::{self, template_slots, Part, Sample, TemplateSlot};
+use crate::core::draft::{self, template_slots_in, Part, Sample, TemplateSlot, Wording};
 use crate::core::model::{ActionKind, Settings};
 
 /// The template being edited.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TemplateForm {
+    /// Whose templates are listed: English, or German formal or informal.
+    pub wording: Wording,
     /// Its key in `Settings::templates`.
     pub slot: String,
     /// The text in the editor.
@@ -20,10 +23,28 @@ pub struct TemplateForm {
     pub dirty: bool,
 }
 
+impl Default for TemplateForm {
+    fn default() -> Self {
+        TemplateForm {
+            wording: Wording::English,
+            slot: String::new(),
+            text: String::new(),
+            dirty: false,
+        }
+    }
+}
+
+/// The wordings by the code their select uses.
+const WORDINGS: [(&str, Wording, &str); 3] = [
+    ("en", Wording::English, "wordingEnglish"),
+    ("de", Wording::German, "wordingGerman"),
+    ("de-du", Wording::GermanInformal, "wordingGermanInformal"),
+];
+
 impl TemplateForm {
     /// Follows the stored settings: a valid slot, and its text unless the user is editing it.
     pub fn refresh(&mut self, settings: &Settings) {
-        let slots = template_slots();
+        let slots = template_slots_in(self.wording);
         if !slots.iter().any(|s| s.key == self.slot) {
             self.slot = slots.first().map(|s| s.key.clone()).unwrap_or_default();
             self.dirty = false;
@@ -38,6 +59,20 @@ impl TemplateForm {
         self.slot = slot.to_string();
         self.dirty = false;
         self.refresh(settings);
+    }
+
+    /// Another wording was chosen (by its code): the same template in it, or its first one.
+    pub fn choose_wording(&mut self, code: &str, settings: &Settings) {
+        let Some((_, wording, _)) = WORDINGS.iter().find(|(c, _, _)| *c == code) else {
+            return;
+        };
+        let bare = self
+            .slot
+            .strip_prefix(self.wording.key_prefix())
+            .unwrap_or(&self.slot)
+            .to_string();
+        self.wording = *wording;
+        self.choose(&format!("{}{bare}", wording.key_prefix()), settings);
     }
 
     pub fn edit(&mut self, text: &str) {
@@ -66,9 +101,14 @@ fn slot_label(w: &Words, kind: ActionKind, part: Part) -> String {
     format!("{} · {part}", kind_label(w, kind))
 }
 
-/// The sample rendered with `text`, or the error with its position.
-pub fn preview_of(text: &str, kind: ActionKind, settings: &Settings) -> (String, String) {
-    let sample = Sample::builtin().with_profile(settings.profile.clone());
+/// The sample in `wording` rendered with `text`, or the error with its position.
+pub fn preview_of(
+    text: &str,
+    kind: ActionKind,
+    wording: Wording,
+    settings: &Settings,
+) -> (String, String) {
+    let sample = Sample::for_wording(wording).with_profile(settings.profile.clone());
     match draft::preview(text, kind, &sample) {
         Ok(p) => (p, String::new()),
         Err(e) => (String::new(), e.to_string()),
@@ -77,7 +117,7 @@ pub fn preview_of(text: &str, kind: ActionKind, settings: &Settings) -> (String,
 
 pub fn view(m: &Model) -> Node {
     let w = &m.words;
-    let slots = template_slots();
+    let slots = template_slots_in(m.template.wording);
     let Some(slot) = slots.iter().find(|s| s.key == m.template.slot) else {
         return el("section");
     };
@@ -96,7 +136,15 @@ pub fn view(m: &Model) -> Node {
         })
         .collect();
     let text = &m.template.text;
-    let (preview, error) = preview_of(text, slot.kind, &m.stored.settings);
+    let (preview, error) = preview_of(text, slot.kind, m.template.wording, &m.stored.settings);
+    let wordings: Vec<(String, String)> = WORDINGS
+        .iter()
+        .map(|(code, _, key)| (code.to_string(), w.t(key)))
+        .collect();
+    let wording = WORDINGS
+        .iter()
+        .find(|(_, x, _)| *x == m.template.wording)
+        .map_or("en", |(code, _, _)| code);
     let vars: Vec<String> = draft::Var::ALL
         .iter()
         .map(|v| format!("{{{{{}}}}} {}", v.name(), v.description()))
@@ -106,6 +154,10 @@ pub fn view(m: &Model) -> Node {
         .attr("data-form", "template")
         .child(el("h2").text(&w.t("templatesTitle")))
         .child(el("p").class("hint").text(&w.t("templatesHint")))
+        .child(labelled(
+            &w.t("templateWording"),
+            select("template-wording", &wordings, wording),
+        ))
         .child(labelled(
             &w.t("templateChoose"),
             select("template-slot", &options, &slot.key),
@@ -155,7 +207,7 @@ pub fn submit(m: &mut Model) -> Vec<Effect> {
         m.error(Text::with("templateBroken", &[("error", &e.to_string())]));
         return Vec::new();
     }
-    let builtin = template_slots()
+    let builtin = template_slots_in(m.template.wording)
         .into_iter()
         .find(|s| s.key == key)
         .map(|s| s.builtin);

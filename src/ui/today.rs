@@ -9,7 +9,7 @@ use super::node::{button, el, Node};
 use super::words::Text;
 use super::{Model, Notice};
 use crate::core::command::Edit;
-use crate::core::draft::render_action;
+use crate::core::draft::render_action_in;
 use crate::core::model::ActionState;
 
 /// Days ahead the *Today* list looks.
@@ -149,7 +149,7 @@ pub fn copy_draft(m: &mut Model, r: &ActionRef) -> Vec<Effect> {
             .actions
             .iter()
             .find(|a| a.app_id == r.app && a.key == r.key)?;
-        render_action(app, a, &m.stored.settings, m.today).ok()
+        render_action_in(app, a, &m.stored.settings, m.today, m.interface_language()).ok()
     });
     match text {
         Some(d) => vec![Effect::Copy(copy_text(&d))],

@@ -3,7 +3,7 @@
 
 use super::msg::{After, Effect, Msg, Outcome, Tab};
 use super::words::Text;
-use super::{apps, data, editor, record, settings, templates, today};
+use super::{apps, data, editor, holidays, record, settings, templates, today};
 use super::{EditorForm, Model, RecordForm, View, PAGE};
 use crate::core::demo::sample_applications;
 use crate::core::model::Application;
@@ -119,6 +119,8 @@ fn step(m: &mut Model, msg: Msg) -> Vec<Effect> {
         }
         Msg::ImportPicked { size } => return data::picked(m, size),
         Msg::ImportRead(text) => return data::read(m, text),
+        Msg::HolidaysPicked { size } => return holidays::picked(m, size),
+        Msg::HolidaysRead(text) => return holidays::read(m, text),
         Msg::Loaded { today, result } => match result {
             Ok(stored) => m.set_state(today, stored),
             Err(e) => {
@@ -176,6 +178,8 @@ fn input(m: &mut Model, name: &str, value: &str) {
         m.dates.insert(name.to_string(), value.to_string());
     } else if name == "template-slot" {
         m.template.choose(value, &m.stored.settings);
+    } else if name == "template-wording" {
+        m.template.choose_wording(value, &m.stored.settings);
     } else if name == "template-text" {
         m.template.edit(value);
     } else if name == "import-mode" {

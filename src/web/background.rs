@@ -13,11 +13,12 @@ use super::data::{Data, DataError, State};
 use super::ui::i18n;
 use super::{clock, to_js};
 use crate::core::command::Edit;
-use crate::core::draft::{render_action, usable_address};
+use crate::core::draft::{render_action_in, usable_address};
 use crate::core::matching;
-use crate::core::model::{Action, ActionState, Application};
+use crate::core::model::{Action, ActionState, Application, Language};
 use crate::core::plan::{self, Plan};
 use crate::core::protocol::{self, Request, Sender};
+use crate::ui::warning_text;
 
 #[wasm_bindgen]
 pub struct Background {
@@ -236,7 +237,10 @@ impl Background {
                 let app = find_app(&state, &app_id).ok_or(DataError::NotFound(app_id.clone()))?;
                 let action = find_action(&plan, &app_id, &action_key)
                     .ok_or(DataError::NotFound(action_key.clone()))?;
-                let draft = render_action(app, action, &state.settings, today)
+                // Written in the application's language, defaulting to the one the user reads
+                // the extension in: that of the message file the browser chose.
+                let interface = Language::from_tag(&i18n::t("interfaceLanguage"));
+                let draft = render_action_in(app, action, &state.settings, today, interface)
                     .map_err(|e| DataError::Invalid(e.to_string()))?;
                 #[derive(Serialize)]
                 struct Reply {
@@ -245,8 +249,13 @@ impl Background {
                     to: Vec<String>,
                     warnings: Vec<String>,
                 }
+                let words = i18n::words();
                 reply(&Reply {
-                    warnings: draft.warnings.iter().map(|w| w.to_string()).collect(),
+                    warnings: draft
+                        .warnings
+                        .iter()
+                        .map(|w| warning_text(&words, w))
+                        .collect(),
                     subject: draft.subject,
                     body: draft.body,
                     to: draft.to,

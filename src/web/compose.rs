@@ -13,13 +13,15 @@ use wasm_bindgen_futures::JsFuture;
 use super::background::{choice_label, find_action, find_app, reply, Background, Done};
 use super::data::{DataError, State};
 use super::kv::Kv;
+use super::ui::i18n;
 use crate::core::command::Edit;
-use crate::core::draft::render_action;
+use crate::core::draft::render_action_in;
 use crate::core::matching;
-use crate::core::model::ActionState;
+use crate::core::model::{ActionState, Language};
 use crate::core::offers::{self, Frame, FrameKind, Offer, Step, FRAME_PREFIX, OFFER_PREFIX};
 use crate::core::plan::Plan;
 use crate::core::protocol::{Request, Sender};
+use crate::ui::warning_text;
 
 #[wasm_bindgen]
 extern "C" {
@@ -120,9 +122,23 @@ async fn drafted(
     let app = find_app(state, &o.app_id).ok_or(DataError::NotFound(o.app_id.clone()))?;
     let action = find_action(plan, &o.app_id, &o.action_key)
         .ok_or(DataError::NotFound(o.action_key.clone()))?;
-    let draft = render_action(app, action, &state.settings, super::clock::today())
-        .map_err(|e| DataError::Invalid(e.to_string()))?;
-    let warnings: Vec<String> = draft.warnings.iter().map(|w| w.to_string()).collect();
+    // Written in the application's language, defaulting to the one the user reads the
+    // extension in: that of the message file the browser chose.
+    let interface = Language::from_tag(&i18n::t("interfaceLanguage"));
+    let draft = render_action_in(
+        app,
+        action,
+        &state.settings,
+        super::clock::today(),
+        interface,
+    )
+    .map_err(|e| DataError::Invalid(e.to_string()))?;
+    let words = i18n::words();
+    let warnings: Vec<String> = draft
+        .warnings
+        .iter()
+        .map(|w| warning_text(&words, w))
+        .collect();
     let check = if warnings.is_empty() {
         None
     } else {

@@ -22,6 +22,7 @@ mod driver;
 mod eligibility;
 mod facts;
 mod follow_up_chain;
+mod german_holidays;
 mod good_news;
 mod problems;
 mod references;

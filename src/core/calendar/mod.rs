@@ -2,7 +2,8 @@
 //!
 //! Holiday calendars sit behind one trait, [`HolidayCalendar`], with one required method
 //! (`is_holiday`) and default methods for the rest. The built-in calendars are
-//! [`UsFederal`] and [`EnglandWales`]; [`OwnHolidays`] holds the user's own days off. The
+//! [`UsFederal`], [`EnglandWales`], [`Germany`] (nationwide, or with one Land's holidays),
+//! [`Austria`] and [`Switzerland`]; [`OwnHolidays`] holds the user's own days off. The
 //! user's settings combine them with weekends into a [`WorkCalendar`], which answers the
 //! planner's questions ("is this a working day?", "what is D + n wd?").
 //!
@@ -25,7 +26,12 @@
 //! assert_eq!(calendar.holiday_name(christmas_eve.succ_opt().unwrap()), Some("Christmas Day"));
 //! ```
 
+mod austria;
 mod england_wales;
+mod germany;
+mod ics_import;
+mod rule;
+mod switzerland;
 mod us;
 
 use std::fmt;
@@ -35,7 +41,14 @@ use serde::Serialize;
 
 use super::model::HolidaySettings;
 
+pub use austria::Austria;
 pub use england_wales::{easter_sunday, EnglandWales};
+pub use germany::{GermanState, Germany};
+pub use ics_import::{
+    import_holiday_ics, parse_holiday_ics, IcsHolidays, IcsImportError, IcsImportSummary,
+    MAX_ICS_BYTES,
+};
+pub use switzerland::Switzerland;
 pub use us::UsFederal;
 
 /// One named day off.
@@ -142,6 +155,18 @@ impl WorkCalendar {
         }
         if settings.england_wales {
             calendar = calendar.with_calendar(EnglandWales);
+        }
+        // Choosing a Land implies Germany's nationwide holidays too.
+        if settings.germany || settings.german_state.is_some() {
+            calendar = calendar.with_calendar(Germany {
+                state: settings.german_state,
+            });
+        }
+        if settings.austria {
+            calendar = calendar.with_calendar(Austria);
+        }
+        if settings.switzerland {
+            calendar = calendar.with_calendar(Switzerland);
         }
         if !settings.own.is_empty() {
             calendar = calendar.with_calendar(OwnHolidays(settings.own.clone()));

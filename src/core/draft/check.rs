@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize, Serializer};
 
 use super::values::MAX_BULLETS;
 use super::Draft;
-use crate::core::model::{ActionKind, Profile};
+use crate::core::model::{ActionKind, Language, Profile};
 
 /// Something the user should look at before sending. Each has a message saying what to do.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -70,9 +70,20 @@ pub(crate) fn kind_label(kind: ActionKind) -> &'static str {
     kind.info().noun
 }
 
-/// The most words a body of `kind` should have (see [`crate::core::kinds::KINDS`]).
+/// The most words an English body of `kind` should have (see [`crate::core::kinds::KINDS`]).
 pub fn word_limit(kind: ActionKind) -> Option<usize> {
     kind.info().word_limit
+}
+
+/// The most words a body of `kind` in `language` should have. German says the same in fewer,
+/// longer words (compounds, no articles before many nouns), so its limits are a tenth lower:
+/// a German follow-up past 108 words reads as long as an English one past 120.
+pub fn word_limit_in(kind: ActionKind, language: Language) -> Option<usize> {
+    let limit = word_limit(kind)?;
+    Some(match language {
+        Language::English => limit,
+        Language::German => limit - limit / 10,
+    })
 }
 
 /// Words as a reader counts them: runs of text holding at least one letter or digit, so that
@@ -230,7 +241,7 @@ pub struct CheckContext {
     pub profile: Profile,
 }
 
-/// Words that open a greeting line.
+/// Words that open a greeting line, in English and German.
 const GREETINGS: &[&str] = &[
     "dear",
     "hello",
@@ -242,12 +253,37 @@ const GREETINGS: &[&str] = &[
     "morning",
     "afternoon",
     "evening",
+    "sehr",
+    "geehrte",
+    "geehrter",
+    "liebe",
+    "lieber",
+    "hallo",
+    "guten",
+    "tag",
+    "morgen",
+    "abend",
+    "moin",
+    "servus",
+    "grüezi",
 ];
 /// Honorifics: after one, the greeting names the surname.
-const HONORIFICS: &[&str] = &["mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor"];
+const HONORIFICS: &[&str] = &[
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "mx",
+    "dr",
+    "prof",
+    "professor",
+    "frau",
+    "herr",
+];
 /// Words that may follow a greeting without being anyone's name.
 const NOT_NAMES: &[&str] = &[
-    "all", "team", "everyone", "there", "folks", "sir", "madam", "thanks", "welcome",
+    "all", "team", "everyone", "there", "folks", "sir", "madam", "thanks", "welcome", "damen",
+    "zusammen", "alle", "leute",
 ];
 
 /// Runs every text check on `draft` (subject, body and any phone script).
@@ -255,7 +291,7 @@ pub fn check(draft: &Draft, ctx: &CheckContext) -> Vec<Warning> {
     let kind = draft.kind;
     let mut warnings = Vec::new();
 
-    if let Some(limit) = word_limit(kind) {
+    if let Some(limit) = word_limit_in(kind, draft.wording.language()) {
         let words = word_count(&draft.body);
         if words > limit {
             warnings.push(Warning::TooLong { kind, words, limit });

@@ -13,9 +13,11 @@
 
 pub mod builtin;
 pub mod check;
+mod note;
 pub mod sample;
 pub mod template;
 pub mod values;
+pub mod wording;
 
 use std::fmt;
 
@@ -23,15 +25,21 @@ use chrono::NaiveDate;
 use serde::ser::SerializeStruct;
 use serde::{Deserialize, Serialize, Serializer};
 
-pub use builtin::{builtin, builtin_script};
-pub use check::{check, word_count, word_limit, CheckContext, ProfileField, Warning};
+pub use builtin::{builtin, builtin_in, builtin_script, builtin_script_in};
+pub use check::{
+    check, word_count, word_limit, word_limit_in, CheckContext, ProfileField, Warning,
+};
 pub use sample::{preview, Sample};
 pub use template::{parse, Rendered, Template, TemplateError, TemplateErrorKind, Values, Var};
-pub use values::{format_date, MAX_BULLETS};
+pub use values::{format_date, format_date_in, MAX_BULLETS};
+pub use wording::Wording;
 
+use note::note_for;
 use values::one_line;
 
-use crate::core::model::{Action, ActionKind, Application, Contact, Medium, Round, Settings};
+use crate::core::model::{
+    Action, ActionKind, Application, Contact, Language, Medium, Round, Settings,
+};
 
 /// A ready-to-send message for one action.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -54,6 +62,9 @@ pub struct Draft {
     /// A word for the user (not part of the message), e.g. that a reference request is not an
     /// offer.
     pub note: Option<String>,
+    /// The language and form of address it is written in; English when read back without.
+    #[serde(default = "english")]
+    pub wording: Wording,
     /// Computed, never read back: [`check()`] recomputes them from the text.
     #[serde(skip_deserializing)]
     pub warnings: Vec<Warning>,
@@ -65,6 +76,10 @@ pub struct Draft {
 pub struct Script {
     pub call: String,
     pub voicemail: String,
+}
+
+fn english() -> Wording {
+    Wording::English
 }
 
 /// Why no draft could be made for an action.
@@ -159,6 +174,12 @@ impl Part {
             Part::Voicemail => format!("{}.voicemail", kind.as_str()),
         }
     }
+
+    /// The key in `wording`: [`Part::key`] after the wording's prefix (`de:thank-you-email`,
+    /// `de-du:first-follow-up.call`); English keys have none.
+    pub fn key_in(self, kind: ActionKind, wording: Wording) -> String {
+        format!("{}{}", wording.key_prefix(), self.key(kind))
+    }
 }
 
 /// One editable template, as the options page lists them.
@@ -169,29 +190,36 @@ pub struct TemplateSlot {
     pub key: String,
     pub kind: ActionKind,
     pub part: Part,
+    pub wording: Wording,
     /// The built-in text used when the user has none.
     pub builtin: &'static str,
 }
 
-/// Every template the user can replace, with its built-in text.
+/// Every English template the user can replace, with its built-in text.
 pub fn template_slots() -> Vec<TemplateSlot> {
+    template_slots_in(Wording::English)
+}
+
+/// Every template of `wording` the user can replace, with its built-in text.
+pub fn template_slots_in(wording: Wording) -> Vec<TemplateSlot> {
     let mut slots = Vec::new();
     for kind in ActionKind::ALL {
         let mut push = |part: Part, builtin: &'static str| {
             slots.push(TemplateSlot {
-                key: part.key(kind),
+                key: part.key_in(kind, wording),
                 kind,
                 part,
+                wording,
                 builtin,
             });
         };
-        if let Some((subject, body)) = builtin(kind) {
+        if let Some((subject, body)) = builtin_in(kind, wording) {
             if !subject.is_empty() {
                 push(Part::Subject, subject);
             }
             push(Part::Body, body);
         }
-        if let Some((call, voicemail)) = builtin_script(kind) {
+        if let Some((call, voicemail)) = builtin_script_in(kind, wording) {
             push(Part::Call, call);
             push(Part::Voicemail, voicemail);
         }
@@ -308,35 +336,34 @@ pub(crate) fn tidy(text: &str) -> String {
 /// Profile fields are reported once, as missing contact details, not again as unfilled.
 const PROFILE_VARS: [Var; 3] = [Var::MyName, Var::MyEmail, Var::MyPhone];
 
-fn note_for(kind: ActionKind, phone: bool) -> Option<String> {
-    let note = match kind {
-        ActionKind::AlertReference => {
-            "Being asked for references is not an offer: keep your other applications moving \
-             until one arrives in writing."
-        }
-        ActionKind::ThankYouCard => "Write this by hand on a card and post it.",
-        _ if phone => {
-            "They prefer the phone: call first. If you reach voicemail, leave the message and \
-             then send the email."
-        }
-        _ => return None,
-    };
-    Some(note.to_string())
-}
-
-/// The draft for `action`, rendered from the user's templates or the built-ins and checked.
+/// The draft for `action` with an English interface: see [`render_action_in`].
 pub fn render_action(
     app: &Application,
     action: &Action,
     settings: &Settings,
     today: NaiveDate,
 ) -> Result<Draft, DraftError> {
+    render_action_in(app, action, settings, today, Language::English)
+}
+
+/// The draft for `action`, rendered from the user's templates or the built-ins and checked.
+/// It is written in the application's language (else the settings' default, else
+/// `interface`, the language the user reads the extension in); notes to the user are in
+/// `interface`.
+pub fn render_action_in(
+    app: &Application,
+    action: &Action,
+    settings: &Settings,
+    today: NaiveDate,
+    interface: Language,
+) -> Result<Draft, DraftError> {
     let kind = action.kind;
+    let wording = Wording::for_app(app, settings, interface);
     let (round, contact) = resolve(app, action)?;
-    let Some((subject_src, body_src)) = builtin(kind) else {
+    let Some((subject_src, body_src)) = builtin_in(kind, wording) else {
         return Err(DraftError::NothingToSend { kind });
     };
-    let built = values::build(app, round, contact, kind, &settings.profile, today);
+    let built = values::build(app, round, contact, kind, &settings.profile, today, wording);
     let mut warnings = Vec::new();
     let mut unfilled: Vec<Var> = Vec::new();
     let mut note_unfilled = |t: &Template, r: &Rendered| {
@@ -356,7 +383,7 @@ pub fn render_action(
     } else {
         let t = template_for(
             settings,
-            &Part::Subject.key(kind),
+            &Part::Subject.key_in(kind, wording),
             subject_src,
             &mut warnings,
         )?;
@@ -364,7 +391,12 @@ pub fn render_action(
         note_unfilled(&t, &r);
         one_line(&r.text)
     };
-    let body_t = template_for(settings, &Part::Body.key(kind), body_src, &mut warnings)?;
+    let body_t = template_for(
+        settings,
+        &Part::Body.key_in(kind, wording),
+        body_src,
+        &mut warnings,
+    )?;
     let body_r = body_t.render(&built.values);
     note_unfilled(&body_t, &body_r);
     if (body_t.uses(Var::Points) || body_t.uses(Var::Bullets)) && built.points_noted > MAX_BULLETS {
@@ -375,10 +407,10 @@ pub fn render_action(
     }
 
     let phone = action.medium == Medium::Phone;
-    let script = match builtin_script(kind) {
+    let script = match builtin_script_in(kind, wording) {
         Some((call_src, voicemail_src)) if phone => {
             let mut part = |p: Part, src: &str| -> Result<String, DraftError> {
-                let t = template_for(settings, &p.key(kind), src, &mut warnings)?;
+                let t = template_for(settings, &p.key_in(kind, wording), src, &mut warnings)?;
                 let r = t.render(&built.values);
                 note_unfilled(&t, &r);
                 Ok(tidy(&r.text))
@@ -408,8 +440,9 @@ pub fn render_action(
         to,
         subject,
         body: tidy(&body_r.text),
-        note: note_for(kind, script.is_some()),
+        note: note_for(kind, script.is_some(), interface),
         script,
+        wording,
         warnings: Vec::new(),
     };
     let ctx = CheckContext {

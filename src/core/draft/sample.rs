@@ -6,10 +6,10 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::template::{parse, TemplateError};
-use super::{resolve, tidy, values};
+use super::{resolve, tidy, values, Wording};
 use crate::core::model::{
-    Action, ActionKind, ActionState, Application, Contact, Event, EventKind, Interviewer, Medium,
-    Profile, Reason, ReasonCode, Round, Settings,
+    Action, ActionKind, ActionState, Application, Contact, Event, EventKind, Interviewer, Language,
+    Medium, Profile, Reason, ReasonCode, Round, Salutation, Settings,
 };
 
 /// A complete example application for the options page's live preview, and for tests.
@@ -122,6 +122,96 @@ impl Sample {
         }
     }
 
+    /// The sample for previews of `wording`'s templates: [`Sample::builtin`] for English,
+    /// [`Sample::german`] for German (informal when `wording` is).
+    pub fn for_wording(wording: Wording) -> Sample {
+        match wording {
+            Wording::English => Sample::builtin(),
+            Wording::German => Sample::german(false),
+            Wording::GermanInformal => Sample::german(true),
+        }
+    }
+
+    /// The same application with a German employer: German names, forms of address and
+    /// discussion points, the correspondence in German, formal unless `informal`.
+    pub fn german(informal: bool) -> Sample {
+        let mut sample = Sample::builtin();
+        let app = &mut sample.app;
+        app.company = "Nordwind Analytik GmbH".into();
+        app.language = Some(Language::German);
+        app.informal = informal;
+        let people = [
+            (
+                "priya",
+                "Anna Müller",
+                Some(Salutation::Frau),
+                "Dr.",
+                "Leiterin Daten",
+            ),
+            (
+                "tomas",
+                "Tomás Ortega",
+                Some(Salutation::Herr),
+                "",
+                "Staff Engineer",
+            ),
+            ("grace", "Kim Lange", None, "", "Produktmanagerin"),
+            (
+                "dan",
+                "Daniel Brandt",
+                Some(Salutation::Herr),
+                "",
+                "Teamleiter",
+            ),
+        ];
+        for (id, name, salutation, academic_title, title) in people {
+            if let Some(c) = app.contacts.iter_mut().find(|c| c.id == id) {
+                c.name = name.into();
+                c.email = format!("{}@example.com", name.to_lowercase().replace(' ', "."));
+                c.phone = "+49 30 7654321".into();
+                c.salutation = salutation;
+                c.academic_title = academic_title.into();
+                c.title = title.into();
+            }
+        }
+        let points: [(&str, &[&str]); 2] = [
+            (
+                "priya",
+                &[
+                    "Umstellung der nächtlichen Batch-Läufe auf Streaming: Genau das habe ich bei \
+                     Orbit für die Abrechnungsdaten geleitet",
+                    "Warten auf Ad-hoc-Auswertungen: Meine Self-Service-Schicht im Data Warehouse \
+                     hat die meisten davon überflüssig gemacht",
+                ],
+            ),
+            (
+                "tomas",
+                &["Zu viele Fehlalarme bei der Datenqualität: Ich habe die Prüfungen pro Tabelle \
+                   abgestimmt"],
+            ),
+        ];
+        for round in &mut app.rounds {
+            round.kind = "vor Ort".into();
+            for interviewer in &mut round.interviewers {
+                if let Some((_, p)) = points.iter().find(|(id, _)| *id == interviewer.contact_id) {
+                    interviewer.points = p.iter().map(|p| p.to_string()).collect();
+                }
+            }
+        }
+        for event in &mut app.history {
+            if let EventKind::PositiveNews { note } = &mut event.kind {
+                *note = "Nordwind hat eine Series-B-Finanzierung abgeschlossen".into();
+            }
+        }
+        sample.settings.profile = Profile {
+            name: "Sam Becker".into(),
+            email: "sam.becker@example.com".into(),
+            phone: "+49 30 1234567".into(),
+            signature: "linkedin.com/in/sambecker".into(),
+        };
+        sample
+    }
+
     /// The same sample signed with the user's own profile.
     pub fn with_profile(mut self, profile: Profile) -> Sample {
         self.settings.profile = profile;
@@ -172,6 +262,7 @@ pub fn preview(
         .action(kind)
         .and_then(|a| resolve(&sample.app, &a).ok())
         .unwrap_or((sample.app.latest_round(), None));
+    let wording = Wording::for_app(&sample.app, &sample.settings, Language::English);
     let built = values::build(
         &sample.app,
         round,
@@ -179,6 +270,7 @@ pub fn preview(
         kind,
         &sample.settings.profile,
         sample.today,
+        wording,
     );
     Ok(tidy(&template.render(&built.values).text))
 }

@@ -6,10 +6,90 @@ use chrono::{Datelike, NaiveDate, Weekday};
 
 use super::builtin::phrases;
 use super::template::{parse, Values, Var};
-use crate::core::model::{ActionKind, Application, Contact, EventKind, Profile, Round};
+use super::wording::Wording;
+use crate::core::model::{
+    ActionKind, Application, Contact, EventKind, Language, Profile, Round, Salutation,
+};
 
 /// At most this many discussion points become bullets; the articles ask for up to five.
 pub const MAX_BULLETS: usize = 5;
+
+/// A date in words in `language`: "Friday 6 March" or "Freitag, 6. März", with the year added
+/// when it is not `today`'s year.
+pub fn format_date_in(date: NaiveDate, today: NaiveDate, language: Language) -> String {
+    match language {
+        Language::English => format_date(date, today),
+        Language::German => german_date(date, today),
+    }
+}
+
+/// "Dienstag, 3. März", and "Freitag, 8. Januar 2027" in another year.
+fn german_date(date: NaiveDate, today: NaiveDate) -> String {
+    let weekday = match date.weekday() {
+        Weekday::Mon => "Montag",
+        Weekday::Tue => "Dienstag",
+        Weekday::Wed => "Mittwoch",
+        Weekday::Thu => "Donnerstag",
+        Weekday::Fri => "Freitag",
+        Weekday::Sat => "Samstag",
+        Weekday::Sun => "Sonntag",
+    };
+    const MONTHS: [&str; 12] = [
+        "Januar",
+        "Februar",
+        "März",
+        "April",
+        "Mai",
+        "Juni",
+        "Juli",
+        "August",
+        "September",
+        "Oktober",
+        "November",
+        "Dezember",
+    ];
+    let month = MONTHS.get(date.month0() as usize).copied().unwrap_or("");
+    if date.year() == today.year() {
+        format!("{weekday}, {}. {month}", date.day())
+    } else {
+        format!("{weekday}, {}. {month} {}", date.day(), date.year())
+    }
+}
+
+/// How `contact` is greeted and named in a sentence, in `wording`: `("Sehr geehrte Frau Dr.
+/// Müller", "Frau Dr. Müller")` formally in German, `("Hallo Anna", "Anna")` informally,
+/// `("Dear Anna", "Anna")` in English.
+fn address(contact: &Contact, wording: Wording) -> (String, String) {
+    let first = contact.first_name().to_string();
+    match wording {
+        Wording::English => (format!("Dear {first}"), first),
+        Wording::GermanInformal => (format!("Hallo {first}"), first),
+        Wording::German => {
+            let title = one_line(&contact.academic_title);
+            let surname = match title.as_str() {
+                "" => contact.surname().to_string(),
+                title => format!("{title} {}", contact.surname()),
+            };
+            match contact.salutation {
+                Some(Salutation::Frau) => (
+                    format!("Sehr geehrte Frau {surname}"),
+                    format!("Frau {surname}"),
+                ),
+                Some(Salutation::Herr) => (
+                    format!("Sehr geehrter Herr {surname}"),
+                    format!("Herr {surname}"),
+                ),
+                None => {
+                    let full = match title.as_str() {
+                        "" => one_line(&contact.name),
+                        title => format!("{title} {}", one_line(&contact.name)),
+                    };
+                    (format!("Guten Tag {full}"), full)
+                }
+            }
+        }
+    }
+}
 
 /// A date in English words: "Friday 6 March", with the year added when it is not `today`'s year.
 pub fn format_date(date: NaiveDate, today: NaiveDate) -> String {
@@ -93,12 +173,20 @@ pub(crate) fn build(
     kind: ActionKind,
     profile: &Profile,
     today: NaiveDate,
+    wording: Wording,
 ) -> Built {
+    let language = wording.language();
+    let format_date = |date, today| format_date_in(date, today, language);
     let mut v = Values::default();
     if let Some(c) = contact {
         v.set(Var::FirstName, c.first_name());
         v.set(Var::FullName, one_line(&c.name));
         v.set(Var::Title, one_line(&c.title));
+        if !c.first_name().is_empty() {
+            let (greeting, addressed_as) = address(c, wording);
+            v.set(Var::Greeting, greeting);
+            v.set(Var::AddressedAs, addressed_as);
+        }
     }
     v.set(Var::Company, one_line(&app.company));
     v.set(Var::Role, one_line(&app.role));
@@ -146,7 +234,8 @@ pub(crate) fn build(
     v.set_points(points);
 
     let index = recipient_index(app, round, contact);
-    let phrase_unfilled = apply_phrases(&mut v, kind, index, contact.map_or("", |c| &c.id));
+    let phrase_unfilled =
+        apply_phrases(&mut v, kind, wording, index, contact.map_or("", |c| &c.id));
     Built {
         values: v,
         points_noted,
@@ -220,8 +309,14 @@ fn fnv1a(s: &str) -> u64 {
     })
 }
 
-fn apply_phrases(v: &mut Values, kind: ActionKind, index: usize, key: &str) -> Vec<Var> {
-    let (openings, closings) = phrases(kind);
+fn apply_phrases(
+    v: &mut Values,
+    kind: ActionKind,
+    wording: Wording,
+    index: usize,
+    key: &str,
+) -> Vec<Var> {
+    let (openings, closings) = phrases(kind, wording);
     let (o, c) = choose_variant(index, key, openings.len(), closings.len());
     let mut unfilled = Vec::new();
     for (var, bank, i) in [(Var::Opening, openings, o), (Var::Closing, closings, c)] {
@@ -260,6 +355,75 @@ mod tests {
             format_date(d(2025, 12, 30), d(2026, 1, 5)),
             "Tuesday 30 December 2025"
         );
+    }
+
+    #[test]
+    fn german_dates_name_the_weekday_then_the_day() {
+        let de = |date, today| format_date_in(date, today, Language::German);
+        assert_eq!(de(d(2026, 3, 3), d(2026, 3, 2)), "Dienstag, 3. März");
+        assert_eq!(
+            de(d(2027, 1, 8), d(2026, 12, 30)),
+            "Freitag, 8. Januar 2027"
+        );
+        assert_eq!(de(d(2026, 10, 31), d(2026, 1, 1)), "Samstag, 31. Oktober");
+        assert_eq!(
+            format_date_in(d(2026, 3, 6), d(2026, 3, 2), Language::English),
+            "Friday 6 March"
+        );
+    }
+
+    #[test]
+    fn formal_german_uses_salutation_title_and_surname() {
+        let contact = |salutation, title: &str| Contact {
+            name: "Anna Maria Müller".into(),
+            salutation,
+            academic_title: title.into(),
+            ..Default::default()
+        };
+        let cases = [
+            (
+                Some(Salutation::Frau),
+                "Dr.",
+                Wording::German,
+                "Sehr geehrte Frau Dr. Müller",
+                "Frau Dr. Müller",
+            ),
+            (
+                Some(Salutation::Herr),
+                "",
+                Wording::German,
+                "Sehr geehrter Herr Müller",
+                "Herr Müller",
+            ),
+            (
+                None,
+                "",
+                Wording::German,
+                "Guten Tag Anna Maria Müller",
+                "Anna Maria Müller",
+            ),
+            (
+                Some(Salutation::Frau),
+                "Dr.",
+                Wording::GermanInformal,
+                "Hallo Anna",
+                "Anna",
+            ),
+            (
+                Some(Salutation::Frau),
+                "Dr.",
+                Wording::English,
+                "Dear Anna",
+                "Anna",
+            ),
+        ];
+        for (salutation, title, wording, greeting, addressed) in cases {
+            assert_eq!(
+                address(&contact(salutation, title), wording),
+                (greeting.to_string(), addressed.to_string()),
+                "{salutation:?} {title} {wording:?}"
+            );
+        }
     }
 
     #[test]

@@ -10,11 +10,15 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 mod action;
 mod event;
+mod land;
+mod language;
 mod settings;
 
 pub use super::kinds::ActionKind;
 pub use action::{Action, ActionState, Reason, ReasonCode};
 pub use event::{Event, EventKind};
+pub use land::GermanState;
+pub use language::{Language, Salutation};
 pub use settings::{HolidaySettings, Profile, Settings};
 
 /// One job application and everything that happened around it.
@@ -41,6 +45,11 @@ pub struct Application {
     pub contacts: Vec<Contact>,
     /// What happened, in the order it was recorded.
     pub history: Vec<Event>,
+    /// The language of the correspondence with this employer; `None`: the settings' default.
+    pub language: Option<Language>,
+    /// Write to this employer's people informally (German "du" and first names) rather than
+    /// formally ("Sie", salutation, title and surname). Only German drafts differ.
+    pub informal: bool,
 }
 
 impl Default for Application {
@@ -60,6 +69,8 @@ impl Default for Application {
             rounds: Vec::new(),
             contacts: Vec::new(),
             history: Vec::new(),
+            language: None,
+            informal: false,
         }
     }
 }
@@ -221,12 +232,22 @@ pub struct Contact {
     pub hiring_manager: bool,
     /// One of the user's references for this application.
     pub reference: bool,
+    /// How formal German letters address them: "Frau" or "Herr"; `None` writes
+    /// "Guten Tag Vorname Nachname".
+    pub salutation: Option<Salutation>,
+    /// An academic title used in formal address ("Dr.", "Prof. Dr."), not the job title.
+    pub academic_title: String,
 }
 
 impl Contact {
     /// The first word of the name, for greetings.
     pub fn first_name(&self) -> &str {
         self.name.split_whitespace().next().unwrap_or("")
+    }
+
+    /// The last word of the name, for formal greetings.
+    pub fn surname(&self) -> &str {
+        self.name.split_whitespace().last().unwrap_or("")
     }
 }
 

@@ -3,7 +3,8 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::Medium;
+use super::GermanState;
+use super::{Language, Medium};
 
 /// The user, as they sign their messages.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -22,6 +23,13 @@ pub struct Profile {
 pub struct HolidaySettings {
     pub us_federal: bool,
     pub england_wales: bool,
+    /// Germany's nationwide holidays.
+    pub germany: bool,
+    /// The Land whose holidays count on top of the nationwide ones; choosing one implies
+    /// `germany`.
+    pub german_state: Option<GermanState>,
+    pub austria: bool,
+    pub switzerland: bool,
     pub own: Vec<NaiveDate>,
 }
 
@@ -38,7 +46,12 @@ pub struct Settings {
     /// Remind this many days after applying when there is no interview; `None` (default): never.
     pub remind_after_applying: Option<u32>,
     pub profile: Profile,
-    /// User-edited templates by action kind (`thank-you-email`...); missing ones use the built-in.
+    /// The language of new correspondence when an application sets none; `None`: the
+    /// interface language.
+    pub language: Option<Language>,
+    /// User-edited templates by key (docs/templates.md): the action kind for English
+    /// (`thank-you-email`...), with a `de:` or `de-du:` prefix for German written formally or
+    /// informally; missing ones use the built-in.
     pub templates: std::collections::BTreeMap<String, String>,
     /// Daily reminder notification at "HH:MM"; `None` (default): off.
     pub notify_at: Option<String>,
@@ -57,6 +70,7 @@ impl Default for Settings {
             default_medium: Medium::Email,
             remind_after_applying: None,
             profile: Profile::default(),
+            language: None,
             templates: Default::default(),
             notify_at: None,
             sync_settings: false,

@@ -30,7 +30,8 @@ extern "C" {
 }
 
 thread_local! {
-    /// The file chosen in the import form, between its submit and [`Effect::ReadImportFile`].
+    /// The file chosen in an import form, between its submit and [`Effect::ReadImportFile`]
+    /// or [`Effect::ReadHolidayFile`].
     static PICKED: RefCell<Option<File>> = const { RefCell::new(None) };
 }
 
@@ -114,19 +115,8 @@ pub fn run(effect: Effect) {
                 });
             });
         }
-        Effect::ReadImportFile => {
-            let file = PICKED.with(|p| p.borrow_mut().take());
-            spawn_local(async move {
-                let text = match file {
-                    Some(f) => JsFuture::from(f.text())
-                        .await
-                        .ok()
-                        .and_then(|v| v.as_string()),
-                    None => None,
-                };
-                dispatch(Msg::ImportRead(text));
-            });
-        }
+        Effect::ReadImportFile => read_picked(Msg::ImportRead),
+        Effect::ReadHolidayFile => read_picked(Msg::HolidaysRead),
     }
 }
 
@@ -159,11 +149,26 @@ async fn write(data: Data, w: Write) -> Result<Outcome, String> {
     done.map(|()| Outcome::Done).map_err(|e| e.to_string())
 }
 
-/// Keeps the file chosen in the import `form` for [`Effect::ReadImportFile`]; its size, or
-/// `None` when no file was chosen.
-pub fn pick_import_file(form: &Element) -> Option<f64> {
+/// Reads the picked file's text and answers with `then`.
+fn read_picked(then: fn(Option<String>) -> Msg) {
+    let file = PICKED.with(|p| p.borrow_mut().take());
+    spawn_local(async move {
+        let text = match file {
+            Some(f) => JsFuture::from(f.text())
+                .await
+                .ok()
+                .and_then(|v| v.as_string()),
+            None => None,
+        };
+        dispatch(then(text));
+    });
+}
+
+/// Keeps the file chosen in the file field `input` of `form` for the read that follows; its
+/// size, or `None` when no file was chosen.
+pub fn pick_file(form: &Element, input: &str) -> Option<f64> {
     let file = form
-        .query_selector("[name=\"import-file\"]")
+        .query_selector(&format!("[name=\"{input}\"]"))
         .ok()
         .flatten()
         .and_then(|e| e.dyn_into::<HtmlInputElement>().ok())

@@ -161,8 +161,12 @@ fn listen(root: &Element) -> Result<(), JsValue> {
             return;
         };
         let name = form.get_attribute("data-form").unwrap_or_default();
-        if name == "import" {
-            let size = effects::pick_import_file(&form);
+        let holidays = form.get_attribute("data-import").as_deref() == Some("holidays");
+        if name == "import" && holidays {
+            let size = effects::pick_file(&form, "holiday-file");
+            dispatch(Msg::HolidaysPicked { size });
+        } else if name == "import" {
+            let size = effects::pick_file(&form, "import-file");
             dispatch(Msg::ImportPicked { size });
         } else if let Some(msg) = Msg::from_submit(&name) {
             dispatch(msg);

@@ -32,6 +32,8 @@ pub const MAX_OUTPUT_BYTES: usize = 1 << 20;
 pub enum Var {
     FirstName,
     FullName,
+    Greeting,
+    AddressedAs,
     Title,
     Company,
     Role,
@@ -54,7 +56,7 @@ pub enum Var {
 
 impl Var {
     /// Every variable, in the order the documentation lists them.
-    pub const ALL: [Var; 20] = [
+    pub const ALL: [Var; 22] = [
         Var::FirstName,
         Var::FullName,
         Var::Title,
@@ -73,6 +75,8 @@ impl Var {
         Var::MySignature,
         Var::News,
         Var::ReferencesAsker,
+        Var::Greeting,
+        Var::AddressedAs,
         Var::Opening,
         Var::Closing,
     ];
@@ -82,6 +86,8 @@ impl Var {
         match self {
             Var::FirstName => "first_name",
             Var::FullName => "full_name",
+            Var::Greeting => "greeting",
+            Var::AddressedAs => "addressed_as",
             Var::Title => "title",
             Var::Company => "company",
             Var::Role => "role",
@@ -108,10 +114,20 @@ impl Var {
         match self {
             Var::FirstName => "the recipient's first name, as saved in the contact",
             Var::FullName => "the recipient's full name",
+            Var::Greeting => {
+                "the salutation without its comma, in the draft's language and form of address: \
+                 \"Dear Priya\", \"Sehr geehrte Frau Dr. Müller\", \"Guten Tag Kim Lange\", \"Hallo Anna\""
+            }
+            Var::AddressedAs => {
+                "the recipient as a sentence names them: \"Frau Dr. Müller\" formally in German, \
+                 otherwise the first name"
+            }
             Var::Title => "the recipient's job title",
             Var::Company => "the employer",
             Var::Role => "the role applied for",
-            Var::InterviewDate => "the day of the interview round, e.g. \"Tuesday 3 March\"",
+            Var::InterviewDate => {
+                "the day of the interview round, e.g. \"Tuesday 3 March\" or \"Dienstag, 3. März\""
+            }
             Var::InterviewKind => "the kind of round as noted: phone screen, on-site, panel...",
             Var::DecisionDate => "the day the employer said they would decide, as stated",
             Var::ReplyDate => "the day of the employer's last recorded reply",

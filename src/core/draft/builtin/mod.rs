@@ -1,11 +1,62 @@
 //! The built-in wording: subject and body templates for every action that sends something, call
 //! and voicemail scripts for employers who prefer the phone, and the banks of opening and closing
 //! lines from which each recipient gets their own pair.
+//!
+//! English is here; German, written for German readers rather than translated, is in [`de`]
+//! (formal, "Sie") and [`du`] (informal). Each wording has the same shape: the same kinds,
+//! parts, sections and variables.
 
+use super::wording::Wording;
 use crate::core::model::ActionKind;
 
-/// Subject and body of the built-in draft for `kind`; `None` for actions that send nothing.
+/// Subject and body of the built-in English draft for `kind`; `None` for actions that send
+/// nothing.
 pub fn builtin(kind: ActionKind) -> Option<(&'static str, &'static str)> {
+    builtin_in(kind, Wording::English)
+}
+
+/// Subject and body of the built-in draft for `kind` in `wording`.
+pub fn builtin_in(kind: ActionKind, wording: Wording) -> Option<(&'static str, &'static str)> {
+    match wording {
+        Wording::English => english(kind),
+        Wording::German => de::builtin(kind),
+        Wording::GermanInformal => du::builtin(kind),
+    }
+}
+
+/// English call and voicemail scripts for `kind`, see [`builtin_script_in`].
+pub fn builtin_script(kind: ActionKind) -> Option<(&'static str, &'static str)> {
+    builtin_script_in(kind, Wording::English)
+}
+
+/// Call and voicemail scripts for `kind` when the employer prefers the phone; `None` for
+/// actions that are always written (thank-yous, reference alerts...).
+pub fn builtin_script_in(
+    kind: ActionKind,
+    wording: Wording,
+) -> Option<(&'static str, &'static str)> {
+    match wording {
+        Wording::English => english_script(kind),
+        Wording::German => de::script(kind),
+        Wording::GermanInformal => du::script(kind),
+    }
+}
+
+/// The opening and closing lines `{{opening}}` and `{{closing}}` choose from for `kind` in
+/// `wording`. They are small templates themselves and may use every variable except
+/// `opening`, `closing` and the lists (`points`, `point`, `bullets`).
+pub fn phrases(
+    kind: ActionKind,
+    wording: Wording,
+) -> (&'static [&'static str], &'static [&'static str]) {
+    match wording {
+        Wording::English => english_phrases(kind),
+        Wording::German => de::phrases(kind),
+        Wording::GermanInformal => du::phrases(kind),
+    }
+}
+
+fn english(kind: ActionKind) -> Option<(&'static str, &'static str)> {
     let pair = match kind {
         ActionKind::ThankYouEmail => (THANK_YOU_SUBJECT, THANK_YOU_BODY),
         ActionKind::ThankYouCard => ("", CARD_BODY),
@@ -21,9 +72,7 @@ pub fn builtin(kind: ActionKind) -> Option<(&'static str, &'static str)> {
     Some(pair)
 }
 
-/// Call and voicemail scripts for `kind` when the employer prefers the phone; `None` for actions
-/// that are always written (thank-yous, reference alerts...).
-pub fn builtin_script(kind: ActionKind) -> Option<(&'static str, &'static str)> {
+fn english_script(kind: ActionKind) -> Option<(&'static str, &'static str)> {
     match kind {
         ActionKind::CheckIn => Some((CHECK_IN_CALL, FOLLOW_UP_VOICEMAIL)),
         ActionKind::FirstFollowUp | ActionKind::SecondFollowUp => {
@@ -34,10 +83,7 @@ pub fn builtin_script(kind: ActionKind) -> Option<(&'static str, &'static str)> 
     }
 }
 
-/// The opening and closing lines `{{opening}}` and `{{closing}}` choose from for `kind`. They
-/// are small templates themselves and may use every variable except `opening`, `closing` and
-/// the lists (`points`, `point`, `bullets`).
-pub fn phrases(kind: ActionKind) -> (&'static [&'static str], &'static [&'static str]) {
+fn english_phrases(kind: ActionKind) -> (&'static [&'static str], &'static [&'static str]) {
     match kind {
         ActionKind::ThankYouEmail => (THANK_YOU_OPENINGS, THANK_YOU_CLOSINGS),
         ActionKind::ThankYouCard => (CARD_OPENINGS, CARD_CLOSINGS),
@@ -61,6 +107,10 @@ macro_rules! signed {
         )
     };
 }
+
+// After `signed!`, which they use.
+mod de;
+mod du;
 
 const THANK_YOU_SUBJECT: &str = "Thank you for the {{role}} interview";
 const THANK_YOU_BODY: &str = signed!(
@@ -328,15 +378,17 @@ mod tests {
 
     fn every_source() -> Vec<&'static str> {
         let mut all = Vec::new();
-        for kind in ActionKind::ALL {
-            if let Some((s, b)) = builtin(kind) {
-                all.extend([s, b]);
+        for wording in Wording::ALL {
+            for kind in ActionKind::ALL {
+                if let Some((s, b)) = builtin_in(kind, wording) {
+                    all.extend([s, b]);
+                }
+                if let Some((c, v)) = builtin_script_in(kind, wording) {
+                    all.extend([c, v]);
+                }
+                let (o, c) = phrases(kind, wording);
+                all.extend(o.iter().chain(c));
             }
-            if let Some((c, v)) = builtin_script(kind) {
-                all.extend([c, v]);
-            }
-            let (o, c) = phrases(kind);
-            all.extend(o.iter().chain(c));
         }
         all
     }
@@ -352,8 +404,8 @@ mod tests {
 
     #[test]
     fn phrases_do_not_refer_to_each_other_or_to_lists() {
-        for kind in ActionKind::ALL {
-            let (o, c) = phrases(kind);
+        for (kind, wording) in every_kind_and_wording() {
+            let (o, c) = phrases(kind, wording);
             for src in o.iter().chain(c) {
                 let t = parse(src).expect("parses");
                 for var in [Var::Opening, Var::Closing, Var::Points, Var::Bullets] {
@@ -363,11 +415,21 @@ mod tests {
         }
     }
 
+    fn every_kind_and_wording() -> impl Iterator<Item = (ActionKind, Wording)> {
+        Wording::ALL
+            .into_iter()
+            .flat_map(|w| ActionKind::ALL.into_iter().map(move |k| (k, w)))
+    }
+
     #[test]
     fn every_sending_kind_has_text_and_phrases() {
-        for kind in ActionKind::ALL {
-            assert_eq!(builtin(kind).is_some(), kind.sends_message(), "{kind:?}");
-            let (o, c) = phrases(kind);
+        for (kind, wording) in every_kind_and_wording() {
+            assert_eq!(
+                builtin_in(kind, wording).is_some(),
+                kind.sends_message(),
+                "{kind:?}"
+            );
+            let (o, c) = phrases(kind, wording);
             assert_eq!(
                 !o.is_empty() && !c.is_empty(),
                 kind.sends_message(),
@@ -377,9 +439,32 @@ mod tests {
     }
 
     #[test]
+    fn every_wording_has_the_same_parts_and_sections() {
+        for (kind, wording) in every_kind_and_wording() {
+            let english = (builtin(kind), builtin_script(kind));
+            let other = (builtin_in(kind, wording), builtin_script_in(kind, wording));
+            assert_eq!(
+                english.0.is_some(),
+                other.0.is_some(),
+                "{kind:?} {wording:?}"
+            );
+            assert_eq!(
+                english.1.is_some(),
+                other.1.is_some(),
+                "{kind:?} {wording:?}"
+            );
+            if let (Some((es, eb)), Some((os, ob))) = (english.0, other.0) {
+                assert_eq!(es.is_empty(), os.is_empty(), "{kind:?} {wording:?} subject");
+                let sections = |src: &str| (src.matches("{{#").count(), src.matches("{{^").count());
+                assert_eq!(sections(eb), sections(ob), "{kind:?} {wording:?} sections");
+            }
+        }
+    }
+
+    #[test]
     fn phrases_within_a_bank_are_distinct() {
-        for kind in ActionKind::ALL {
-            let (o, c) = phrases(kind);
+        for (kind, wording) in every_kind_and_wording() {
+            let (o, c) = phrases(kind, wording);
             for bank in [o, c] {
                 let mut sorted = bank.to_vec();
                 sorted.sort_unstable();

@@ -107,3 +107,28 @@ fn every_message_the_interface_uses_exists() {
         "used but not in _locales/en: {missing:?}"
     );
 }
+
+#[test]
+fn placeholders_are_filled_once_and_user_text_is_never_read_again() {
+    use followup::ui::words::fill;
+    let template = "{what} · {company}, {role}";
+    assert_eq!(
+        fill(
+            template,
+            &[
+                ("what", "Note to {role}"),
+                ("company", "{what}"),
+                ("role", "SRE")
+            ]
+        ),
+        "Note to {role} · {what}, SRE"
+    );
+    assert_eq!(fill("{unknown} {what", &[("what", "x")]), "{unknown} {what");
+    // A long value full of placeholders, placed into another: the output grows by addition.
+    let bomb = "{company}".repeat(20_000);
+    let out = fill(
+        template,
+        &[("what", &bomb), ("company", &bomb), ("role", "")],
+    );
+    assert_eq!(out.len(), bomb.len() * 2 + " · , ".len());
+}

@@ -93,11 +93,7 @@ impl Words {
 
     /// `t(key)` with each `{name}` replaced by its value.
     pub fn tf(&self, key: &str, args: &[(&str, &str)]) -> String {
-        let mut text = self.t(key);
-        for (name, value) in args {
-            text = text.replace(&format!("{{{name}}}"), value);
-        }
-        text
+        fill(&self.t(key), args)
     }
 
     /// A [`Text`] in words.
@@ -171,4 +167,34 @@ pub fn english_date(date: NaiveDate, style: DateStyle) -> String {
         ),
         DateStyle::Long => format!("{day} {month} {}", date.year()),
     }
+}
+
+/// `template` with each `{name}` of `args` replaced by its value, in one pass over the
+/// template: a value is never read again, so user text holding `{company}` stays as it is
+/// and a long value repeated in another cannot multiply the output.
+pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let value = after.find('}').and_then(|close| {
+            let name = &after[..close];
+            args.iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, v)| (*v, close))
+        });
+        match value {
+            Some((v, close)) => {
+                out.push_str(v);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }

@@ -231,7 +231,9 @@
       return notice({ k: (await copy(draft.body)) ? 'noticeCopied' : 'noticeCopyFailed' });
     }
     state.inserted = { offer, text: draft.body };
-    if (draft.check) notice({ t: draft.check });
+    // The checks' notice is an extension frame, which takes a few milliseconds to set up:
+    // made in a later task, so the draft is in the body (and can be drawn) first.
+    if (draft.check) setTimeout(() => notice({ t: draft.check }), 0);
   }
 
   /** Whether most lines of the inserted draft are still in `body`: the message is that one. */

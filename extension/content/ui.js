@@ -119,6 +119,9 @@
     // the keyboard has no press and is judged itself.
     let pressed = null;
     b.addEventListener('pointerdown', (e) => {
+      // The press asks ahead too (a no-op when the pointer's arrival already did): a pointer
+      // that rested on the button since the last insert still gets the draft before the click.
+      intent(e);
       pressed = usable(e, host, b) ? { x: e.clientX, y: e.clientY, at: e.timeStamp } : null;
     });
     b.addEventListener('click', (e) => {

@@ -46,12 +46,38 @@ async fn read<T: serde::de::DeserializeOwned>(key: String) -> Result<Option<T>, 
     Ok(serde_json::from_str(&text).ok())
 }
 
-async fn write<T: Serialize>(entries: &[(String, &T)]) -> Result<(), DataError> {
-    let texts: Vec<(String, String)> = entries
-        .iter()
-        .map(|(k, v)| (k.clone(), serde_json::to_string(v).unwrap_or_default()))
-        .collect();
-    Ok(Kv::Session.set(&texts).await?)
+/// Session records one message changes, written together by [`Writes::commit`]: one storage
+/// call per message (each costs the insert click a round trip to the browser), and a stopped
+/// worker never leaves an offer without its frame or the other way round.
+#[derive(Default)]
+struct Writes(Vec<(String, String)>);
+
+impl Writes {
+    fn put<T: Serialize>(&mut self, key: String, value: &T) {
+        self.0
+            .push((key, serde_json::to_string(value).unwrap_or_default()));
+    }
+
+    fn offer(&mut self, id: &str, offer: &Offer) {
+        self.put(format!("{OFFER_PREFIX}{id}"), offer);
+    }
+
+    /// A new frame for the sender's tab and `compose`; returns its token.
+    fn frame(&mut self, sender: &Sender, compose: &str, kind: FrameKind) -> String {
+        let token = random_uuid();
+        let frame = Frame {
+            tab: sender.tab_id.unwrap_or_default(),
+            compose: compose.to_string(),
+            at: now(),
+            kind,
+        };
+        self.put(format!("{FRAME_PREFIX}{token}"), &frame);
+        token
+    }
+
+    async fn commit(self) -> Result<(), DataError> {
+        Ok(Kv::Session.set(&self.0).await?)
+    }
 }
 
 fn refused(why: offers::Refusal) -> DataError {
@@ -72,19 +98,6 @@ async fn frame_of(token: &str, sender: &Sender) -> Result<Frame, DataError> {
         Some(f) if sender.tab_id == Some(f.tab) => Ok(f),
         _ => Err(refused(offers::Refusal::Unknown)),
     }
-}
-
-/// A new frame for the sender's tab and `compose`; returns its token.
-async fn new_frame(sender: &Sender, compose: &str, kind: FrameKind) -> Result<String, DataError> {
-    let token = random_uuid();
-    let frame = Frame {
-        tab: sender.tab_id.unwrap_or_default(),
-        compose: compose.to_string(),
-        at: now(),
-        kind,
-    };
-    write(&[(format!("{FRAME_PREFIX}{token}"), &frame)]).await?;
-    Ok(token)
 }
 
 /// Tells the top frame's content script of `tab` what the user did in the extension frame.
@@ -111,12 +124,13 @@ struct DraftReply {
     check: Option<String>,
 }
 
-/// Moves `o` to drafted and renders its draft; the caller writes `o`.
-async fn drafted(
+/// Moves `o` to drafted and renders its draft; the caller writes `o` and `writes`.
+fn drafted(
     o: &mut Offer,
     sender: &Sender,
     state: &State,
     plan: &Plan,
+    writes: &mut Writes,
 ) -> Result<DraftReply, DataError> {
     o.step = offers::advance(o.step, Step::Drafted).map_err(refused)?;
     let app = find_app(state, &o.app_id).ok_or(DataError::NotFound(o.app_id.clone()))?;
@@ -142,7 +156,7 @@ async fn drafted(
     let check = if warnings.is_empty() {
         None
     } else {
-        Some(new_frame(sender, &o.compose, FrameKind::Check { warnings }).await?)
+        Some(writes.frame(sender, &o.compose, FrameKind::Check { warnings }))
     };
     Ok(DraftReply {
         subject: draft.subject,
@@ -212,8 +226,10 @@ impl Background {
             } => self.offer(&recipients, &compose, sender, state, plan).await,
             Request::OfferDraft { offer, compose } => {
                 let mut o = offer_of(&offer, sender, Some(&compose)).await?;
-                let draft = drafted(&mut o, sender, state, plan).await?;
-                write(&[(format!("{OFFER_PREFIX}{offer}"), &o)]).await?;
+                let mut writes = Writes::default();
+                let draft = drafted(&mut o, sender, state, plan, &mut writes)?;
+                writes.offer(&offer, &o);
+                writes.commit().await?;
                 reply(&draft)
             }
             Request::OfferSent { offer, compose } => {
@@ -226,8 +242,10 @@ impl Background {
                     date: today,
                 };
                 self.change(state, plan, today, &o.app_id, edit).await?;
-                write(&[(format!("{OFFER_PREFIX}{offer}"), &o)]).await?;
-                let notice = new_frame(sender, &compose, FrameKind::Sent { offer }).await?;
+                let mut writes = Writes::default();
+                writes.offer(&offer, &o);
+                let notice = writes.frame(sender, &compose, FrameKind::Sent { offer });
+                writes.commit().await?;
                 #[derive(Serialize)]
                 struct Reply {
                     notice: String,
@@ -247,7 +265,9 @@ impl Background {
                     Edit::Undo { action_key: key },
                 )
                 .await?;
-                write(&[(format!("{OFFER_PREFIX}{offer}"), &o)]).await?;
+                let mut writes = Writes::default();
+                writes.offer(&offer, &o);
+                writes.commit().await?;
                 reply(&Done { ok: true })
             }
             Request::FrameGet { token } => {
@@ -268,7 +288,9 @@ impl Background {
                 }
                 let mut o = offer_of(&offer, sender, Some(&frame.compose)).await?;
                 o.step = offers::advance(o.step, Step::Chosen).map_err(refused)?;
-                write(&[(format!("{OFFER_PREFIX}{offer}"), &o)]).await?;
+                let mut writes = Writes::default();
+                writes.offer(&offer, &o);
+                writes.commit().await?;
                 self.frame_done(&token, frame, Some(offer)).await
             }
             _ => Err(DataError::Invalid("not a compose message".into())),
@@ -340,24 +362,24 @@ impl Background {
             records.push((random_uuid(), offer));
         }
         // The one to insert comes with its draft: one question before the click, not two.
+        let mut writes = Writes::default();
         let draft = match (pick, records.first_mut()) {
-            (Some(_), Some((_, o))) => Some(drafted(o, sender, state, plan).await?),
+            (Some(_), Some((_, o))) => Some(drafted(o, sender, state, plan, &mut writes)?),
             _ => None,
         };
-        let entries: Vec<(String, &Offer)> = records
-            .iter()
-            .map(|(id, o)| (format!("{OFFER_PREFIX}{id}"), o))
-            .collect();
-        write(&entries).await?;
+        for (id, o) in &records {
+            writes.offer(id, o);
+        }
         let ids: Vec<String> = records.into_iter().map(|(id, _)| id).collect();
         let (pick, chooser) = match (pick, ids.is_empty()) {
             (Some(_), _) => (ids.into_iter().next(), None),
             (None, true) => (None, None),
             (None, false) => (
                 None,
-                Some(new_frame(sender, compose, FrameKind::Chooser { offers: ids }).await?),
+                Some(writes.frame(sender, compose, FrameKind::Chooser { offers: ids })),
             ),
         };
+        writes.commit().await?;
         #[derive(Serialize)]
         struct Reply {
             pick: Option<String>,

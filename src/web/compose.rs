@@ -132,7 +132,7 @@ async fn drafted(
         super::clock::today(),
         interface,
     )
-    .map_err(|e| DataError::Invalid(e.to_string()))?;
+    .map_err(|e| DataError::Invalid(e.to_string().into()))?;
     let words = i18n::words();
     let warnings: Vec<String> = draft
         .warnings

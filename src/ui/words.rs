@@ -28,8 +28,6 @@ type Dates = Box<dyn Fn(NaiveDate, DateStyle) -> String>;
 pub enum Text {
     /// A `_locales` message and the values of its `{name}` placeholders.
     Msg(&'static str, Vec<(&'static str, String)>),
-    /// Words that arrive already written.
-    Plain(String),
     /// A coded message from the core (a refusal, a storage error), worded when drawn.
     Coded(Worded),
 }
@@ -104,7 +102,6 @@ impl Words {
     /// A [`Text`] in words.
     pub fn say(&self, text: &Text) -> String {
         match text {
-            Text::Plain(s) => s.clone(),
             Text::Coded(w) => self.worded(w),
             Text::Msg(key, args) => {
                 let args: Vec<(&str, &str)> = args.iter().map(|(n, v)| (*n, v.as_str())).collect();

@@ -23,6 +23,7 @@ use super::model::{Application, Settings, Status};
 use super::ops::{self, OpError};
 use super::plan;
 use super::store::{self, Batch, KvStore, StoreError, JOURNAL_KEY, SETTINGS_KEY};
+use super::words::{Arg, Coded};
 
 /// One change the user asked for.
 #[derive(Debug, Clone, PartialEq)]
@@ -170,6 +171,26 @@ impl fmt::Display for CommandError {
 }
 
 impl std::error::Error for CommandError {}
+
+impl Coded for CommandError {
+    fn key(&self) -> &'static str {
+        match self {
+            CommandError::NotFound(_) => "errorNotFound",
+            CommandError::Op(e) => e.key(),
+            CommandError::Store(e) => e.key(),
+            CommandError::Import(e) => e.key(),
+        }
+    }
+
+    fn coded_args(&self) -> Vec<(&'static str, Arg)> {
+        match self {
+            CommandError::NotFound(what) => vec![("what", Arg::text(what))],
+            CommandError::Op(e) => e.coded_args(),
+            CommandError::Store(e) => e.coded_args(),
+            CommandError::Import(e) => e.coded_args(),
+        }
+    }
+}
 
 impl From<StoreError> for CommandError {
     fn from(e: StoreError) -> Self {

@@ -18,5 +18,6 @@ pub mod protocol;
 pub mod sites;
 pub mod store;
 pub mod sync;
+pub mod words;
 #[doc(hidden)]
 pub mod workload;

@@ -9,8 +9,9 @@ use chrono::NaiveDate;
 
 use super::model::{Application, Event, EventKind, Status};
 use super::plan::key;
+use super::words::{Arg, Coded};
 
-/// Why an operation was refused, worded for the user.
+/// Why an operation was refused, worded for the user ([`Coded`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum OpError {
     /// The key does not name an action the planner produces.
@@ -67,6 +68,44 @@ impl fmt::Display for OpError {
 }
 
 impl std::error::Error for OpError {}
+
+impl Coded for OpError {
+    fn key(&self) -> &'static str {
+        match self {
+            OpError::UnknownAction { .. } => "opUnknownAction",
+            OpError::NothingToUndo { .. } => "opNothingToUndo",
+            OpError::SnoozeNotLater { .. } => "opSnoozeNotLater",
+            OpError::DecisionBeforeReply { .. } => "opDecisionBeforeReply",
+            OpError::SameStatus { .. } => "opSameStatus",
+            OpError::UnknownStatus { .. } => "opUnknownStatus",
+        }
+    }
+
+    fn coded_args(&self) -> Vec<(&'static str, Arg)> {
+        match self {
+            OpError::UnknownAction { key } | OpError::NothingToUndo { key } => {
+                vec![("key", Arg::text(key))]
+            }
+            OpError::SnoozeNotLater { today, until } => {
+                vec![("today", Arg::Date(*today)), ("until", Arg::Date(*until))]
+            }
+            OpError::DecisionBeforeReply { reply, decision } => {
+                vec![
+                    ("decision", Arg::Date(*decision)),
+                    ("reply", Arg::Date(*reply)),
+                ]
+            }
+            OpError::SameStatus { status } => vec![("status", Arg::text(status.as_str()))],
+            OpError::UnknownStatus { status } => {
+                let known: Vec<&str> = Status::ALL.iter().map(Status::as_str).collect();
+                vec![
+                    ("status", Arg::text(status)),
+                    ("known", Arg::Text(known.join(", "))),
+                ]
+            }
+        }
+    }
+}
 
 fn checked_key(key: &str) -> Result<(), OpError> {
     if key::is_well_formed(key) {

@@ -8,6 +8,7 @@ use super::Model;
 use crate::core::backup::{ImportReport, SkipReason, MAX_BACKUP_BYTES};
 use crate::core::export::{tenths, KB, MB};
 use crate::core::sites::{self, optional_sites};
+use crate::core::words::Worded;
 
 pub fn view(m: &Model) -> Node {
     let w = &m.words;
@@ -155,7 +156,7 @@ pub fn read(m: &mut Model, text: Option<String>) -> Vec<Effect> {
 }
 
 /// The import's outcome: the report, or why the file was refused.
-pub fn imported(m: &mut Model, result: Result<&ImportReport, &str>) {
+pub fn imported(m: &mut Model, result: Result<&ImportReport, &Worded>) {
     m.extras_requested = false;
     match result {
         Ok(report) => {
@@ -180,7 +181,8 @@ pub fn imported(m: &mut Model, result: Result<&ImportReport, &str>) {
         }
         Err(e) => {
             m.report = None;
-            m.error(Text::with("importRefused", &[("detail", e)]));
+            let detail = m.words.worded(e);
+            m.error(Text::with("importRefused", &[("detail", &detail)]));
         }
     }
 }

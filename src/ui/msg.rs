@@ -10,6 +10,7 @@ use crate::core::backup::ImportReport;
 use crate::core::command::Edit;
 use crate::core::files::ExportKind;
 use crate::core::model::{Application, Settings};
+use crate::core::words::Worded;
 
 /// One action of the plan: its application and key.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -118,19 +119,19 @@ pub enum Msg {
     /// Storage was read, on `today`.
     Loaded {
         today: NaiveDate,
-        result: Result<Stored, String>,
+        result: Result<Stored, Worded>,
     },
     /// A write finished (or was refused) and storage was read again.
     Written {
         after: After,
-        result: Result<Outcome, String>,
+        result: Result<Outcome, Worded>,
         reloaded: Option<(NaiveDate, Stored)>,
     },
     /// Another window, the service worker or a webmail tab changed storage.
     StorageChanged,
     Copied(bool),
     /// A file was downloaded (its name), or could not be made.
-    Exported(Result<String, String>),
+    Exported(Result<String, Worded>),
     ExtrasLoaded(Extras),
     SiteChanged {
         site: String,

@@ -8,6 +8,7 @@ use super::words::Text;
 use super::{Model, View};
 use crate::core::command::Edit;
 use crate::core::model::{Application, Status};
+use crate::core::words::Coded;
 
 const EVENTS: [(&str, &str); 8] = [
     ("reply", "eventReply"),
@@ -123,7 +124,7 @@ pub fn submit(m: &mut Model) -> Vec<Effect> {
             vec![Effect::write(write, Text::key("recorded"))]
         }
         Err(e) => {
-            m.error(Text::Plain(e.to_string()));
+            m.error(Text::Coded(e.worded()));
             Vec::new()
         }
     }

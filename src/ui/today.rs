@@ -11,6 +11,7 @@ use super::{Model, Notice};
 use crate::core::command::Edit;
 use crate::core::draft::render_action_in;
 use crate::core::model::ActionState;
+use crate::core::words::Coded;
 
 /// Days ahead the *Today* list looks.
 const AHEAD: u64 = 7;
@@ -240,7 +241,7 @@ fn record(m: &mut Model, r: &ActionRef, edit: Edit, done: &'static str) -> Vec<E
             vec![Effect::Write(write, After::Notice(notice))]
         }
         Err(e) => {
-            m.error(Text::Plain(e.to_string()));
+            m.error(Text::Coded(e.worded()));
             Vec::new()
         }
     }
@@ -265,7 +266,7 @@ pub fn undo(m: &mut Model, r: &ActionRef) -> Vec<Effect> {
             vec![Effect::write(write, Text::key("undone"))]
         }
         Err(e) => {
-            m.error(Text::Plain(e.to_string()));
+            m.error(Text::Coded(e.worded()));
             Vec::new()
         }
     }

@@ -125,7 +125,8 @@ fn step(m: &mut Model, msg: Msg) -> Vec<Effect> {
             Ok(stored) => m.set_state(today, stored),
             Err(e) => {
                 m.loaded = true;
-                m.error(Text::with("errorStorage", &[("detail", &e)]));
+                let detail = m.words.worded(&e);
+                m.error(Text::with("errorStorage", &[("detail", &detail)]));
             }
         },
         Msg::Written {
@@ -141,7 +142,7 @@ fn step(m: &mut Model, msg: Msg) -> Vec<Effect> {
                 (After::Import, Ok(Outcome::Imported(report))) => data::imported(m, Ok(report)),
                 (After::Import, Err(e)) => data::imported(m, Err(e)),
                 (After::Notice(n), Ok(_)) => m.notice = Some(n),
-                (_, Err(e)) => m.error(Text::Plain(e.clone())),
+                (_, Err(e)) => m.error(Text::Coded(e.clone())),
                 (After::Import, Ok(Outcome::Done)) => {}
             }
         }
@@ -155,7 +156,7 @@ fn step(m: &mut Model, msg: Msg) -> Vec<Effect> {
         }
         Msg::Exported(result) => match result {
             Ok(file) => m.info(Text::with("exported", &[("file", &file)])),
-            Err(e) => m.error(Text::Plain(e)),
+            Err(e) => m.error(Text::Coded(e)),
         },
         Msg::ExtrasLoaded(extras) => m.extras = extras,
         Msg::SiteChanged { site, granted } => data::site_changed(m, &site, granted),

@@ -7,6 +7,9 @@ use std::collections::HashMap;
 
 use chrono::{Datelike, NaiveDate};
 
+use crate::core::plan::Problem;
+use crate::core::words::{Arg, Coded, Worded};
+
 /// How a date is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum DateStyle {
@@ -25,8 +28,8 @@ type Dates = Box<dyn Fn(NaiveDate, DateStyle) -> String>;
 pub enum Text {
     /// A `_locales` message and the values of its `{name}` placeholders.
     Msg(&'static str, Vec<(&'static str, String)>),
-    /// Words that arrive already written (a storage error, a planner problem).
-    Plain(String),
+    /// A coded message from the core (a refusal, a storage error), worded when drawn.
+    Coded(Worded),
 }
 
 impl Text {
@@ -99,7 +102,7 @@ impl Words {
     /// A [`Text`] in words.
     pub fn say(&self, text: &Text) -> String {
         match text {
-            Text::Plain(s) => s.clone(),
+            Text::Coded(w) => self.worded(w),
             Text::Msg(key, args) => {
                 let args: Vec<(&str, &str)> = args.iter().map(|(n, v)| (*n, v.as_str())).collect();
                 self.tf(key, &args)
@@ -121,26 +124,36 @@ impl Words {
         (self.dates)(date, DateStyle::Long)
     }
 
-    /// "today", "tomorrow", "in 3 days", "2 days ago".
-    /// A planner problem in these words, dates in the user's locale.
-    pub fn problem(&self, problem: &crate::core::plan::Problem) -> String {
-        use crate::core::plan::problems::Arg;
-        let args: Vec<(&str, String)> = problem
-            .kind
-            .args()
-            .into_iter()
+    /// A coded message in these words: each argument worded first (dates in the user's
+    /// locale, nested messages in these words), then the key's text filled in one pass. A key
+    /// this table lacks shows the English the message came with.
+    pub fn worded(&self, w: &Worded) -> String {
+        let template = match (self.lookup)(&w.key) {
+            Some(text) if !w.key.is_empty() && !text.is_empty() => text,
+            _ => return w.english.clone(),
+        };
+        let args: Vec<(&str, String)> = w
+            .args
+            .iter()
             .map(|(name, arg)| {
                 let text = match arg {
-                    Arg::Date(date) => self.long_date(date),
+                    Arg::Date(date) => self.long_date(*date),
+                    Arg::Msg(inner) => self.worded(inner),
                     other => other.to_string(),
                 };
-                (name, text)
+                (name.as_str(), text)
             })
             .collect();
         let borrowed: Vec<(&str, &str)> = args.iter().map(|(n, v)| (*n, v.as_str())).collect();
-        self.tf(problem.kind.message_key(), &borrowed)
+        fill(&template, &borrowed)
     }
 
+    /// A planner problem in these words, dates in the user's locale.
+    pub fn problem(&self, problem: &Problem) -> String {
+        self.worded(&problem.kind.worded())
+    }
+
+    /// "today", "tomorrow", "in 3 days", "2 days ago".
     pub fn relative_day(&self, date: NaiveDate, today: NaiveDate) -> String {
         match (date - today).num_days() {
             0 => self.t("dayToday"),

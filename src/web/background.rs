@@ -18,6 +18,7 @@ use crate::core::matching;
 use crate::core::model::{Action, ActionState, Application, Language};
 use crate::core::plan::{self, Plan};
 use crate::core::protocol::{self, Request, Sender};
+use crate::core::words::Worded;
 use crate::ui::warning_text;
 
 #[wasm_bindgen]
@@ -50,15 +51,24 @@ struct ChoiceView {
 }
 
 /// `{error, code}`: what went wrong in words, and a name the pages can branch on.
-fn error_reply(message: impl std::fmt::Display, code: &str) -> Result<JsValue, JsValue> {
+/// `{error, code}`, and for a refusal the page words itself `words`: the same as a code with
+/// arguments, so the page shows it in the user's language.
+fn error_reply(
+    message: impl std::fmt::Display,
+    code: &str,
+    words: Option<Worded>,
+) -> Result<JsValue, JsValue> {
     #[derive(Serialize)]
     struct Error<'a> {
         error: String,
         code: &'a str,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        words: Option<Worded>,
     }
     to_js(&Error {
         error: message.to_string(),
         code,
+        words,
     })
 }
 
@@ -159,19 +169,19 @@ impl Background {
     ) -> Result<JsValue, JsValue> {
         let json = match js_sys::JSON::stringify(&message) {
             Ok(s) => String::from(s),
-            Err(_) => return error_reply("malformed message: not JSON", "malformed"),
+            Err(_) => return error_reply("malformed message: not JSON", "malformed", None),
         };
         let request = match protocol::parse(&json) {
             Ok(r) => r,
-            Err(e) => return error_reply(e, "malformed"),
+            Err(e) => return error_reply(e, "malformed", None),
         };
         let sender: Sender = serde_wasm_bindgen::from_value(from).unwrap_or_default();
         if let Err(e) = protocol::authorize(&request, &sender, &own_id, &own_origin) {
-            return error_reply(e, "forbidden");
+            return error_reply(e, "forbidden", None);
         }
         match self.dispatch(request, &sender).await {
             Ok(reply) => Ok(reply),
-            Err(e) => error_reply(&e, e.code()),
+            Err(e) => error_reply(&e, e.code(), Some(e.worded())),
         }
     }
 }
@@ -241,7 +251,7 @@ impl Background {
                 // the extension in: that of the message file the browser chose.
                 let interface = Language::from_tag(&i18n::t("interfaceLanguage"));
                 let draft = render_action_in(app, action, &state.settings, today, interface)
-                    .map_err(|e| DataError::Invalid(e.to_string()))?;
+                    .map_err(|e| DataError::Invalid(e.to_string().into()))?;
                 #[derive(Serialize)]
                 struct Reply {
                     subject: String,

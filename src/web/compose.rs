@@ -146,7 +146,7 @@ fn drafted(
         super::clock::today(),
         interface,
     )
-    .map_err(|e| DataError::Invalid(e.to_string()))?;
+    .map_err(|e| DataError::Invalid(e.to_string().into()))?;
     let words = i18n::words();
     let warnings: Vec<String> = draft
         .warnings

@@ -10,7 +10,6 @@
 //! only moves its prepared writes to the browser and awaits them.
 
 use std::collections::BTreeMap;
-use std::fmt;
 
 use js_sys::{Promise, Reflect, JSON};
 use serde::Deserialize;
@@ -19,10 +18,14 @@ use wasm_bindgen_futures::JsFuture;
 
 use super::clock;
 use super::kv::{Kv, KvError};
-use crate::core::backup::{self, ImportError, ImportReport};
-use crate::core::command::{self, Command, CommandError, Ctx, Edit, Reads, Reply};
+use crate::core::backup::{self, ImportReport};
+use crate::core::command::{self, Command, Ctx, Edit, Reads, Reply};
 use crate::core::model::{Application, Settings};
-use crate::core::store::{self, Batch, Step, StoreError};
+use crate::core::protocol::PortError;
+use crate::core::store::{self, Batch, Step};
+use crate::core::words::{Coded, Worded};
+
+pub use super::error::DataError;
 
 #[wasm_bindgen]
 extern "C" {
@@ -49,104 +52,15 @@ pub struct State {
     pub problems: Vec<String>,
 }
 
-/// Why a read or write failed, in words the user can act on.
-#[derive(Debug, Clone, PartialEq)]
-pub enum DataError {
-    /// The record changed since it was read (another window saved it): re-read and retry.
-    Conflict(String),
-    /// No such application or action.
-    NotFound(String),
-    /// The request itself is wrong (a rule refused it).
-    Invalid(String),
-    /// The browser's storage failed (quota, shutdown...).
-    Storage(String),
-    /// A backup file was refused; nothing was written.
-    Import(String),
-}
-
-impl DataError {
-    /// A short machine-readable name, sent with error replies.
-    pub fn code(&self) -> &'static str {
-        match self {
-            DataError::Conflict(_) => "conflict",
-            DataError::NotFound(_) => "not-found",
-            DataError::Invalid(_) => "invalid",
-            DataError::Storage(_) => "storage",
-            DataError::Import(_) => "import",
-        }
-    }
-
-    pub fn from_js(e: JsValue) -> Self {
-        DataError::Storage(KvError::from(e).0)
-    }
-
-    fn from_code(code: &str, message: String) -> Self {
-        match code {
-            "conflict" => DataError::Conflict(message),
-            "not-found" => DataError::NotFound(message),
-            "storage" => DataError::Storage(message),
-            "import" => DataError::Import(message),
-            _ => DataError::Invalid(message),
-        }
-    }
-}
-
-impl fmt::Display for DataError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            DataError::Conflict(m)
-            | DataError::Invalid(m)
-            | DataError::Storage(m)
-            | DataError::Import(m) => f.write_str(m),
-            DataError::NotFound(what) => write!(
-                f,
-                "\"{what}\" was not found; it may have been deleted in another window."
-            ),
-        }
-    }
-}
-
-impl From<StoreError> for DataError {
-    fn from(e: StoreError) -> Self {
-        match e {
-            StoreError::Conflict { .. } => DataError::Conflict(format!(
-                "{e} It was changed in another window; your view has been refreshed, please make the change again."
-            )),
-            StoreError::Backend(_) => DataError::Storage(e.to_string()),
-            other => DataError::Invalid(other.to_string()),
-        }
-    }
-}
-
-impl From<KvError> for DataError {
-    fn from(e: KvError) -> Self {
-        DataError::Storage(e.to_string())
-    }
-}
-
-impl From<CommandError> for DataError {
-    fn from(e: CommandError) -> Self {
-        match e {
-            CommandError::NotFound(what) => DataError::NotFound(what),
-            CommandError::Op(e) => DataError::Invalid(e.to_string()),
-            CommandError::Store(e) => e.into(),
-            CommandError::Import(e) => e.into(),
-        }
-    }
-}
-
-impl From<ImportError> for DataError {
-    fn from(e: ImportError) -> Self {
-        DataError::Import(e.to_string())
-    }
-}
-
 /// The reply of the service worker to a page's write.
 #[derive(Deserialize)]
 struct ErrorReply {
     error: String,
     #[serde(default)]
     code: String,
+    /// The same as a code with arguments, for the page to word.
+    #[serde(default)]
+    words: Option<Worded>,
 }
 
 impl Data {
@@ -227,7 +141,8 @@ impl Data {
             let reply = self
                 .ask(&serde_json::json!({ "type": "app/save", "app": app }))
                 .await?;
-            return serde_json::from_str(&reply).map_err(|e| DataError::Invalid(e.to_string()));
+            return serde_json::from_str(&reply)
+                .map_err(|e| DataError::Invalid(e.to_string().into()));
         }
         match self
             .command(Command::SaveApp { app: Box::new(app) })
@@ -284,7 +199,8 @@ impl Data {
             let reply = self
                 .ask(&serde_json::json!({ "type": "backup/import", "text": text, "replace": replace }))
                 .await?;
-            return serde_json::from_str(&reply).map_err(|e| DataError::Invalid(e.to_string()));
+            return serde_json::from_str(&reply)
+                .map_err(|e| DataError::Invalid(e.to_string().into()));
         }
         let command = Command::Import {
             text: text.to_string(),
@@ -323,10 +239,11 @@ impl Data {
                 app_id,
                 edit,
             };
-            let message =
-                serde_json::to_value(&message).map_err(|e| DataError::Invalid(e.to_string()))?;
+            let message = serde_json::to_value(&message)
+                .map_err(|e| DataError::Invalid(e.to_string().into()))?;
             let reply = self.ask(&message).await?;
-            return serde_json::from_str(&reply).map_err(|e| DataError::Invalid(e.to_string()));
+            return serde_json::from_str(&reply)
+                .map_err(|e| DataError::Invalid(e.to_string().into()));
         }
         let command = Command::Edit {
             app_id: app_id.to_string(),
@@ -434,28 +351,21 @@ impl Data {
         let message = JSON::parse(&request.to_string()).map_err(DataError::from_js)?;
         let promise = send_message(&message).map_err(DataError::from_js)?;
         let reply = JsFuture::from(promise).await.map_err(|e| {
-            DataError::Storage(format!(
-                "The extension's background did not answer ({}); please try again.",
-                KvError::from(e).0
-            ))
+            let detail = KvError::from(e).0;
+            DataError::Storage(PortError::NoAnswer { detail }.worded())
         })?;
         // A worker stopped while handling the message may leave the reply empty instead of
         // failing the promise: that is no answer, not a success.
         if reply.is_undefined() || reply.is_null() {
-            return Err(DataError::Storage(
-                "The extension's background did not answer (it stopped before replying); \
-                 please try again."
-                    .into(),
-            ));
+            return Err(DataError::Storage(PortError::Stopped.worded()));
         }
         let json = JSON::stringify(&reply)
             .ok()
             .and_then(|s| s.as_string())
-            .ok_or_else(|| {
-                DataError::Storage("the extension's background gave no answer".into())
-            })?;
+            .ok_or_else(|| DataError::Storage(PortError::EmptyReply.worded()))?;
         if let Ok(err) = serde_json::from_str::<ErrorReply>(&json) {
-            return Err(DataError::from_code(&err.code, err.error));
+            let words = err.words.unwrap_or_else(|| Worded::plain(err.error));
+            return Err(DataError::from_code(&err.code, words));
         }
         Ok(json)
     }
@@ -464,7 +374,7 @@ impl Data {
 /// A writer command answered with a reply of another kind: a defect, reported rather than
 /// allowed to panic.
 fn unexpected(reply: &Reply) -> DataError {
-    DataError::Invalid(format!("unexpected reply {reply:?}"))
+    DataError::Invalid(format!("unexpected reply {reply:?}").into())
 }
 
 fn state_of(entries: &BTreeMap<String, String>) -> State {
@@ -486,8 +396,11 @@ pub async fn save_application(app: JsValue) -> Result<JsValue, JsValue> {
         let reply = serde_json::json!({ "error": e.to_string(), "code": e.code() });
         super::to_js(&reply).unwrap_or_else(|_| JsValue::from_str(&e.to_string()))
     };
-    let app: Application = super::from_js(&app)
-        .map_err(|e| refuse(DataError::Invalid(format!("not an application: {e}"))))?;
+    let app: Application = super::from_js(&app).map_err(|e| {
+        refuse(DataError::Invalid(
+            format!("not an application: {e}").into(),
+        ))
+    })?;
     let saved = Data::here().save_app(app).await.map_err(refuse)?;
     super::to_js(&saved).map_err(|_| refuse(DataError::Invalid("the saved application".into())))
 }

@@ -12,6 +12,8 @@ use js_sys::{Array, Object, Promise, Reflect, JSON};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
+use crate::core::protocol::PortError;
+
 #[wasm_bindgen]
 extern "C" {
     #[wasm_bindgen(js_namespace = ["chrome", "storage", "local"], js_name = get, catch)]
@@ -62,19 +64,21 @@ impl KvError {
     }
 }
 
+impl KvError {
+    /// The failure as the user is told it.
+    pub fn refusal(&self) -> PortError {
+        let detail = self.0.clone();
+        if self.is_quota() {
+            PortError::StorageFull { detail }
+        } else {
+            PortError::StorageFailed { detail }
+        }
+    }
+}
+
 impl std::fmt::Display for KvError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        if self.is_quota() {
-            write!(
-                f,
-                "The browser's storage for Follow-up is full ({}), so this change was not \
-                 saved and nothing else was changed. Export a backup, then delete applications \
-                 you no longer need.",
-                self.0
-            )
-        } else {
-            write!(f, "The browser's storage failed ({}). Try again; if it keeps failing, export a backup.", self.0)
-        }
+        self.refusal().fmt(f)
     }
 }
 

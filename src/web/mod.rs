@@ -7,6 +7,7 @@ pub mod bench;
 pub mod clock;
 mod compose;
 pub mod data;
+mod error;
 pub mod exports;
 pub mod kv;
 pub mod pages;

@@ -21,7 +21,7 @@ use serde::Serialize;
 
 use super::model::{Application, Settings};
 
-pub use error::{ImportError, Place};
+pub use error::{ImportError, Invalid, Place, VALUE_WORDS};
 pub use import::{
     plan_import, plan_import_batch, prepare_import_write, AppRef, ImportMode, ImportPlan,
     ImportReport, PlannedWrite, SkipReason, Skipped,

@@ -10,7 +10,7 @@ use serde::Deserialize;
 use serde_json::{Map, Value};
 use serde_path_to_error::Segment;
 
-use super::{Backup, ImportError, Place, BACKUP_FORMAT, BACKUP_VERSION, MAX_BACKUP_BYTES};
+use super::{Backup, ImportError, Invalid, Place, BACKUP_FORMAT, BACKUP_VERSION, MAX_BACKUP_BYTES};
 use crate::core::model::{Application, Contact, Event, EventKind, Interviewer, Round, Settings};
 use crate::core::store::is_valid_id;
 
@@ -99,7 +99,7 @@ fn check_version(root: &Map<String, Value>) -> Result<(), ImportError> {
         }),
         Some(0) => Err(ImportError::InvalidValue {
             place: at(),
-            message: "0 is not a backup version".into(),
+            message: Invalid::VersionZero,
         }),
         Some(_) => Ok(()),
         None => Err(wrong(at(), "a whole number of 1 or more", value)),
@@ -191,15 +191,15 @@ fn check_application(index: usize, app: &Value) -> Result<(), ImportError> {
         }
     }
     let message = if id.is_empty() {
-        "every application needs a non-empty id"
+        Invalid::EmptyId
     } else if !is_valid_id(id) {
-        "an application id cannot contain control characters (line breaks, tabs, NUL)"
+        Invalid::ControlId
     } else {
         return Ok(());
     };
     Err(ImportError::InvalidValue {
         place: at(format!("applications[{index}].id")),
-        message: message.into(),
+        message,
     })
 }
 
@@ -335,7 +335,10 @@ fn refusal(root: &Value, error: &serde_path_to_error::Error<serde_json::Error>) 
         let allowed = allowed.trim_start_matches("one of ").replace(" or ", ", ");
         return ImportError::InvalidValue {
             place,
-            message: format!("\"{found}\" is not one of {}", allowed.replace('`', "")),
+            message: Invalid::NotOneOf {
+                found: found.to_string(),
+                allowed: allowed.replace('`', ""),
+            },
         };
     }
     let expected = message.rsplit_once(", expected ").map(|(_, e)| e);
@@ -344,7 +347,9 @@ fn refusal(root: &Value, error: &serde_path_to_error::Error<serde_json::Error>) 
         (Some(Value::Number(n)), Some("u32")) if n.as_u64().is_some() => {
             ImportError::InvalidValue {
                 place: here,
-                message: format!("{n} is too large"),
+                message: Invalid::TooLarge {
+                    number: n.to_string(),
+                },
             }
         }
         (Some(found), Some(expected)) => wrong(here, expected_words(expected), found),
@@ -358,7 +363,7 @@ fn refusal(root: &Value, error: &serde_path_to_error::Error<serde_json::Error>) 
         }
         _ => ImportError::InvalidValue {
             place: here,
-            message,
+            message: Invalid::Other(message),
         },
     }
 }

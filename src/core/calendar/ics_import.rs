@@ -19,6 +19,7 @@ use chrono::{Days, NaiveDate};
 use serde::Serialize;
 
 use crate::core::model::HolidaySettings;
+use crate::core::words::{Arg, Coded};
 
 /// The largest file read. A public-holiday calendar for a decade is well under 100 KB; a
 /// file past this is something else, and is refused before it is read.
@@ -29,7 +30,7 @@ pub const MAX_ICS_BYTES: usize = 1024 * 1024;
 const MAX_EVENT_DAYS: u64 = 92;
 
 /// Why a file was refused. The interface words each through `_locales`
-/// ([`IcsImportError::message_key`], placeholders named after the fields).
+/// (it is [`Coded`], placeholders named after the fields).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(
     tag = "code",
@@ -52,6 +53,20 @@ pub enum IcsImportError {
 impl IcsImportError {
     /// The `_locales` message that words it.
     pub fn message_key(&self) -> &'static str {
+        self.key()
+    }
+
+    /// The message's placeholders and their values, as text.
+    pub fn args(&self) -> Vec<(&'static str, String)> {
+        self.coded_args()
+            .into_iter()
+            .map(|(name, arg)| (name, arg.to_string()))
+            .collect()
+    }
+}
+
+impl Coded for IcsImportError {
+    fn key(&self) -> &'static str {
         match self {
             IcsImportError::TooLarge { .. } => "icsTooLarge",
             IcsImportError::NotACalendar => "icsNotACalendar",
@@ -61,18 +76,17 @@ impl IcsImportError {
         }
     }
 
-    /// The message's placeholders and their values.
-    pub fn args(&self) -> Vec<(&'static str, String)> {
+    fn coded_args(&self) -> Vec<(&'static str, Arg)> {
         match self {
-            IcsImportError::TooLarge { size_kb, limit_kb } => {
-                vec![
-                    ("size", size_kb.to_string()),
-                    ("limit", limit_kb.to_string()),
-                ]
-            }
+            IcsImportError::TooLarge { size_kb, limit_kb } => vec![
+                ("size", Arg::Number(*size_kb)),
+                ("limit", Arg::Number(*limit_kb)),
+            ],
             IcsImportError::NotACalendar | IcsImportError::Damaged => Vec::new(),
-            IcsImportError::UnreadableLine { line } => vec![("line", line.to_string())],
-            IcsImportError::NoAllDayEvents { skipped } => vec![("skipped", skipped.to_string())],
+            IcsImportError::UnreadableLine { line } => vec![("line", Arg::Number((*line).into()))],
+            IcsImportError::NoAllDayEvents { skipped } => {
+                vec![("skipped", Arg::Number((*skipped).into()))]
+            }
         }
     }
 }

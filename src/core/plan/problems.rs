@@ -6,6 +6,9 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+pub use crate::core::words::Arg;
+use crate::core::words::Coded;
+
 /// Input the planner had to leave out or guess around.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(
@@ -54,27 +57,25 @@ pub enum ProblemKind {
     SharedId { count: u32, id: String },
 }
 
-/// One argument of a problem, for the interface to format (dates in the user's locale).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Arg {
-    Text(String),
-    Date(NaiveDate),
-    Number(u32),
-}
-
-impl std::fmt::Display for Arg {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Arg::Text(s) => f.write_str(s),
-            Arg::Date(d) => write!(f, "{d}"),
-            Arg::Number(n) => write!(f, "{n}"),
-        }
-    }
-}
-
 impl ProblemKind {
     /// The `_locales` message that words it.
     pub fn message_key(&self) -> &'static str {
+        self.key()
+    }
+
+    /// Its arguments, named as the placeholders of its message.
+    pub fn args(&self) -> Vec<(&'static str, Arg)> {
+        self.coded_args()
+    }
+
+    /// The English sentence: the same text as `_locales/en`, with ISO dates.
+    pub fn english(&self) -> String {
+        self.to_string()
+    }
+}
+
+impl Coded for ProblemKind {
+    fn key(&self) -> &'static str {
         match self {
             ProblemKind::UnknownStatus { .. } => "problemUnknownStatus",
             ProblemKind::HistoryDate { .. } => "problemHistoryDate",
@@ -95,8 +96,7 @@ impl ProblemKind {
         }
     }
 
-    /// Its arguments, named as the placeholders of its message.
-    pub fn args(&self) -> Vec<(&'static str, Arg)> {
+    fn coded_args(&self) -> Vec<(&'static str, Arg)> {
         let text = |s: &str| Arg::Text(s.to_string());
         match self {
             ProblemKind::UnknownStatus { status, known } => {
@@ -129,16 +129,18 @@ impl ProblemKind {
                 ("decision", Arg::Date(*decision)),
             ],
             ProblemKind::ReminderWithoutApplied | ProblemKind::RejectedWithoutDate => vec![],
-            ProblemKind::ReminderTooFar { days } => vec![("days", Arg::Number(*days))],
+            ProblemKind::ReminderTooFar { days } => vec![("days", Arg::Number(u64::from(*days)))],
             ProblemKind::SharedId { count, id } => {
-                vec![("count", Arg::Number(*count)), ("id", text(id))]
+                vec![("count", Arg::Number(u64::from(*count))), ("id", text(id))]
             }
         }
     }
+}
 
-    /// The English sentence: the same text as `_locales/en`, with ISO dates.
-    pub fn english(&self) -> String {
-        match self {
+/// The English sentence: the same text as `_locales/en`, with ISO dates.
+impl std::fmt::Display for ProblemKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let text = match self {
             ProblemKind::UnknownStatus { status, known } => format!(
                 "The status '{status}' is not one the planner knows, so nothing new was \
                  scheduled. Choose one of: {known}."
@@ -200,7 +202,8 @@ impl ProblemKind {
                 "{count} applications share the id '{id}'; their recorded actions may be mixed \
                  up. Give each application its own id."
             ),
-        }
+        };
+        f.write_str(&text)
     }
 }
 

@@ -16,6 +16,9 @@ use serde_json::Value;
 
 use super::command::Command;
 
+mod port;
+pub use port::PortError;
+
 /// A request to the service worker: `{"type": <name>, ...its fields in camelCase}`.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Request {

@@ -1,6 +1,9 @@
-//! Why a storage operation was refused, in words the user can act on.
+//! Why a storage operation was refused, in words the user can act on: a code with arguments
+//! ([`Coded`], worded through `_locales`), and the English sentence as its `Display`.
 
 use std::fmt;
+
+use crate::core::words::{Arg, Coded};
 
 /// Why a storage operation was refused. Nothing was written when one of these is returned,
 /// except for [`StoreError::Backend`], which reports whatever the backend itself did.
@@ -95,6 +98,54 @@ impl fmt::Display for StoreError {
 }
 
 impl std::error::Error for StoreError {}
+
+impl Coded for StoreError {
+    fn key(&self) -> &'static str {
+        match self {
+            StoreError::Backend(_) => "storeBackend",
+            StoreError::Conflict { stored: 0, .. } => "storeDeleted",
+            StoreError::Conflict { .. } => "storeConflict",
+            StoreError::Unreadable { .. } => "storeUnreadable",
+            StoreError::MissingId => "storeMissingId",
+            StoreError::InvalidId { .. } => "storeInvalidId",
+            StoreError::FutureVersion { .. } => "storeFutureVersion",
+            StoreError::BadSchema { .. } => "storeBadSchema",
+            StoreError::Migration { .. } => "storeMigration",
+            StoreError::NoSnapshot => "storeNoSnapshot",
+            StoreError::BadSnapshot { .. } => "storeBadSnapshot",
+            StoreError::NotUnreadable { .. } => "storeNotUnreadable",
+            StoreError::Encode(_) => "storeEncode",
+        }
+    }
+
+    fn coded_args(&self) -> Vec<(&'static str, Arg)> {
+        let number = |n: &u32| Arg::Number(u64::from(*n));
+        match self {
+            StoreError::Backend(reason)
+            | StoreError::BadSchema { reason }
+            | StoreError::BadSnapshot { reason }
+            | StoreError::Encode(reason) => vec![("reason", Arg::text(reason))],
+            StoreError::Conflict { id, stored: 0, .. } => vec![("id", Arg::text(id))],
+            StoreError::Conflict { id, stored, yours } => vec![
+                ("id", Arg::text(id)),
+                ("stored", number(stored)),
+                ("yours", number(yours)),
+            ],
+            StoreError::Unreadable { key, reason } => {
+                vec![("key", Arg::text(key)), ("reason", Arg::text(reason))]
+            }
+            StoreError::MissingId | StoreError::NoSnapshot => Vec::new(),
+            StoreError::InvalidId { id } => vec![("id", Arg::Text(shown_id(id)))],
+            StoreError::FutureVersion { found, supported } => {
+                vec![("found", number(found)), ("supported", number(supported))]
+            }
+            StoreError::Migration { from, reason } => {
+                vec![("from", number(from)), ("reason", Arg::text(reason))]
+            }
+            StoreError::NotUnreadable { key } => vec![("key", Arg::text(key))],
+        }
+    }
+}
 
 /// Whether `id` can name an application record. Browser storage truncates keys at NUL
 /// (Chromium's `chrome.storage` does), so ids with control characters are refused rather than

@@ -11,6 +11,7 @@ use web_sys::{Element, File, HtmlInputElement};
 
 use super::{data, dispatch, files, patch, with_page};
 use crate::core::sites;
+use crate::core::words::Worded;
 use crate::ui::{Effect, Extras, Msg, Outcome, Stored, Write};
 use crate::web::clock;
 use crate::web::data::{Data, State};
@@ -43,8 +44,8 @@ fn stored(s: State) -> Stored {
     }
 }
 
-async fn load(data: Data) -> Result<Stored, String> {
-    data.load().await.map(stored).map_err(|e| e.to_string())
+async fn load(data: Data) -> Result<Stored, Worded> {
+    data.load().await.map(stored).map_err(|e| e.worded())
 }
 
 /// Runs `effect`; what it finds out arrives later as a message.
@@ -77,7 +78,7 @@ pub fn run(effect: Effect) {
             dispatch(Msg::Copied(ok));
         }),
         Effect::Export(kind) => spawn_local(async move {
-            let result = files::export(data, kind).await.map_err(|e| e.to_string());
+            let result = files::export(data, kind).await.map_err(|e| e.worded());
             dispatch(Msg::Exported(result));
         }),
         Effect::OpenOptions => {
@@ -121,14 +122,14 @@ pub fn run(effect: Effect) {
 }
 
 /// Every write the interface makes.
-async fn write(data: Data, w: Write) -> Result<Outcome, String> {
+async fn write(data: Data, w: Write) -> Result<Outcome, Worded> {
     let done = match w {
         Write::Edit { app_id, edit } => data.edit(&app_id, edit).await.map(|_| ()),
         Write::SaveApp(app) => data.save_app(app).await.map(|_| ()),
         Write::SaveApps(apps) => {
             for app in apps {
                 if let Err(e) = data.save_app(app).await {
-                    return Err(e.to_string());
+                    return Err(e.worded());
                 }
             }
             Ok(())
@@ -142,11 +143,11 @@ async fn write(data: Data, w: Write) -> Result<Outcome, String> {
                 .import_backup(&text, replace)
                 .await
                 .map(Outcome::Imported)
-                .map_err(|e| e.to_string())
+                .map_err(|e| e.worded())
         }
         Write::RestoreSnapshot => data.restore_snapshot().await,
     };
-    done.map(|()| Outcome::Done).map_err(|e| e.to_string())
+    done.map(|()| Outcome::Done).map_err(|e| e.worded())
 }
 
 /// Reads the picked file's text and answers with `then`.

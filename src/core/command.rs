@@ -22,7 +22,10 @@ use super::calendar::WorkCalendar;
 use super::model::{Application, Settings, Status};
 use super::ops::{self, OpError};
 use super::plan;
-use super::store::{self, Batch, KvStore, StoreError, JOURNAL_KEY, SETTINGS_KEY};
+use super::store::{
+    self, Batch, KvStore, Step, StoreError, JOURNAL_KEY, SETTINGS_KEY, SUMMARY_KEY,
+};
+use super::summary::Summary;
 
 /// One change the user asked for.
 #[derive(Debug, Clone, PartialEq)]
@@ -216,15 +219,21 @@ impl Command {
             keys.push(JOURNAL_KEY.to_string());
             Reads::Keys(keys)
         };
+        // A change to one application also moves its rows in today's summary, which takes
+        // planning that application with the settings.
+        let one_app = |id: &str| {
+            keys(vec![
+                store::app_key(id),
+                SETTINGS_KEY.to_string(),
+                SUMMARY_KEY.to_string(),
+            ])
+        };
         match self {
-            Command::SaveApp { app } => keys(vec![store::app_key(&app.id)]),
-            Command::DeleteApp { id, .. } => keys(vec![store::app_key(id)]),
+            Command::SaveApp { app } => one_app(&app.id),
+            Command::DeleteApp { id, .. } => one_app(id),
             Command::SaveSettings { .. } => keys(vec![SETTINGS_KEY.to_string()]),
             Command::Import { .. } | Command::RestoreSnapshot => Reads::All,
-            // Checking the action means planning the one application, with the settings.
-            Command::Edit { app_id, .. } => {
-                keys(vec![store::app_key(app_id), SETTINGS_KEY.to_string()])
-            }
+            Command::Edit { app_id, .. } => one_app(app_id),
         }
     }
 }
@@ -238,18 +247,36 @@ pub fn run(
     let get = |key: &str| stored.get(key).map(String::as_str);
     match command {
         Command::SaveApp { app } => {
-            let prepared = store::prepare_put_app(get(&store::app_key(&app.id)), *app)?;
+            let key = store::app_key(&app.id);
+            let old = readable_app(&key, get(&key));
+            let prepared = store::prepare_put_app(get(&key), *app)?;
+            let mut set = vec![(prepared.key, prepared.value)];
+            set.extend(summary_after(
+                stored,
+                old.as_ref(),
+                Some(&prepared.app),
+                ctx,
+            ));
             Ok(Outcome {
-                batch: Batch::default().set(vec![(prepared.key, prepared.value)]),
+                batch: Batch::default().set(set),
                 reply: Reply::App(Box::new(prepared.app)),
             })
         }
         Command::DeleteApp { id, revision } => {
-            let key = store::prepare_delete_app(&id, get(&store::app_key(&id)), revision)?;
+            let key = store::app_key(&id);
+            let old = readable_app(&key, get(&key));
+            let batch = match store::prepare_delete_app(&id, get(&key), revision)? {
+                None => Batch::default(),
+                Some(key) => match summary_after(stored, old.as_ref(), None, ctx) {
+                    // A removal and a set are two browser writes: the journal makes them one.
+                    Some(summary) => {
+                        store::whole_write(vec![summary], vec![store::removal(stored, &key)])?
+                    }
+                    None => Batch::default().remove(vec![key]),
+                },
+            };
             Ok(Outcome {
-                batch: key
-                    .map(|k| Batch::default().remove(vec![k]))
-                    .unwrap_or_default(),
+                batch,
                 reply: Reply::Done { ok: true },
             })
         }
@@ -273,12 +300,12 @@ pub fn run(
             let plan = backup::plan_import(&current.apps, &parsed, mode);
             let batch = backup::plan_import_batch(stored, &plan, &ctx.now)?;
             Ok(Outcome {
-                batch,
+                batch: with_summary(batch, stored, ctx),
                 reply: Reply::Imported(plan.report),
             })
         }
         Command::RestoreSnapshot => Ok(Outcome {
-            batch: store::plan_restore(stored)?,
+            batch: with_summary(store::plan_restore(stored)?, stored, ctx),
             reply: Reply::Done { ok: true },
         }),
         Command::Edit { app_id, edit } => record(&app_id, &edit, stored, ctx),
@@ -321,10 +348,69 @@ fn record(
     }
     let next = edit.apply(&app, ctx.today)?;
     let prepared = store::prepare_put_app(Some(raw), next)?;
+    let mut set = vec![(prepared.key, prepared.value)];
+    set.extend(summary_after(stored, Some(&app), Some(&prepared.app), ctx));
     Ok(Outcome {
-        batch: Batch::default().set(vec![(prepared.key, prepared.value)]),
+        batch: Batch::default().set(set),
         reply: Reply::App(Box::new(prepared.app)),
     })
+}
+
+/// The stored application under `key`, when there is one that reads.
+fn readable_app(key: &str, raw: Option<&str>) -> Option<Application> {
+    store::decode_app(key, raw?).ok()
+}
+
+/// Today's summary once one application changed from `old` to `new`, to write with that
+/// change; `None` when nothing in it changes, or when the summary stored is missing or not
+/// current (another day, other settings), which the writer then builds again from everything.
+fn summary_after(
+    stored: &BTreeMap<String, String>,
+    old: Option<&Application>,
+    new: Option<&Application>,
+    ctx: &Ctx,
+) -> Option<(String, String)> {
+    let mut summary = Summary::decode(stored.get(SUMMARY_KEY).map(String::as_str))?;
+    let (settings, revision) = match stored.get(SETTINGS_KEY) {
+        Some(raw) => store::decode_settings(raw).ok()?,
+        None => (Settings::default(), 0),
+    };
+    if !summary.is_current(ctx.today, revision) {
+        return None;
+    }
+    let before = summary.clone();
+    summary.replace(old, new, &settings);
+    (summary != before).then(|| (SUMMARY_KEY.to_string(), summary.encode()))
+}
+
+/// `batch`, which replaces the state as a whole (an import, a restore), with the summary of
+/// the state it leaves in its first `set`, which lands whole with the rest.
+fn with_summary(mut batch: Batch, stored: &BTreeMap<String, String>, ctx: &Ctx) -> Batch {
+    if batch.is_empty() {
+        return batch;
+    }
+    let mut after = stored.clone();
+    for step in &batch.steps {
+        match step {
+            Step::Set(entries) => after.extend(entries.iter().cloned()),
+            Step::Remove(keys) => keys.iter().for_each(|k| {
+                after.remove(k);
+            }),
+        }
+    }
+    let state = store::decode_state(&after);
+    let summary = Summary::build(
+        &state.apps,
+        &state.settings,
+        state.settings_revision,
+        ctx.today,
+    );
+    let entry = (SUMMARY_KEY.to_string(), summary.encode());
+    match batch.steps.first_mut() {
+        Some(Step::Set(entries)) => entries.push(entry),
+        _ => batch.steps.insert(0, Step::Set(vec![entry])),
+    }
+    batch
 }
 
 /// Reads what `command` needs from `kv`, runs it and writes its batch: the whole command path
@@ -380,6 +466,7 @@ mod tests {
             Reads::Keys(vec![
                 "app:a1".into(),
                 SETTINGS_KEY.into(),
+                SUMMARY_KEY.into(),
                 JOURNAL_KEY.into()
             ])
         );
@@ -389,7 +476,12 @@ mod tests {
         };
         assert_eq!(
             delete.reads(),
-            Reads::Keys(vec!["app:a2".into(), JOURNAL_KEY.into()])
+            Reads::Keys(vec![
+                "app:a2".into(),
+                SETTINGS_KEY.into(),
+                SUMMARY_KEY.into(),
+                JOURNAL_KEY.into()
+            ])
         );
         assert_eq!(Command::RestoreSnapshot.reads(), Reads::All);
     }

@@ -17,6 +17,7 @@ pub mod plan;
 pub mod protocol;
 pub mod sites;
 pub mod store;
+pub mod summary;
 pub mod sync;
 #[doc(hidden)]
 pub mod workload;

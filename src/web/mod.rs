@@ -11,6 +11,7 @@ pub mod exports;
 pub mod kv;
 pub mod pages;
 pub mod sync;
+pub mod today;
 pub mod ui;
 
 pub use background::Background;

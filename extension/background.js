@@ -9,12 +9,25 @@ import init, { Background, syncStorage, syncNeeded } from './pkg/followup.js';
 const ready = init().then(() => new Background());
 const DAILY = 'daily-refresh';
 
-async function refreshBadge() {
-  const bg = await ready;
-  const { count, overdue } = await bg.badge();
-  await chrome.action.setBadgeText({ text: count > 0 ? String(count) : '' });
-  await chrome.action.setBadgeBackgroundColor({ color: overdue ? '#b3261e' : '#3d5afe' });
-  return { count, overdue };
+// Messages, badge refreshes and sync runs are handled one at a time, so a read and the write
+// based on it never interleave with another's (two popups, the options page and a content
+// script may all write; the badge may write today's summary again).
+let queue = Promise.resolve();
+function queued(job) {
+  const run = queue.then(async () => job(await ready));
+  queue = run.catch(() => {});
+  return run;
+}
+
+function refreshBadge() {
+  const run = queued(async (bg) => {
+    const { count, overdue } = await bg.badge();
+    await chrome.action.setBadgeText({ text: count > 0 ? String(count) : '' });
+    await chrome.action.setBadgeBackgroundColor({ color: overdue ? '#b3261e' : '#3d5afe' });
+    return { count, overdue };
+  });
+  run.catch(() => {});
+  return run;
 }
 
 function scheduleAlarms() {
@@ -65,18 +78,11 @@ chrome.notifications.onClicked.addListener((id) => {
   if (id === REMINDER) chrome.tabs.create({ url: chrome.runtime.getURL('popup.html') });
 });
 
-// Messages are handled one at a time, so a read and the write based on it never interleave
-// with another message's (two popups, the options page and a content script may all write).
-let queue = Promise.resolve();
 const ownOrigin = new URL(chrome.runtime.getURL('')).origin;
 
 chrome.runtime.onMessage.addListener((message, sender, reply) => {
   const from = { id: sender.id ?? '', url: sender.url ?? '', tab: Boolean(sender.tab), tabId: sender.tab?.id ?? null, frameId: sender.frameId ?? null };
-  const answer = queue.then(async () => {
-    const bg = await ready;
-    return bg.handle(message, from, chrome.runtime.id, ownOrigin);
-  });
-  queue = answer.catch(() => {});
+  const answer = queued((bg) => bg.handle(message, from, chrome.runtime.id, ownOrigin));
   answer.then(reply, (error) => reply({ error: String(error?.message ?? error) }));
   return true;
 });
@@ -88,11 +94,7 @@ let syncTimer;
 function scheduleSync(delay = 1000) {
   clearTimeout(syncTimer);
   syncTimer = setTimeout(() => {
-    const run = queue.then(async () => {
-      await ready;
-      return syncStorage();
-    });
-    queue = run.catch(() => {});
+    const run = queued(() => syncStorage());
     run.then((done) => done.retryInMs > 0 && scheduleSync(done.retryInMs), () => {});
   }, delay);
 }

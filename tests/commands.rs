@@ -13,7 +13,9 @@ use followup::core::demo::sample_applications;
 use followup::core::model::{Application, EventKind, Settings, Status};
 use followup::core::ops::OpError;
 use followup::core::plan::{self, key};
-use followup::core::store::{app_key, KvStore, MemoryStore, StoreError, JOURNAL_KEY, SETTINGS_KEY};
+use followup::core::store::{
+    app_key, KvStore, MemoryStore, StoreError, JOURNAL_KEY, SETTINGS_KEY, SUMMARY_KEY,
+};
 
 const NOW: &str = "2026-03-12T09:30:00Z";
 
@@ -321,7 +323,12 @@ proptest! {
             };
             prop_assert_eq!(
                 keys.clone(),
-                vec![app_key(&app.id), SETTINGS_KEY.to_string(), JOURNAL_KEY.to_string()]
+                vec![
+                    app_key(&app.id),
+                    SETTINGS_KEY.to_string(),
+                    SUMMARY_KEY.to_string(),
+                    JOURNAL_KEY.to_string()
+                ]
             );
             watched.read.extend(keys);
             watched.wrote.clear();

@@ -67,8 +67,8 @@ fn names_used() -> BTreeSet<String> {
             }
         }
     }
-    // Names of the DOM and SVG, not messages.
-    for not_a_message in ["viewBox", "onChanged", "camelCase"] {
+    // Names of the DOM, SVG and browser events, not messages.
+    for not_a_message in ["viewBox", "onChanged", "camelCase", "newValue"] {
         out.remove(not_a_message);
     }
     out

@@ -22,7 +22,8 @@ use super::calendar::WorkCalendar;
 use super::model::{Application, Settings, Status};
 use super::ops::{self, OpError};
 use super::plan;
-use super::store::{self, Batch, KvStore, StoreError, JOURNAL_KEY, SETTINGS_KEY};
+use super::store::{self, Batch, KvStore, StoreError, JOURNAL_KEY, SETTINGS_KEY, SUMMARY_KEY};
+use super::summary;
 use super::words::{Arg, Coded};
 
 /// One change the user asked for.
@@ -237,15 +238,21 @@ impl Command {
             keys.push(JOURNAL_KEY.to_string());
             Reads::Keys(keys)
         };
+        // A change to one application also moves its rows in today's summary, which takes
+        // planning that application with the settings.
+        let one_app = |id: &str| {
+            keys(vec![
+                store::app_key(id),
+                SETTINGS_KEY.to_string(),
+                SUMMARY_KEY.to_string(),
+            ])
+        };
         match self {
-            Command::SaveApp { app } => keys(vec![store::app_key(&app.id)]),
-            Command::DeleteApp { id, .. } => keys(vec![store::app_key(id)]),
+            Command::SaveApp { app } => one_app(&app.id),
+            Command::DeleteApp { id, .. } => one_app(id),
             Command::SaveSettings { .. } => keys(vec![SETTINGS_KEY.to_string()]),
             Command::Import { .. } | Command::RestoreSnapshot => Reads::All,
-            // Checking the action means planning the one application, with the settings.
-            Command::Edit { app_id, .. } => {
-                keys(vec![store::app_key(app_id), SETTINGS_KEY.to_string()])
-            }
+            Command::Edit { app_id, .. } => one_app(app_id),
         }
     }
 }
@@ -259,18 +266,36 @@ pub fn run(
     let get = |key: &str| stored.get(key).map(String::as_str);
     match command {
         Command::SaveApp { app } => {
-            let prepared = store::prepare_put_app(get(&store::app_key(&app.id)), *app)?;
+            let key = store::app_key(&app.id);
+            let old = readable_app(&key, get(&key));
+            let prepared = store::prepare_put_app(get(&key), *app)?;
+            let mut set = vec![(prepared.key, prepared.value)];
+            set.extend(summary::after_change(
+                stored,
+                old.as_ref(),
+                Some(&prepared.app),
+                ctx.today,
+            ));
             Ok(Outcome {
-                batch: Batch::default().set(vec![(prepared.key, prepared.value)]),
+                batch: Batch::default().set(set),
                 reply: Reply::App(Box::new(prepared.app)),
             })
         }
         Command::DeleteApp { id, revision } => {
-            let key = store::prepare_delete_app(&id, get(&store::app_key(&id)), revision)?;
+            let key = store::app_key(&id);
+            let old = readable_app(&key, get(&key));
+            let batch = match store::prepare_delete_app(&id, get(&key), revision)? {
+                None => Batch::default(),
+                Some(key) => match summary::after_change(stored, old.as_ref(), None, ctx.today) {
+                    // A removal and a set are two browser writes: the journal makes them one.
+                    Some(summary) => {
+                        store::whole_write(vec![summary], vec![store::removal(stored, &key)])?
+                    }
+                    None => Batch::default().remove(vec![key]),
+                },
+            };
             Ok(Outcome {
-                batch: key
-                    .map(|k| Batch::default().remove(vec![k]))
-                    .unwrap_or_default(),
+                batch,
                 reply: Reply::Done { ok: true },
             })
         }
@@ -294,12 +319,12 @@ pub fn run(
             let plan = backup::plan_import(&current.apps, &parsed, mode);
             let batch = backup::plan_import_batch(stored, &plan, &ctx.now)?;
             Ok(Outcome {
-                batch,
+                batch: summary::with_rebuilt(batch, stored, ctx.today),
                 reply: Reply::Imported(plan.report),
             })
         }
         Command::RestoreSnapshot => Ok(Outcome {
-            batch: store::plan_restore(stored)?,
+            batch: summary::with_rebuilt(store::plan_restore(stored)?, stored, ctx.today),
             reply: Reply::Done { ok: true },
         }),
         Command::Edit { app_id, edit } => record(&app_id, &edit, stored, ctx),
@@ -342,10 +367,22 @@ fn record(
     }
     let next = edit.apply(&app, ctx.today)?;
     let prepared = store::prepare_put_app(Some(raw), next)?;
+    let mut set = vec![(prepared.key, prepared.value)];
+    set.extend(summary::after_change(
+        stored,
+        Some(&app),
+        Some(&prepared.app),
+        ctx.today,
+    ));
     Ok(Outcome {
-        batch: Batch::default().set(vec![(prepared.key, prepared.value)]),
+        batch: Batch::default().set(set),
         reply: Reply::App(Box::new(prepared.app)),
     })
+}
+
+/// The stored application under `key`, when there is one that reads.
+fn readable_app(key: &str, raw: Option<&str>) -> Option<Application> {
+    store::decode_app(key, raw?).ok()
 }
 
 /// Reads what `command` needs from `kv`, runs it and writes its batch: the whole command path
@@ -401,6 +438,7 @@ mod tests {
             Reads::Keys(vec![
                 "app:a1".into(),
                 SETTINGS_KEY.into(),
+                SUMMARY_KEY.into(),
                 JOURNAL_KEY.into()
             ])
         );
@@ -410,7 +448,12 @@ mod tests {
         };
         assert_eq!(
             delete.reads(),
-            Reads::Keys(vec!["app:a2".into(), JOURNAL_KEY.into()])
+            Reads::Keys(vec![
+                "app:a2".into(),
+                SETTINGS_KEY.into(),
+                SUMMARY_KEY.into(),
+                JOURNAL_KEY.into()
+            ])
         );
         assert_eq!(Command::RestoreSnapshot.reads(), Reads::All);
     }

@@ -17,6 +17,7 @@ pub mod plan;
 pub mod protocol;
 pub mod sites;
 pub mod store;
+pub mod summary;
 pub mod sync;
 pub mod words;
 #[doc(hidden)]

@@ -10,6 +10,7 @@ pub mod diff;
 mod editor;
 mod editor_view;
 mod holidays;
+mod incremental;
 mod items;
 mod msg;
 pub mod node;
@@ -31,6 +32,7 @@ use crate::core::plan::{self, Plan};
 use crate::core::sync::SyncStatus;
 
 pub use editor::EditorForm;
+pub use incremental::{Changes, Partial};
 pub use items::warning_text;
 pub use msg::{ActionRef, After, Effect, Form, Msg, Outcome, Tab, Write};
 pub use node::Node;
@@ -172,7 +174,7 @@ pub fn base36(mut n: u64) -> String {
 }
 
 /// The first page of a long list.
-pub const PAGE: usize = 50;
+pub use crate::core::summary::PAGE;
 
 /// The state of one page.
 pub struct Model {
@@ -181,6 +183,8 @@ pub struct Model {
     pub today: NaiveDate,
     /// Storage has been read once: until then the page shows nothing.
     pub loaded: bool,
+    /// *Today* is drawn from the stored summary and the applications are still being read.
+    pub partial: Option<Partial>,
     pub stored: Stored,
     pub plan: Plan,
     pub view: View,
@@ -222,6 +226,7 @@ impl Model {
             surface,
             today,
             loaded: false,
+            partial: None,
             stored: Stored::default(),
             plan: Plan::default(),
             view: match surface {
@@ -254,6 +259,7 @@ impl Model {
         self.plan = plan::plan(&stored.apps, &stored.settings, today);
         self.stored = stored;
         self.loaded = true;
+        self.partial = None;
         if let View::App(id) = &self.view {
             if self.app(id).is_none() {
                 self.view = View::Apps;

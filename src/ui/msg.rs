@@ -127,8 +127,17 @@ pub enum Msg {
         result: Result<Outcome, Worded>,
         reloaded: Option<(NaiveDate, Stored)>,
     },
-    /// Another window, the service worker or a webmail tab changed storage.
+    /// Another window, the service worker or a webmail tab changed storage: read it again.
     StorageChanged,
+    /// The same, with what changed: applications are taken in one by one.
+    Changed(super::Changes),
+    /// Today's summary was read, on `today`, with the settings it was planned with: *Today*
+    /// can be drawn before the applications are read.
+    Summary {
+        today: NaiveDate,
+        summary: Box<crate::core::summary::Summary>,
+        stored: Stored,
+    },
     Copied(bool),
     /// A file was downloaded (its name), or could not be made.
     Exported(Result<String, Worded>),
@@ -239,6 +248,8 @@ pub enum After {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Outcome {
     Done,
+    /// One application as stored now: the page puts it in place without reading the rest.
+    App(Box<Application>),
     Imported(ImportReport),
 }
 
@@ -251,6 +262,9 @@ pub enum Effect {
     Write(Write, After),
     /// Read storage and answer with [`Msg::Loaded`].
     Reload,
+    /// Read today's summary (answer [`Msg::Summary`] when it can be drawn), then everything
+    /// ([`Msg::Loaded`]): how a page opens.
+    Open,
     Copy(String),
     /// Make the file and download it; answer with [`Msg::Exported`].
     Export(ExportKind),

@@ -4,7 +4,6 @@
 use super::node::{button, el, Node};
 use super::{apps, data, editor_view, holidays, settings, templates, today};
 use super::{Model, Surface, View};
-use crate::core::plan;
 
 /// The page for `m`.
 pub fn view(m: &Model) -> Node {
@@ -31,7 +30,7 @@ fn app_page(m: &Model) -> Node {
             .attr("role", "tab")
             .attr("aria-selected", if current { "true" } else { "false" })
     };
-    let due = plan::badge_count(&m.plan);
+    let due = m.due_count();
     let today_label = if due > 0 {
         format!("{} ({due})", w.t("tabToday"))
     } else {
@@ -59,6 +58,12 @@ fn app_page(m: &Model) -> Node {
     // Keyed by view, so that another view is drawn afresh rather than patched over.
     let body = match &m.view {
         View::Today => today::view(m).key("today"),
+        // Drawn from today's summary: the applications are still being read.
+        _ if m.partial.is_some() => el("p")
+            .class("empty")
+            .attr("role", "status")
+            .text(&w.t("loadingApplications"))
+            .key("loading"),
         View::Apps => apps::list(m).key("apps"),
         View::App(id) => apps::detail(m, id).key(&format!("app:{id}")),
         View::Edit => editor_view::view(m).key("edit"),

@@ -1,7 +1,7 @@
 //! *Today*: what is overdue, due and coming in the next seven days, each with its reason and
 //! the buttons to act on it; and what marking sent, skipping, snoozing and undoing write.
 
-use chrono::{Days, NaiveDate};
+use chrono::NaiveDate;
 
 use super::items::{action_item, action_title, copy_text, sent_on_value, snooze_value};
 use super::msg::{ActionRef, After, Effect, Write};
@@ -11,52 +11,54 @@ use super::{Model, Notice};
 use crate::core::command::Edit;
 use crate::core::draft::render_action_in;
 use crate::core::model::ActionState;
+use crate::core::summary::{in_window, Counts};
 use crate::core::words::Coded;
-
-/// Days ahead the *Today* list looks.
-const AHEAD: u64 = 7;
 
 pub fn view(m: &Model) -> Node {
     let w = &m.words;
-    if m.stored.apps.is_empty() {
+    let no_apps = match &m.partial {
+        Some(p) => p.apps == 0,
+        None => m.stored.apps.is_empty(),
+    };
+    if no_apps {
         return welcome(m);
     }
-    let horizon = m
-        .today
-        .checked_add_days(Days::new(AHEAD))
-        .unwrap_or(m.today);
     let mut overdue = Vec::new();
     let mut due = Vec::new();
     let mut soon = Vec::new();
-    for a in &m.plan.actions {
+    for a in m.plan.actions.iter().filter(|a| in_window(a, m.today)) {
         match a.state {
             ActionState::Overdue => overdue.push(a),
             ActionState::Due => due.push(a),
-            ActionState::Upcoming | ActionState::Projected | ActionState::Snoozed
-                if a.due <= horizon =>
-            {
-                soon.push(a)
-            }
-            _ => {}
+            _ => soon.push(a),
         }
     }
+    // Drawn from the summary, the lists hold the first rows only; the counts are whole.
+    let counts = match &m.partial {
+        Some(p) => p.counts,
+        None => Counts {
+            overdue: overdue.len() as u32,
+            due: due.len() as u32,
+            soon: soon.len() as u32,
+        },
+    };
     let mut out = el("div").class("today").attr("data-view", "today");
     let mut budget = m.shown;
-    let total = overdue.len() + due.len() + soon.len();
-    for (title, class, list) in [
-        (w.t("sectionOverdue"), "overdue", overdue),
-        (w.t("sectionDue"), "due", due),
-        (w.t("sectionSoon"), "soon", soon),
+    let total = counts.total();
+    for (title, class, list, n) in [
+        (w.t("sectionOverdue"), "overdue", overdue, counts.overdue),
+        (w.t("sectionDue"), "due", due, counts.due),
+        (w.t("sectionSoon"), "soon", soon, counts.soon),
     ] {
-        if list.is_empty() || budget == 0 {
+        if n == 0 || budget == 0 {
             continue;
         }
-        let heading = format!("{title} ({})", list.len());
+        let heading = format!("{title} ({n})");
         let items = list
             .iter()
             .take(budget)
             .filter_map(|a| m.app(&a.app_id).map(|app| action_item(m, app, a, true)));
-        budget = budget.saturating_sub(list.len());
+        budget = budget.saturating_sub(n as usize);
         out = out.child(
             el("section")
                 .key(class)
@@ -75,11 +77,15 @@ pub fn view(m: &Model) -> Node {
     } else if total > m.shown {
         out = out.child(show_more(m, total));
     }
-    if !m.plan.problems.is_empty() {
+    let problems = match &m.partial {
+        Some(p) => p.problems,
+        None => m.plan.problems.len(),
+    };
+    if problems > 0 {
         out = out.child(
             el("p")
                 .class("hint")
-                .text(&w.tf("problemsHint", &[("n", &m.plan.problems.len().to_string())])),
+                .text(&w.tf("problemsHint", &[("n", &problems.to_string())])),
         );
     }
     out

@@ -138,15 +138,36 @@ fn step(m: &mut Model, msg: Msg) -> Vec<Effect> {
             if let Some((today, stored)) = reloaded {
                 m.set_state(today, stored);
             }
+            let mut effects = Vec::new();
+            if let Ok(Outcome::App(app)) = &result {
+                if m.partial.is_some() {
+                    // The rows drawn come from the summary, and the read under way may have
+                    // started before this write: read again.
+                    effects.push(Effect::Reload);
+                } else {
+                    m.put_app(&app.id, Some(app.as_ref().clone()));
+                }
+            }
             match (after, &result) {
                 (After::Import, Ok(Outcome::Imported(report))) => data::imported(m, Ok(report)),
                 (After::Import, Err(e)) => data::imported(m, Err(e)),
                 (After::Notice(n), Ok(_)) => m.notice = Some(n),
                 (_, Err(e)) => m.error(Text::Coded(e.clone())),
-                (After::Import, Ok(Outcome::Done)) => {}
+                (After::Import, Ok(Outcome::Done | Outcome::App(_))) => {}
             }
+            return effects;
         }
         Msg::StorageChanged => return vec![Effect::Reload],
+        Msg::Changed(changes) => {
+            if m.take_changes(changes) {
+                return vec![Effect::Reload];
+            }
+        }
+        Msg::Summary {
+            today,
+            summary,
+            stored,
+        } => m.set_summary(today, *summary, stored),
         Msg::Copied(ok) => {
             if ok {
                 m.info(Text::key("copied"));

@@ -72,13 +72,6 @@ fn error_reply(
     })
 }
 
-fn badge_of(plan: &Plan) -> Badge {
-    Badge {
-        count: plan::badge_count(plan),
-        overdue: plan.actions.iter().any(|a| a.state == ActionState::Overdue),
-    }
-}
-
 pub(super) fn find_action<'a>(plan: &'a Plan, app_id: &str, key: &str) -> Option<&'a Action> {
     plan.actions
         .iter()
@@ -104,11 +97,20 @@ impl Background {
             .map_err(|e| JsValue::from_str(&e.to_string()))
     }
 
-    /// `{count, overdue}` for the toolbar badge.
+    /// `{count, overdue}` for the toolbar badge, from today's summary (built again first when
+    /// it is not current: a new day, other settings, a change through sync).
     pub async fn badge(&self) -> Result<JsValue, JsValue> {
-        let state = self.state().await?;
-        let plan = plan::plan(&state.apps, &state.settings, clock::today());
-        to_js(&badge_of(&plan))
+        to_js(
+            &self
+                .summary_badge()
+                .await
+                .map_err(|e| JsValue::from_str(&e.to_string()))?,
+        )
+    }
+
+    async fn summary_badge(&self) -> Result<Badge, DataError> {
+        let (count, overdue) = self.data.summary().await?.badge();
+        Ok(Badge { count, overdue })
     }
 
     /// When the daily reminder should next fire, in milliseconds since the epoch: the next
@@ -133,9 +135,10 @@ impl Background {
 
     /// `{title, message}` of the daily reminder, or `null` when nothing is due today.
     pub async fn reminder(&self) -> Result<JsValue, JsValue> {
-        let state = self.state().await?;
-        let plan = plan::plan(&state.apps, &state.settings, clock::today());
-        let badge = badge_of(&plan);
+        let badge = self
+            .summary_badge()
+            .await
+            .map_err(|e| JsValue::from_str(&e.to_string()))?;
         if badge.count == 0 {
             return Ok(JsValue::NULL);
         }
@@ -200,6 +203,19 @@ impl Background {
                 self.data.ready().await?;
                 return reply(&self.data.command(command).await?);
             }
+            // A health check: its answer says only that the worker runs, and which version.
+            Request::Ping {} => {
+                #[derive(Serialize)]
+                struct Pong {
+                    ok: bool,
+                    version: &'static str,
+                }
+                return reply(&Pong {
+                    ok: true,
+                    version: env!("CARGO_PKG_VERSION"),
+                });
+            }
+            Request::BadgeRefresh {} => return reply(&self.summary_badge().await?),
             other => other,
         };
         let today = clock::today();
@@ -213,19 +229,6 @@ impl Background {
             | Request::FrameGet { .. }
             | Request::FrameClose { .. }
             | Request::FrameChoose { .. } => self.compose(request, sender, &state, &plan).await,
-            // A health check: its answer says only that the worker runs, and which version.
-            Request::Ping {} => {
-                #[derive(Serialize)]
-                struct Pong {
-                    ok: bool,
-                    version: &'static str,
-                }
-                reply(&Pong {
-                    ok: true,
-                    version: env!("CARGO_PKG_VERSION"),
-                })
-            }
-            Request::BadgeRefresh {} => reply(&badge_of(&plan)),
             Request::ComposeMatch { recipients } => {
                 let choices = matching::choices(&state.apps, &plan.actions, &recipients);
                 let best = matching::best(&choices);
@@ -290,7 +293,7 @@ impl Background {
                 self.change(&state, &plan, today, &app_id, Edit::Undo { action_key })
                     .await
             }
-            Request::Write(_) => unreachable_write(),
+            Request::Write(_) | Request::Ping {} | Request::BadgeRefresh {} => answered_above(),
         }
     }
 
@@ -378,10 +381,10 @@ pub(super) fn choice_label(app: &Application, action: &Action) -> String {
     )
 }
 
-/// Page writes are answered before storage is read in full; this arm is never reached, and
-/// answers with an error rather than a panic should that change.
-fn unreachable_write() -> Result<JsValue, DataError> {
-    Err(DataError::Invalid("a write reached the full read".into()))
+/// Page writes, the health check and the badge are answered before storage is read in full;
+/// this arm is never reached, and answers with an error rather than a panic should that change.
+fn answered_above() -> Result<JsValue, DataError> {
+    Err(DataError::Invalid("a request reached the full read".into()))
 }
 
 /// "HH:MM" as hours and minutes; `None` for anything else.

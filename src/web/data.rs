@@ -87,7 +87,7 @@ impl Data {
         }
     }
 
-    fn kv(self) -> Kv {
+    pub(super) fn kv(self) -> Kv {
         match self {
             Data::Worker | Data::Extension => Kv::Extension,
             Data::Page => Kv::Page,
@@ -95,7 +95,7 @@ impl Data {
     }
 
     /// Whether this context writes storage itself (else it asks the service worker).
-    fn writes_directly(self) -> bool {
+    pub(super) fn writes_directly(self) -> bool {
         !matches!(self, Data::Extension)
     }
 
@@ -276,15 +276,7 @@ impl Data {
     async fn read(self, reads: &Reads) -> Result<BTreeMap<String, String>, DataError> {
         match reads {
             Reads::All => Ok(self.kv().all().await?),
-            Reads::Keys(keys) => {
-                let mut stored = BTreeMap::new();
-                for key in keys {
-                    if let Some(value) = self.kv().get(key).await? {
-                        stored.insert(key.clone(), value);
-                    }
-                }
-                Ok(stored)
-            }
+            Reads::Keys(keys) => Ok(self.kv().get_many(keys).await?),
         }
     }
 

@@ -50,7 +50,7 @@ pub enum Kv {
 }
 
 /// Prefix of this app's keys in `localStorage`.
-const PAGE_PREFIX: &str = "followup.";
+pub(crate) const PAGE_PREFIX: &str = "followup.";
 
 /// A storage failure, with the browser's own words.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -111,6 +111,21 @@ fn as_json(value: &JsValue) -> Result<String, KvError> {
     }
 }
 
+/// The `{key: value}` object `chrome.storage` answers a read with, as keys and JSON texts.
+pub fn entries_of(items: &JsValue) -> Result<BTreeMap<String, String>, KvError> {
+    let mut out = BTreeMap::new();
+    let Some(items) = items.dyn_ref::<Object>() else {
+        return Ok(out);
+    };
+    for entry in Object::entries(items).iter() {
+        let pair: Array = entry.unchecked_into();
+        if let Some(key) = pair.get(0).as_string() {
+            out.insert(key, as_json(&pair.get(1))?);
+        }
+    }
+    Ok(out)
+}
+
 impl Kv {
     /// Every key and value.
     pub async fn all(self) -> Result<BTreeMap<String, String>, KvError> {
@@ -122,14 +137,7 @@ impl Kv {
                     _ => chrome_get(&JsValue::NULL)?,
                 };
                 let items = JsFuture::from(promise).await?;
-                let mut out = BTreeMap::new();
-                for entry in Object::entries(&items.unchecked_into()).iter() {
-                    let pair: Array = entry.unchecked_into();
-                    if let Some(key) = pair.get(0).as_string() {
-                        out.insert(key, as_json(&pair.get(1))?);
-                    }
-                }
-                Ok(out)
+                entries_of(&items)
             }
             Kv::Page => {
                 let storage = LocalStorage::raw();
@@ -172,6 +180,36 @@ impl Kv {
                 .get_item(&format!("{PAGE_PREFIX}{key}"))
                 .map_err(KvError::from),
         }
+    }
+
+    /// The values of `keys` that are stored, read in one call.
+    pub async fn get_many(self, keys: &[String]) -> Result<BTreeMap<String, String>, KvError> {
+        let mut out = BTreeMap::new();
+        match self {
+            Kv::Extension | Kv::Sync | Kv::Session => {
+                let names: Array = keys.iter().map(|k| JsValue::from_str(k)).collect();
+                let promise = match self {
+                    Kv::Sync => sync_get(&names)?,
+                    Kv::Session => session_get(&names)?,
+                    _ => chrome_get(&names)?,
+                };
+                let items = JsFuture::from(promise).await?;
+                for key in keys {
+                    let value = Reflect::get(&items, &JsValue::from_str(key))?;
+                    if !value.is_undefined() {
+                        out.insert(key.clone(), as_json(&value)?);
+                    }
+                }
+            }
+            Kv::Page => {
+                for key in keys {
+                    if let Some(value) = self.get(key).await? {
+                        out.insert(key.clone(), value);
+                    }
+                }
+            }
+        }
+        Ok(out)
     }
 
     /// Writes all `entries` in one call and waits until the browser has stored them.

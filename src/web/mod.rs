@@ -12,6 +12,7 @@ pub mod exports;
 pub mod kv;
 pub mod pages;
 pub mod sync;
+pub mod today;
 pub mod ui;
 
 pub use background::Background;

@@ -10,6 +10,7 @@
 //! | `snapshot` | the whole previous state, taken before a migration or an import |
 //! | `journal` | the removals an interrupted import, restore or migration still has to make ([`journal`]) |
 //! | `sync-status`, `sync-state` | this computer's browser-sync status and bookkeeping ([`super::sync`]) |
+//! | `today` | what *Today* and the badge show, derived from the rest ([`super::summary`]) |
 //!
 //! One key per application keeps an edit to one small write, however many applications there
 //! are. Every write of an application or of the settings names the revision it was based on; a
@@ -62,12 +63,15 @@ pub const APP_KEY_PREFIX: &str = "app:";
 pub const SYNC_STATUS_KEY: &str = "sync-status";
 /// Key of the browser-sync bookkeeping (see [`super::sync::SyncState`]).
 pub const SYNC_STATE_KEY: &str = "sync-state";
+/// Key of today's summary (see [`super::summary`]): derived from the applications and
+/// settings, never part of a snapshot, a backup or browser sync.
+pub const SUMMARY_KEY: &str = "today";
 
 /// Whether `key` holds the user's data (applications, settings, the layout version...) rather
 /// than the snapshot of it, the journal of an unfinished write or this computer's sync
 /// bookkeeping: what a snapshot keeps and a restore puts back.
 pub fn is_state_key(key: &str) -> bool {
-    key != SNAPSHOT_KEY && key != JOURNAL_KEY && !is_device_key(key)
+    key != SNAPSHOT_KEY && key != JOURNAL_KEY && key != SUMMARY_KEY && !is_device_key(key)
 }
 
 /// Whether `key` describes this computer rather than the user's data: the sync status and

@@ -56,13 +56,19 @@ pub fn run(effect: Effect) {
     match effect {
         Effect::Write(w, after) => spawn_local(async move {
             let result = write(data, w).await;
-            let reloaded = load(data).await.ok().map(|s| (clock::today(), s));
+            // A write that answers with the one application it changed needs no read: the
+            // page puts that application in place. The others change more than one.
+            let reloaded = match result {
+                Ok(Outcome::App(_)) => None,
+                _ => load(data).await.ok().map(|s| (clock::today(), s)),
+            };
             dispatch(Msg::Written {
                 after,
                 result,
                 reloaded,
             });
         }),
+        Effect::Open => open(None),
         Effect::Reload => spawn_local(async move {
             let result = load(data).await;
             dispatch(Msg::Loaded {
@@ -121,11 +127,63 @@ pub fn run(effect: Effect) {
     }
 }
 
+/// Opens the page: *Today* from the summary when it can be drawn (from `early`, the read the
+/// page's glue started, when there is one), then everything.
+pub fn open(early: Option<Promise>) {
+    let Some(data) = data() else {
+        return;
+    };
+    spawn_local(async move {
+        let today = clock::today();
+        let quick = match early {
+            Some(early) => data.quick_from(early, today).await,
+            None => data.quick(today).await,
+        }
+        .ok()
+        .flatten();
+        if let Some(quick) = quick.clone() {
+            dispatch(Msg::Summary {
+                today,
+                summary: Box::new(quick.summary),
+                stored: Stored {
+                    apps: Vec::new(),
+                    settings: quick.settings,
+                    settings_revision: quick.settings_revision,
+                },
+            });
+        }
+        let result = load(data).await;
+        // `www/` writes its own storage: the summary it could not draw from is built
+        // for the next time (the extension's service worker does this for its pages).
+        if let (None, Data::Page, Ok(s)) = (&quick, data, &result) {
+            let _ = data
+                .keep_summary(&s.apps, &s.settings, s.settings_revision, today)
+                .await;
+        }
+        dispatch(Msg::Loaded {
+            today: clock::today(),
+            result,
+        });
+    });
+}
+
 /// Every write the interface makes.
 async fn write(data: Data, w: Write) -> Result<Outcome, Worded> {
     let done = match w {
-        Write::Edit { app_id, edit } => data.edit(&app_id, edit).await.map(|_| ()),
-        Write::SaveApp(app) => data.save_app(app).await.map(|_| ()),
+        Write::Edit { app_id, edit } => {
+            return data
+                .edit(&app_id, edit)
+                .await
+                .map(|app| Outcome::App(Box::new(app)))
+                .map_err(|e| e.worded())
+        }
+        Write::SaveApp(app) => {
+            return data
+                .save_app(app)
+                .await
+                .map(|app| Outcome::App(Box::new(app)))
+                .map_err(|e| e.worded())
+        }
         Write::SaveApps(apps) => {
             for app in apps {
                 if let Err(e) = data.save_app(app).await {

@@ -58,7 +58,11 @@ fn data() -> Option<Data> {
 }
 
 /// Mounts the interface into `root` and draws it once storage has been read.
-pub fn mount(root: Element, surface: Surface) -> Result<(), JsValue> {
+pub fn mount(
+    root: Element,
+    surface: Surface,
+    early: Option<js_sys::Promise>,
+) -> Result<(), JsValue> {
     let data = match surface {
         Surface::Www => Data::Page,
         _ => Data::Extension,
@@ -81,7 +85,7 @@ pub fn mount(root: Element, surface: Surface) -> Result<(), JsValue> {
         })
     });
     watch_storage(data);
-    effects::run(ui::Effect::Reload);
+    effects::open(early);
     Ok(())
 }
 
@@ -226,14 +230,19 @@ fn field_msg(target: &Element) -> Option<Msg> {
     Some(Msg::Input { name, value })
 }
 
-/// Re-reads when another window, the service worker or a webmail tab changes storage.
+/// Takes in what another window, the service worker or a webmail tab changes in storage.
 fn watch_storage(data: Data) {
     let changed =
-        Closure::<dyn FnMut(JsValue, JsValue)>::new(move |_changes: JsValue, area: JsValue| {
-            if data != Data::Page && area.as_string().as_deref() != Some("local") {
-                return;
-            }
-            dispatch(Msg::StorageChanged);
+        Closure::<dyn FnMut(JsValue, JsValue)>::new(move |changes: JsValue, area: JsValue| {
+            let changes = match data {
+                Data::Page => page_change(&changes),
+                _ if area.as_string().as_deref() == Some("local") => extension_changes(&changes),
+                _ => return,
+            };
+            dispatch(match changes {
+                Some(changes) => Msg::Changed(changes),
+                None => Msg::StorageChanged,
+            });
         });
     match data {
         Data::Page => {
@@ -247,4 +256,25 @@ fn watch_storage(data: Data) {
         }
     }
     changed.forget();
+}
+
+/// `chrome.storage.onChanged`'s `{key: {newValue}}` as keys and new texts.
+fn extension_changes(changes: &JsValue) -> Option<ui::Changes> {
+    let entries = js_sys::Object::entries(changes.dyn_ref::<js_sys::Object>()?);
+    let mut out = Vec::new();
+    for entry in entries.iter() {
+        let pair: js_sys::Array = entry.dyn_into().ok()?;
+        let key = pair.get(0).as_string()?;
+        let value = js_sys::Reflect::get(&pair.get(1), &JsValue::from_str("newValue")).ok()?;
+        out.push((key, value.as_string()));
+    }
+    Some(out)
+}
+
+/// The `storage` event of `www/`: one key of the page's `localStorage` and its new text.
+fn page_change(event: &JsValue) -> Option<ui::Changes> {
+    let field = |name: &str| js_sys::Reflect::get(event, &JsValue::from_str(name)).ok();
+    let key = field("key")?.as_string()?;
+    let key = key.strip_prefix(crate::web::kv::PAGE_PREFIX)?;
+    Some(vec![(key.to_string(), field("newValue")?.as_string())])
 }

@@ -1,0 +1,152 @@
+//! Bringing the model up to date with what changed, without reading or planning everything:
+//! *Today* drawn from the stored summary before the applications are read, and one changed
+//! application put in place and planned again after a write or another window's change.
+
+use chrono::NaiveDate;
+
+use super::{Model, Stored};
+use crate::core::calendar::WorkCalendar;
+use crate::core::model::Application;
+use crate::core::plan::{self, action_order};
+use crate::core::store::{self, APP_KEY_PREFIX};
+use crate::core::summary::{Counts, Summary};
+
+/// What the model knows while it shows the summary only.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Partial {
+    pub counts: Counts,
+    /// How many applications are stored.
+    pub apps: u32,
+    pub problems: usize,
+}
+
+/// What another window, the service worker or a webmail tab changed: each key with its new
+/// stored text (`None`: removed).
+pub type Changes = Vec<(String, Option<String>)>;
+
+impl Model {
+    /// Due and overdue actions: the badge's number.
+    pub fn due_count(&self) -> u32 {
+        match &self.partial {
+            Some(p) => p.counts.overdue.saturating_add(p.counts.due),
+            None => plan::badge_count(&self.plan),
+        }
+    }
+
+    /// Shows *Today* from the stored summary, planned for `today` with `stored.settings`; the
+    /// applications it names are known only by the words their rows show until
+    /// [`Model::set_state`] brings everything.
+    pub fn set_summary(&mut self, today: NaiveDate, summary: Summary, stored: Stored) {
+        if self.loaded {
+            // Everything was read already: the summary has nothing to add.
+            return;
+        }
+        let mut cards: Vec<Application> = Vec::new();
+        let mut actions = Vec::with_capacity(summary.head.len() + 1);
+        for entry in summary.head.iter().chain(summary.next.iter()) {
+            let card = entry.card();
+            match cards.iter_mut().find(|c| c.id == card.id) {
+                Some(known) => known.contacts.extend(card.contacts),
+                None => cards.push(card),
+            }
+            if !actions.contains(&entry.action) {
+                actions.push(entry.action.clone());
+            }
+        }
+        self.set_state(
+            today,
+            Stored {
+                apps: cards,
+                ..stored
+            },
+        );
+        self.plan.actions = actions;
+        self.plan.problems.clear();
+        self.partial = Some(Partial {
+            counts: summary.counts,
+            apps: summary.apps,
+            problems: summary.problem_count(),
+        });
+    }
+
+    /// Puts `app` (the stored version, with its revision) in place of the one the model
+    /// has and plans it again alone; `None` with `id`: it was deleted. A version not newer
+    /// than the one held changes nothing.
+    pub fn put_app(&mut self, id: &str, app: Option<Application>) {
+        let at = self.stored.apps.iter().position(|a| a.id == id);
+        if let (Some(i), Some(new)) = (at, &app) {
+            if self.stored.apps[i].revision >= new.revision {
+                return;
+            }
+        }
+        self.plan.actions.retain(|a| a.app_id != id);
+        self.plan.problems.retain(|p| p.app_id != id);
+        match (at, app) {
+            (Some(i), None) => {
+                self.stored.apps.remove(i);
+            }
+            (_, Some(app)) => {
+                let calendar = WorkCalendar::from_settings(&self.stored.settings.holidays);
+                let (actions, problems) =
+                    plan::plan_application(&app, &self.stored.settings, &calendar, self.today);
+                for a in actions {
+                    let to = self
+                        .plan
+                        .actions
+                        .partition_point(|b| action_order(b, &a).is_lt());
+                    self.plan.actions.insert(to, a);
+                }
+                let to = self.plan.problems.partition_point(|p| p.app_id < app.id);
+                for (k, p) in problems.into_iter().enumerate() {
+                    self.plan.problems.insert(to + k, p);
+                }
+                match at {
+                    Some(i) => self.stored.apps[i] = app,
+                    None => {
+                        let to = self.stored.apps.partition_point(|a| a.id < app.id);
+                        self.stored.apps.insert(to, app);
+                    }
+                }
+            }
+            (None, None) => {}
+        }
+        if let super::View::App(open) = &self.view {
+            if self.app(open).is_none() {
+                self.view = super::View::Apps;
+            }
+        }
+    }
+
+    /// Takes in changes made elsewhere: applications are put in place one by one; anything
+    /// else that the page shows (the settings, a restore, a migration) needs a full read,
+    /// which the answer asks for (`true`).
+    pub fn take_changes(&mut self, changes: Changes) -> bool {
+        if !self.loaded {
+            // Everything is being read anyway.
+            return false;
+        }
+        if self.partial.is_some() {
+            // The read under way may have started before this change: read again.
+            return true;
+        }
+        let needs_read = changes.iter().any(|(key, _)| {
+            !key.starts_with(APP_KEY_PREFIX) && store::is_state_key(key)
+                || key == store::JOURNAL_KEY
+        });
+        if needs_read {
+            return true;
+        }
+        for (key, value) in changes {
+            let Some(id) = key.strip_prefix(APP_KEY_PREFIX) else {
+                continue;
+            };
+            match value.map(|raw| store::decode_app(&key, &raw)) {
+                None => self.put_app(id, None),
+                Some(Ok(app)) => self.put_app(id, Some(app)),
+                // An unreadable record is reported by a full read.
+                Some(Err(_)) => return true,
+            }
+        }
+        false
+    }
+}

@@ -1,0 +1,338 @@
+//! Today's summary (`core::summary`): whatever the commands, and wherever a writer is stopped
+//! between its writes, the summary stored is either not drawn (another day, other settings,
+//! an unfinished write, missing, unreadable) or shows exactly what the full plan shows; and
+//! *Today* drawn from it is the page drawn from everything.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use proptest::prelude::*;
+
+use followup::core::command::{self, Command, Ctx, Edit};
+use followup::core::demo::sample_applications;
+use followup::core::model::{Application, Settings, Status};
+use followup::core::plan;
+use followup::core::store::{
+    self, app_key, decode_state, KvStore, MemoryStore, Step, JOURNAL_KEY, SUMMARY_KEY,
+};
+use followup::core::summary::{Summary, HEAD, PAGE, SUMMARY_VERSION};
+use followup::core::workload::{demo_today, demo_workload};
+use followup::ui::{update, view, Ids, Model, Msg, Stored, Surface, Words};
+
+fn today() -> NaiveDate {
+    demo_today()
+}
+
+fn ctx() -> Ctx {
+    Ctx {
+        today: today(),
+        now: "2026-04-15T09:00:00Z".into(),
+    }
+}
+
+/// `apps` stored through the command path, with the summary the writer builds.
+fn seeded(apps: Vec<Application>) -> MemoryStore {
+    let mut kv = MemoryStore::new();
+    for mut app in apps {
+        app.revision = 0;
+        command::execute(&mut kv, Command::SaveApp { app: Box::new(app) }, &ctx()).unwrap();
+    }
+    rebuild(&mut kv);
+    kv
+}
+
+/// What the writer does when the summary is not current or not usable: builds it again.
+fn rebuild(kv: &mut MemoryStore) {
+    let state = decode_state(kv.entries());
+    let summary = Summary::build(
+        &state.apps,
+        &state.settings,
+        state.settings_revision,
+        today(),
+    );
+    kv.set_many(&[(SUMMARY_KEY.to_string(), summary.encode())])
+        .unwrap();
+}
+
+fn stored_summary(kv: &MemoryStore) -> Option<Summary> {
+    Summary::decode(kv.entries().get(SUMMARY_KEY).map(String::as_str))
+}
+
+/// The summary stored is drawn only when it agrees with everything stored.
+fn check_agrees(kv: &MemoryStore) -> Result<(), TestCaseError> {
+    let entries = kv.entries();
+    if entries.contains_key(JOURNAL_KEY) {
+        // Readers finish the unfinished write before they look at the summary.
+        return Ok(());
+    }
+    let state = decode_state(entries);
+    let Some(held) = stored_summary(kv) else {
+        return Ok(());
+    };
+    if !held.is_current(today(), state.settings_revision) || !held.usable() {
+        return Ok(());
+    }
+    let full = Summary::build(
+        &state.apps,
+        &state.settings,
+        state.settings_revision,
+        today(),
+    );
+    prop_assert_eq!(held.apps, full.apps);
+    prop_assert_eq!(held.counts, full.counts);
+    prop_assert_eq!(held.badge(), full.badge());
+    prop_assert_eq!(&held.problems, &full.problems);
+    prop_assert!(held.head.len() <= full.head.len());
+    prop_assert_eq!(&held.head[..], &full.head[..held.head.len()]);
+    if held.next_known {
+        prop_assert_eq!(&held.next, &full.next);
+    }
+    Ok(())
+}
+
+/// A command on the stored applications, picked by numbers.
+fn command_for(kv: &MemoryStore, pick: (u8, usize, usize, i64)) -> Option<Command> {
+    let state = decode_state(kv.entries());
+    let (what, which, action, days) = pick;
+    let day = today()
+        .checked_add_signed(chrono::Duration::days(days))
+        .unwrap();
+    if state.apps.is_empty() || what % 8 == 7 {
+        let mut app = demo_workload(97)[which % 97].clone();
+        app.id = format!("new-{which}-{days}");
+        app.revision = 0;
+        return Some(Command::SaveApp { app: Box::new(app) });
+    }
+    let app = &state.apps[which % state.apps.len()];
+    let calendar = followup::core::calendar::WorkCalendar::from_settings(&state.settings.holidays);
+    let (actions, _) = plan::plan_application(app, &state.settings, &calendar, today());
+    let key = actions
+        .get(action % actions.len().max(1))
+        .map(|a| a.key.clone())
+        .unwrap_or_default();
+    let edit = |edit| Command::Edit {
+        app_id: app.id.clone(),
+        edit,
+    };
+    Some(match what % 8 {
+        0 => edit(Edit::Sent {
+            action_key: key,
+            date: day.min(today()),
+        }),
+        1 => edit(Edit::Skip {
+            action_key: key,
+            date: day.min(today()),
+        }),
+        2 => edit(Edit::Snooze {
+            action_key: key,
+            until: today() + chrono::Days::new(1 + days.unsigned_abs() % 12),
+        }),
+        3 => edit(Edit::Undo { action_key: key }),
+        4 => edit(Edit::Reply {
+            date: day.min(today()),
+            decision_date: Some(day + chrono::Days::new(5)),
+        }),
+        5 => edit(Edit::Status {
+            date: day.min(today()),
+            status: Status::ALL[which % Status::ALL.len()].clone(),
+        }),
+        _ => Command::DeleteApp {
+            id: app.id.clone(),
+            revision: app.revision,
+        },
+    })
+}
+
+/// Runs `command`'s batch up to step `stop` (all of it when `stop` is past the end), as a
+/// writer stopped part-way would, then finishes an unfinished write as the next start does.
+fn run_stopped(kv: &mut MemoryStore, command: Command, stop: usize) {
+    let reads = command.reads();
+    let stored = match reads {
+        command::Reads::All => kv.get_all().unwrap(),
+        command::Reads::Keys(keys) => keys
+            .iter()
+            .filter_map(|k| kv.get(k).unwrap().map(|v| (k.clone(), v)))
+            .collect::<BTreeMap<_, _>>(),
+    };
+    let Ok(outcome) = command::run(command, &stored, &ctx()) else {
+        return;
+    };
+    for step in outcome.batch.steps.iter().take(stop) {
+        match step {
+            Step::Set(entries) => kv.set_many(entries).unwrap(),
+            Step::Remove(keys) => kv.remove_many(keys).unwrap(),
+        }
+    }
+}
+
+fn settle(kv: &mut MemoryStore) {
+    if let Some(finish) = store::plan_finish(&kv.get_all().unwrap()) {
+        finish.run(kv).unwrap();
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(32))]
+
+    /// For any sequence of commands, each perhaps stopped between its writes, the summary
+    /// stored shows what the full plan shows, or is not drawn; and when the writer builds it
+    /// again (as it does when it is not usable), it is drawn again.
+    #[test]
+    fn the_summary_equals_the_full_plan_after_any_commands(
+        size in 0usize..60,
+        picks in proptest::collection::vec(
+            (any::<u8>(), any::<usize>(), any::<usize>(), -9i64..9, 0usize..4),
+            1..40,
+        ),
+    ) {
+        let mut kv = seeded(demo_workload(size));
+        check_agrees(&kv)?;
+        for (what, which, action, days, stop) in picks {
+            let Some(command) = command_for(&kv, (what, which, action, days)) else {
+                continue;
+            };
+            run_stopped(&mut kv, command, stop);
+            check_agrees(&kv)?;
+            settle(&mut kv);
+            check_agrees(&kv)?;
+            let state = decode_state(kv.entries());
+            let usable = stored_summary(&kv)
+                .is_some_and(|s| s.is_current(today(), state.settings_revision) && s.usable());
+            if !usable {
+                rebuild(&mut kv);
+                check_agrees(&kv)?;
+            }
+        }
+    }
+}
+
+/// The interface's words, as the extension has them.
+fn english() -> Words {
+    let path = format!(
+        "{}/extension/_locales/en/messages.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    Words::from_messages_json(&[&std::fs::read_to_string(path).unwrap()]).unwrap()
+}
+
+fn popup() -> Model {
+    Model::new(Surface::Popup, english(), today(), Ids::new("t"))
+}
+
+/// *Today* drawn from the summary alone, and drawn from everything stored.
+fn both_ways(apps: Vec<Application>) -> (followup::ui::Node, followup::ui::Node) {
+    let kv = seeded(apps);
+    let state = decode_state(kv.entries());
+    let stored = Stored {
+        apps: state.apps.clone(),
+        settings: state.settings.clone(),
+        settings_revision: state.settings_revision,
+    };
+    let mut quick = popup();
+    update(
+        &mut quick,
+        Msg::Summary {
+            today: today(),
+            summary: Box::new(stored_summary(&kv).unwrap()),
+            stored: Stored {
+                apps: Vec::new(),
+                ..stored.clone()
+            },
+        },
+    );
+    assert!(quick.partial.is_some());
+    let mut full = popup();
+    update(
+        &mut full,
+        Msg::Loaded {
+            today: today(),
+            result: Ok(stored),
+        },
+    );
+    (view(&quick), view(&full))
+}
+
+#[test]
+fn today_drawn_from_the_summary_is_today_drawn_from_everything() {
+    for n in [0, 1, 3, 10, 40, 200] {
+        let (quick, full) = both_ways(demo_workload(n));
+        assert_eq!(quick, full, "{n} applications");
+    }
+    let (quick, full) = both_ways(sample_applications(today()));
+    assert_eq!(quick, full, "the sample applications");
+}
+
+#[test]
+fn with_nothing_due_the_next_action_is_named_from_the_summary() {
+    // Everything is weeks away: the page says what comes next.
+    let later = today() + chrono::Days::new(40);
+    let apps = sample_applications(later);
+    let kv = seeded(apps.clone());
+    let summary = stored_summary(&kv).unwrap();
+    assert_eq!(summary.counts.total(), 0, "{:?}", summary.counts);
+    assert!(summary.next.is_some());
+    let (quick, full) = both_ways(apps);
+    assert_eq!(quick, full);
+}
+
+#[test]
+fn the_summary_stays_small_however_many_applications() {
+    let small = stored_summary(&seeded(demo_workload(60))).unwrap();
+    let large = stored_summary(&seeded(demo_workload(2_000))).unwrap();
+    assert_eq!(small.head.len(), HEAD);
+    assert_eq!(large.head.len(), HEAD);
+    let (a, b) = (small.encode().len(), large.encode().len());
+    assert!(
+        b < a * 11 / 10,
+        "{a} B for 60 applications, {b} B for 2,000"
+    );
+    assert!(large.usable() && large.head.len() >= PAGE);
+}
+
+#[test]
+fn a_summary_of_another_day_settings_or_version_or_unreadable_is_not_drawn() {
+    let kv = seeded(demo_workload(5));
+    let summary = stored_summary(&kv).unwrap();
+    assert!(summary.is_current(today(), 0));
+    assert!(!summary.is_current(today() + chrono::Days::new(1), 0));
+    assert!(!summary.is_current(today(), 1));
+    let mut older = summary.clone();
+    older.version = SUMMARY_VERSION + 1;
+    assert_eq!(Summary::decode(Some(&older.encode())), None);
+    assert_eq!(Summary::decode(Some("{\"version\": 1, \"day\": ")), None);
+    assert_eq!(Summary::decode(Some("[]")), None);
+    assert_eq!(Summary::decode(None), None);
+}
+
+#[test]
+fn an_edit_writes_its_application_and_the_summary_in_one_write() {
+    let mut kv = seeded(sample_applications(today()));
+    let state = decode_state(kv.entries());
+    let app = &state.apps[0];
+    let calendar =
+        followup::core::calendar::WorkCalendar::from_settings(&Settings::default().holidays);
+    let (actions, _) = plan::plan_application(app, &Settings::default(), &calendar, today());
+    let due = actions
+        .iter()
+        .find(|a| a.state.is_actionable())
+        .expect("a due action");
+    let command = Command::Edit {
+        app_id: app.id.clone(),
+        edit: Edit::Sent {
+            action_key: due.key.clone(),
+            date: today(),
+        },
+    };
+    let stored: BTreeMap<String, String> = kv.get_all().unwrap();
+    let outcome = command::run(command, &stored, &ctx()).unwrap();
+    assert_eq!(outcome.batch.steps.len(), 1);
+    let Step::Set(entries) = &outcome.batch.steps[0] else {
+        panic!("one set")
+    };
+    let keys: Vec<&str> = entries.iter().map(|(k, _)| k.as_str()).collect();
+    assert_eq!(keys, vec![app_key(&app.id).as_str(), SUMMARY_KEY]);
+    outcome.batch.run(&mut kv).unwrap();
+    let before = Summary::decode(stored.get(SUMMARY_KEY).map(String::as_str)).unwrap();
+    let after = stored_summary(&kv).unwrap();
+    assert_eq!(after.badge().0 + 1, before.badge().0);
+}

@@ -5,7 +5,6 @@
 //! or `{error}`. Nothing is kept between calls: state is read from storage each time, and what
 //! a compose window was offered from session storage (`super::compose`).
 
-use chrono::NaiveDate;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -219,7 +218,14 @@ impl Background {
             other => other,
         };
         let today = clock::today();
-        let state = self.data.load().await?;
+        // A request about one application reads and plans that one alone.
+        let state = match &request {
+            Request::DraftGet { app_id, .. }
+            | Request::ActionSent { app_id, .. }
+            | Request::ActionSentOn { app_id, .. }
+            | Request::ActionUndo { app_id, .. } => self.data.load_apps(&[app_id]).await?,
+            _ => self.data.load().await?,
+        };
         let plan = plan::plan(&state.apps, &state.settings, today);
         match request {
             Request::ComposeOffer { .. }
@@ -279,7 +285,7 @@ impl Background {
                     action_key,
                     date: today,
                 };
-                self.change(&state, &plan, today, &app_id, edit).await
+                self.change(&state, &app_id, edit).await
             }
             Request::ActionSentOn {
                 app_id,
@@ -287,10 +293,10 @@ impl Background {
                 date,
             } => {
                 let edit = Edit::Sent { action_key, date };
-                self.change(&state, &plan, today, &app_id, edit).await
+                self.change(&state, &app_id, edit).await
             }
             Request::ActionUndo { app_id, action_key } => {
-                self.change(&state, &plan, today, &app_id, Edit::Undo { action_key })
+                self.change(&state, &app_id, Edit::Undo { action_key })
                     .await
             }
             Request::Write(_) | Request::Ping {} | Request::BadgeRefresh {} => answered_above(),
@@ -302,20 +308,13 @@ impl Background {
     pub(super) async fn change(
         &self,
         state: &State,
-        plan: &Plan,
-        today: NaiveDate,
         app_id: &str,
         edit: Edit,
     ) -> Result<JsValue, DataError> {
-        let app = find_app(state, app_id).ok_or(DataError::NotFound(app_id.to_string()))?;
-        let saved = self.data.edit(app_id, edit).await?;
-        // The worker is the only writer and handles one message at a time: storage now holds
-        // `state` with this one application replaced, so only that application is planned
-        // again (applications are planned independently) rather than storage read back.
-        let count = |app: &Application| {
-            plan::count_actionable(std::slice::from_ref(app), &state.settings, today)
-        };
-        let badge = plan::badge_count(plan).saturating_sub(count(app)) + count(&saved);
+        find_app(state, app_id).ok_or(DataError::NotFound(app_id.to_string()))?;
+        self.data.edit(app_id, edit).await?;
+        // The edit moved the application's rows in today's summary: the badge is read there.
+        let (badge, _) = self.data.summary().await?.badge();
         #[derive(Serialize)]
         #[serde(rename_all = "camelCase")]
         struct Reply {

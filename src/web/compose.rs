@@ -241,7 +241,7 @@ impl Background {
                     action_key: key,
                     date: today,
                 };
-                self.change(state, plan, today, &o.app_id, edit).await?;
+                self.change(state, &o.app_id, edit).await?;
                 let mut writes = Writes::default();
                 writes.offer(&offer, &o);
                 let notice = writes.frame(sender, &compose, FrameKind::Sent { offer });
@@ -255,16 +255,9 @@ impl Background {
             Request::OfferUndo { offer } => {
                 let mut o = offer_of(&offer, sender, None).await?;
                 o.step = offers::undo(o.step).map_err(refused)?;
-                let today = super::clock::today();
                 let key = o.action_key.clone();
-                self.change(
-                    state,
-                    plan,
-                    today,
-                    &o.app_id,
-                    Edit::Undo { action_key: key },
-                )
-                .await?;
+                self.change(state, &o.app_id, Edit::Undo { action_key: key })
+                    .await?;
                 let mut writes = Writes::default();
                 writes.offer(&offer, &o);
                 writes.commit().await?;

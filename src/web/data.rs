@@ -123,6 +123,15 @@ impl Data {
         Ok(state_of(&entries))
     }
 
+    /// The settings and the applications `ids` (those stored), once storage is in the current
+    /// layout: what a request about one application reads, whatever else is stored.
+    pub async fn load_apps(self, ids: &[&str]) -> Result<State, DataError> {
+        self.ready().await?;
+        let mut keys: Vec<String> = ids.iter().map(|id| store::app_key(id)).collect();
+        keys.push(store::SETTINGS_KEY.to_string());
+        Ok(state_of(&self.kv().get_many(&keys).await?))
+    }
+
     /// Brings storage to the current layout and finishes an interrupted write, reading only
     /// the schema and journal records when there is nothing to do (the usual case): what a
     /// command needs before it reads its own records.

@@ -173,6 +173,11 @@ async function bytesForOneEdit(browser, page, n, settings = { revision: 1 }) {
   const apps = Array.from({ length: n }, (_, i) => interviewed(`app-${String(i).padStart(5, '0')}`, -3, { notes: 'Met the team.' }));
   await seed(browser.worker, apps, settings);
   await new Promise((r) => setTimeout(r, 1500));
+  // The worker builds today's summary of what was seeded; measured once it has.
+  await page.waitForFunction(async (count) => {
+    const raw = (await chrome.storage.local.get('today')).today;
+    return typeof raw === 'string' && JSON.parse(raw).apps === count;
+  }, n, { timeout: 60000, polling: 200 });
   return page.evaluate(async () => {
     const changes = [];
     const listener = (c, area) => {

@@ -19,9 +19,10 @@ function queued(job) {
   return run;
 }
 
-function refreshBadge() {
+// `changes`: what storage.onChanged reported, when that is why the badge is refreshed.
+function refreshBadge(changes = null) {
   const run = queued(async (bg) => {
-    const { count, overdue } = await bg.badge();
+    const { count, overdue } = await bg.badge(changes);
     await chrome.action.setBadgeText({ text: count > 0 ? String(count) : '' });
     await chrome.action.setBadgeBackgroundColor({ color: overdue ? '#b3261e' : '#3d5afe' });
     return { count, overdue };
@@ -71,7 +72,7 @@ chrome.alarms.onAlarm.addListener((alarm) => {
 });
 chrome.storage.onChanged.addListener((changes, area) => {
   if (area !== 'local') return;
-  refreshBadge();
+  refreshBadge(changes);
   if ('settings' in changes) scheduleReminder();
 });
 chrome.notifications.onClicked.addListener((id) => {

@@ -14,7 +14,7 @@ use followup::core::model::{Application, EventKind, Settings, Status};
 use followup::core::ops::OpError;
 use followup::core::plan::{self, key};
 use followup::core::store::{
-    app_key, KvStore, MemoryStore, StoreError, JOURNAL_KEY, SETTINGS_KEY, SUMMARY_KEY,
+    app_key, KvStore, MemoryStore, StoreError, INDEX_KEY, JOURNAL_KEY, SETTINGS_KEY, SUMMARY_KEY,
 };
 
 const NOW: &str = "2026-03-12T09:30:00Z";
@@ -379,4 +379,40 @@ fn a_command_finishes_an_interrupted_import_before_it_runs() {
         .history
         .iter()
         .any(|e| matches!(&e.kind, EventKind::PositiveNews { note } if note == "Series B")));
+}
+
+#[test]
+fn every_command_reads_only_its_own_records() {
+    let date = NaiveDate::from_ymd_opt(2026, 3, 3).unwrap();
+    let sent = Command::Edit {
+        app_id: "a1".into(),
+        edit: Edit::Sent {
+            action_key: "ask-feedback".into(),
+            date,
+        },
+    };
+    assert_eq!(
+        sent.reads(),
+        Reads::Keys(vec![
+            "app:a1".into(),
+            SETTINGS_KEY.into(),
+            SUMMARY_KEY.into(),
+            JOURNAL_KEY.into()
+        ])
+    );
+    let delete = Command::DeleteApp {
+        id: "a2".into(),
+        revision: 1,
+    };
+    assert_eq!(
+        delete.reads(),
+        Reads::Keys(vec![
+            "app:a2".into(),
+            SETTINGS_KEY.into(),
+            SUMMARY_KEY.into(),
+            INDEX_KEY.into(),
+            JOURNAL_KEY.into()
+        ])
+    );
+    assert_eq!(Command::RestoreSnapshot.reads(), Reads::All);
 }

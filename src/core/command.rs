@@ -22,9 +22,11 @@ use super::calendar::WorkCalendar;
 use super::model::{Application, Settings, Status};
 use super::ops::{self, OpError};
 use super::plan;
-use super::store::{self, Batch, KvStore, StoreError, JOURNAL_KEY, SETTINGS_KEY, SUMMARY_KEY};
-use super::summary;
+use super::store::{
+    self, Batch, KvStore, StoreError, INDEX_KEY, JOURNAL_KEY, SETTINGS_KEY, SUMMARY_KEY,
+};
 use super::words::{Arg, Coded};
+use super::{index, summary};
 
 /// One change the user asked for.
 #[derive(Debug, Clone, PartialEq)]
@@ -247,12 +249,45 @@ impl Command {
                 SUMMARY_KEY.to_string(),
             ])
         };
+        // Saving or deleting may change the application's contacts, and so the contacts
+        // index: its completion record and the buckets of the new version's names (those of
+        // the stored version are known once it is read: [`Command::then_reads`]).
+        let with_index = |id: &str, names: Vec<String>| {
+            let Reads::Keys(mut keys) = one_app(id) else {
+                return Reads::All;
+            };
+            keys.pop();
+            keys.push(INDEX_KEY.to_string());
+            keys.extend(names);
+            keys.push(JOURNAL_KEY.to_string());
+            Reads::Keys(keys)
+        };
         match self {
-            Command::SaveApp { app } => one_app(&app.id),
-            Command::DeleteApp { id, .. } => one_app(id),
+            Command::SaveApp { app } => with_index(&app.id, index::bucket_keys(&index::names(app))),
+            Command::DeleteApp { id, .. } => with_index(id, Vec::new()),
             Command::SaveSettings { .. } => keys(vec![SETTINGS_KEY.to_string()]),
             Command::Import { .. } | Command::RestoreSnapshot => Reads::All,
             Command::Edit { app_id, .. } => one_app(app_id),
+        }
+    }
+
+    /// What the command needs besides [`Command::reads`], once those were read (`stored`):
+    /// the buckets of the contacts index that hold the stored version's names.
+    pub fn then_reads(&self, stored: &BTreeMap<String, String>) -> Vec<String> {
+        let id = match self {
+            Command::SaveApp { app } => &app.id,
+            Command::DeleteApp { id, .. } => id,
+            _ => return Vec::new(),
+        };
+        if !index::is_complete(stored) {
+            return Vec::new();
+        }
+        match index::readable(stored, &store::app_key(id)) {
+            Some(old) => index::bucket_keys(&index::names(&old))
+                .into_iter()
+                .filter(|key| !stored.contains_key(key))
+                .collect(),
+            None => Vec::new(),
         }
     }
 }
@@ -267,7 +302,7 @@ pub fn run(
     match command {
         Command::SaveApp { app } => {
             let key = store::app_key(&app.id);
-            let old = readable_app(&key, get(&key));
+            let old = index::readable(stored, &key);
             let prepared = store::prepare_put_app(get(&key), *app)?;
             let mut set = vec![(prepared.key, prepared.value)];
             set.extend(summary::after_change(
@@ -276,6 +311,11 @@ pub fn run(
                 Some(&prepared.app),
                 ctx.today,
             ));
+            set.extend(index::after_change(
+                stored,
+                old.as_ref(),
+                Some(&prepared.app),
+            ));
             Ok(Outcome {
                 batch: Batch::default().set(set),
                 reply: Reply::App(Box::new(prepared.app)),
@@ -283,16 +323,23 @@ pub fn run(
         }
         Command::DeleteApp { id, revision } => {
             let key = store::app_key(&id);
-            let old = readable_app(&key, get(&key));
+            let old = index::readable(stored, &key);
             let batch = match store::prepare_delete_app(&id, get(&key), revision)? {
                 None => Batch::default(),
-                Some(key) => match summary::after_change(stored, old.as_ref(), None, ctx.today) {
-                    // A removal and a set are two browser writes: the journal makes them one.
-                    Some(summary) => {
-                        store::whole_write(vec![summary], vec![store::removal(stored, &key)])?
+                Some(key) => {
+                    let mut set: Vec<(String, String)> =
+                        summary::after_change(stored, old.as_ref(), None, ctx.today)
+                            .into_iter()
+                            .collect();
+                    set.extend(index::after_change(stored, old.as_ref(), None));
+                    if set.is_empty() {
+                        Batch::default().remove(vec![key])
+                    } else {
+                        // A removal and a set are two browser writes: the journal makes them
+                        // one.
+                        store::whole_write(set, vec![store::removal(stored, &key)])?
                     }
-                    None => Batch::default().remove(vec![key]),
-                },
+                }
             };
             Ok(Outcome {
                 batch,
@@ -380,11 +427,6 @@ fn record(
     })
 }
 
-/// The stored application under `key`, when there is one that reads.
-fn readable_app(key: &str, raw: Option<&str>) -> Option<Application> {
-    store::decode_app(key, raw?).ok()
-}
-
 /// Reads what `command` needs from `kv`, runs it and writes its batch: the whole command path
 /// over a synchronous store.
 pub fn execute<K: KvStore + ?Sized>(
@@ -414,47 +456,9 @@ pub fn execute<K: KvStore + ?Sized>(
         }
         stored = read(kv, &reads)?;
     }
+    let more = command.then_reads(&stored);
+    stored.extend(read(kv, &Reads::Keys(more))?);
     let outcome = run(command, &stored, ctx)?;
     outcome.batch.run(kv)?;
     Ok(outcome.reply)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn every_command_reads_only_its_own_records() {
-        let date = NaiveDate::from_ymd_opt(2026, 3, 3).unwrap();
-        let sent = Command::Edit {
-            app_id: "a1".into(),
-            edit: Edit::Sent {
-                action_key: "ask-feedback".into(),
-                date,
-            },
-        };
-        assert_eq!(
-            sent.reads(),
-            Reads::Keys(vec![
-                "app:a1".into(),
-                SETTINGS_KEY.into(),
-                SUMMARY_KEY.into(),
-                JOURNAL_KEY.into()
-            ])
-        );
-        let delete = Command::DeleteApp {
-            id: "a2".into(),
-            revision: 1,
-        };
-        assert_eq!(
-            delete.reads(),
-            Reads::Keys(vec![
-                "app:a2".into(),
-                SETTINGS_KEY.into(),
-                SUMMARY_KEY.into(),
-                JOURNAL_KEY.into()
-            ])
-        );
-        assert_eq!(Command::RestoreSnapshot.reads(), Reads::All);
-    }
 }

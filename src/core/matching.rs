@@ -49,6 +49,13 @@ fn domain(email: &str) -> Option<&str> {
     (!d.is_empty()).then_some(d)
 }
 
+/// The employer's domain of an address, lower-cased: `None` for a webmail domain shared by
+/// many people, which says nothing about the employer, or for no domain at all.
+pub fn company_domain(email: &str) -> Option<String> {
+    let d = domain(email.trim())?.to_ascii_lowercase();
+    (!PUBLIC_DOMAINS.contains(&d.as_str())).then_some(d)
+}
+
 fn same_address(a: &str, b: &str) -> bool {
     !a.is_empty() && a.trim().eq_ignore_ascii_case(b.trim())
 }

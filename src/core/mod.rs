@@ -8,6 +8,7 @@ pub mod demo;
 pub mod draft;
 pub mod export;
 pub mod files;
+pub mod index;
 pub mod kinds;
 pub mod matching;
 pub mod model;

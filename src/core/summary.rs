@@ -24,6 +24,7 @@ use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::calendar::WorkCalendar;
+use super::index;
 use super::model::{Action, ActionState, Application, Contact, Settings};
 use super::plan::{self, action_order, Plan};
 use super::store::{self, Batch, Step, SETTINGS_KEY};
@@ -383,8 +384,9 @@ pub fn after_change(
     (summary != before).then(|| (SUMMARY_KEY.to_string(), summary.encode()))
 }
 
-/// `batch`, which replaces the state as a whole (an import, a restore), with the summary of
-/// the state it leaves in its first `set`, which lands whole with the rest.
+/// `batch`, which replaces the state as a whole (an import, a restore), with the summary and
+/// the contacts index of the state it leaves in its first `set`, which lands whole with the
+/// rest.
 pub fn with_rebuilt(
     mut batch: Batch,
     stored: &BTreeMap<String, String>,
@@ -404,10 +406,11 @@ pub fn with_rebuilt(
     }
     let state = store::decode_state(&after);
     let summary = Summary::build(&state.apps, &state.settings, state.settings_revision, today);
-    let entry = (SUMMARY_KEY.to_string(), summary.encode());
+    let mut derived = vec![(SUMMARY_KEY.to_string(), summary.encode())];
+    derived.extend(index::build(&state.apps));
     match batch.steps.first_mut() {
-        Some(Step::Set(entries)) => entries.push(entry),
-        _ => batch.steps.insert(0, Step::Set(vec![entry])),
+        Some(Step::Set(entries)) => entries.extend(derived),
+        _ => batch.steps.insert(0, Step::Set(derived)),
     }
     batch
 }

@@ -9,6 +9,7 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use super::data::{Data, DataError, State};
+use super::kv::Kv;
 use super::ui::i18n;
 use super::{clock, to_js};
 use crate::core::command::Edit;
@@ -17,12 +18,13 @@ use crate::core::matching;
 use crate::core::model::{Action, ActionState, Application, Language};
 use crate::core::plan::{self, Plan};
 use crate::core::protocol::{self, Request, Sender};
+use crate::core::store;
 use crate::core::words::Worded;
 use crate::ui::warning_text;
 
 #[wasm_bindgen]
 pub struct Background {
-    data: Data,
+    pub(super) data: Data,
 }
 
 #[derive(Serialize)]
@@ -98,17 +100,33 @@ impl Background {
 
     /// `{count, overdue}` for the toolbar badge, from today's summary (built again first when
     /// it is not current: a new day, other settings, a change through sync).
-    pub async fn badge(&self) -> Result<JsValue, JsValue> {
-        to_js(
-            &self
-                .summary_badge()
-                .await
-                .map_err(|e| JsValue::from_str(&e.to_string()))?,
-        )
+    ///
+    /// `changes` is what `chrome.storage.onChanged` reported, when that is why it runs: a
+    /// change to the user's data that the extension did not write itself means today's summary
+    /// and the contacts index may describe something else, and they are built again.
+    pub async fn badge(&self, changes: JsValue) -> Result<JsValue, JsValue> {
+        let fail = |e: DataError| JsValue::from_str(&e.to_string());
+        if let Some(changes) = super::own::changes_of(&changes) {
+            let foreign = super::own::foreign(&changes);
+            let describes = |k: &String| {
+                k.starts_with(store::APP_KEY_PREFIX)
+                    || k == store::SETTINGS_KEY
+                    || k == store::SCHEMA_KEY
+            };
+            if foreign.iter().any(describes) {
+                let derived = [store::SUMMARY_KEY, store::INDEX_KEY].map(String::from);
+                Kv::Extension
+                    .remove(&derived)
+                    .await
+                    .map_err(|e| fail(e.into()))?;
+            }
+        }
+        to_js(&self.summary_badge().await.map_err(fail)?)
     }
 
     async fn summary_badge(&self) -> Result<Badge, DataError> {
         let (count, overdue) = self.data.summary().await?.badge();
+        self.data.keep_index().await?;
         Ok(Badge { count, overdue })
     }
 
@@ -218,15 +236,22 @@ impl Background {
             other => other,
         };
         let today = clock::today();
-        // A request about one application reads and plans that one alone.
-        let state = match &request {
-            Request::DraftGet { app_id, .. }
-            | Request::ActionSent { app_id, .. }
-            | Request::ActionSentOn { app_id, .. }
-            | Request::ActionUndo { app_id, .. } => self.data.load_apps(&[app_id]).await?,
-            _ => self.data.load().await?,
+        // A request about one application reads and plans that one alone; a compose message,
+        // the applications the contacts index and its offers name.
+        let (state, plan) = match self.compose_reads(&request).await? {
+            Some(read) => read,
+            None => {
+                let state = match &request {
+                    Request::DraftGet { app_id, .. }
+                    | Request::ActionSent { app_id, .. }
+                    | Request::ActionSentOn { app_id, .. }
+                    | Request::ActionUndo { app_id, .. } => self.data.load_apps(&[app_id]).await?,
+                    _ => self.data.load().await?,
+                };
+                let plan = plan::plan(&state.apps, &state.settings, today);
+                (state, plan)
+            }
         };
-        let plan = plan::plan(&state.apps, &state.settings, today);
         match request {
             Request::ComposeOffer { .. }
             | Request::OfferDraft { .. }

@@ -317,7 +317,8 @@ impl Background {
         reply(&Done { ok: true })
     }
 
-    /// Offers for `recipients`: the exact match to insert, or a chooser of everything open.
+    /// Offers for `recipients`: the exact match to insert, or a chooser of what `state` holds
+    /// (the applications at the recipients' addresses and domains, and those on *Today*'s list).
     async fn offer(
         &self,
         recipients: &[String],

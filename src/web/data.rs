@@ -277,6 +277,8 @@ impl Data {
             today: clock::today(),
             now: clock::now_iso(),
         };
+        let more = command.then_reads(&stored);
+        stored.extend(self.read(&Reads::Keys(more)).await?);
         let outcome = command::run(command, &stored, &ctx)?;
         self.run(&outcome.batch).await?;
         Ok(outcome.reply)

@@ -222,6 +222,9 @@ impl Kv {
                 let items = Object::new();
                 for (k, v) in entries {
                     Reflect::set(&items, &JsValue::from_str(k), &JsValue::from_str(v))?;
+                    if self == Kv::Extension {
+                        super::own::note(k, Some(v));
+                    }
                 }
                 let promise = match self {
                     Kv::Sync => sync_set(&items)?,
@@ -261,6 +264,9 @@ impl Kv {
         }
         match self {
             Kv::Extension | Kv::Sync | Kv::Session => {
+                if self == Kv::Extension {
+                    keys.iter().for_each(|k| super::own::note(k, None));
+                }
                 let list: Array = keys.iter().map(|k| JsValue::from_str(k)).collect();
                 let promise = match self {
                     Kv::Sync => sync_remove(&list)?,

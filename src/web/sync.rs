@@ -9,7 +9,9 @@ use wasm_bindgen::prelude::*;
 
 use super::data::{Data, DataError};
 use super::kv::Kv;
-use crate::core::store::{self, SETTINGS_KEY, SUMMARY_KEY, SYNC_STATE_KEY, SYNC_STATUS_KEY};
+use crate::core::store::{
+    self, INDEX_KEY, SETTINGS_KEY, SUMMARY_KEY, SYNC_STATE_KEY, SYNC_STATUS_KEY,
+};
 use crate::core::sync::{self, SyncState, SyncStatus};
 
 /// How long to wait after browser sync refused a write: its write limits count per minute.
@@ -66,11 +68,13 @@ pub async fn run() -> Result<Outcome, DataError> {
         });
     }
 
-    // Applications from another computer change what today's summary describes: it goes
-    // first, and the badge refresh that follows the change builds it again, so a stop in
-    // between never leaves a summary of the applications as they were.
+    // Applications from another computer change what today's summary and the contacts index
+    // describe: they go first, and the badge refresh that follows the change builds them
+    // again, so a stop in between never leaves them describing the applications as they were.
     if !plan.pull.is_empty() || !plan.delete_local.is_empty() {
-        local_kv.remove(&[SUMMARY_KEY.to_string()]).await?;
+        local_kv
+            .remove(&[SUMMARY_KEY.to_string(), INDEX_KEY.to_string()])
+            .await?;
     }
     // Kept here first, so that nothing removed from sync below exists nowhere. Deletions made
     // on another computer are recorded in sync, so they are made here before sync changes.

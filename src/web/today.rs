@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 
 use super::clock;
 use super::data::{Data, DataError};
+use crate::core::index;
 use crate::core::model::{Application, Settings};
 use crate::core::store::{self, JOURNAL_KEY, SCHEMA_KEY, SETTINGS_KEY, SUMMARY_KEY};
 use crate::core::summary::Summary;
@@ -95,5 +96,19 @@ impl Data {
             self.kv().set(&[(SUMMARY_KEY.to_string(), text)]).await?;
         }
         Ok(summary)
+    }
+
+    /// Builds the contacts index again from everything stored when it is not complete (a new
+    /// installation of this version, applications brought by sync), in a writer context.
+    pub async fn keep_index(self) -> Result<(), DataError> {
+        if !self.writes_directly() {
+            return Ok(());
+        }
+        let meta = self.kv().get_many(&[index::INDEX_KEY.to_string()]).await?;
+        if index::is_complete(&meta) {
+            return Ok(());
+        }
+        let entries = self.kv().all().await?;
+        Ok(self.kv().set(&index::build_for(&entries)).await?)
     }
 }

@@ -137,6 +137,29 @@ export async function seed(worker, applications, settings = undefined) {
     },
     { applications, settings },
   );
+  await derivedSettled(worker, applications.length);
+}
+
+/**
+ * Waits until the worker has built today's summary and the contacts index of `n` applications
+ * written behind its back, and storage has been quiet since (at most 30 s).
+ */
+export async function derivedSettled(worker, n) {
+  await worker.evaluate(async (n) => {
+    let last = Date.now();
+    const mark = () => { last = Date.now(); };
+    chrome.storage.onChanged.addListener(mark);
+    try {
+      for (let i = 0; i < 1200; i += 1) {
+        await new Promise((r) => setTimeout(r, 25));
+        if (Date.now() - last < 1000) continue;
+        const { today, index } = await chrome.storage.local.get(['today', 'index']);
+        if (typeof today === 'string' && index !== undefined && JSON.parse(today).apps === n) return;
+      }
+    } finally {
+      chrome.storage.onChanged.removeListener(mark);
+    }
+  }, n);
 }
 
 /** Serves the folder `dir` on 127.0.0.1 (a free port), as any static file server would. */

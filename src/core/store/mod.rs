@@ -11,6 +11,7 @@
 //! | `journal` | the removals an interrupted import, restore or migration still has to make ([`journal`]) |
 //! | `sync-status`, `sync-state` | this computer's browser-sync status and bookkeeping ([`super::sync`]) |
 //! | `today` | what *Today* and the badge show, derived from the rest ([`super::summary`]) |
+//! | `index`, `ix:00`..`ix:ff` | which applications have a contact at an address or domain ([`super::index`]) |
 //!
 //! One key per application keeps an edit to one small write, however many applications there
 //! are. Every write of an application or of the settings names the revision it was based on; a
@@ -66,12 +67,22 @@ pub const SYNC_STATE_KEY: &str = "sync-state";
 /// Key of today's summary (see [`super::summary`]): derived from the applications and
 /// settings, never part of a snapshot, a backup or browser sync.
 pub const SUMMARY_KEY: &str = "today";
+/// Key of the record that says the contacts index is complete (see [`super::index`]).
+pub const INDEX_KEY: &str = "index";
+/// Prefix of the contacts index's buckets (see [`super::index`]).
+pub const INDEX_BUCKET_PREFIX: &str = "ix:";
+
+/// Whether `key` holds data derived from the applications and settings (today's summary, the
+/// contacts index): built again from them, never kept in a snapshot.
+pub fn is_derived_key(key: &str) -> bool {
+    key == SUMMARY_KEY || key == INDEX_KEY || key.starts_with(INDEX_BUCKET_PREFIX)
+}
 
 /// Whether `key` holds the user's data (applications, settings, the layout version...) rather
 /// than the snapshot of it, the journal of an unfinished write or this computer's sync
 /// bookkeeping: what a snapshot keeps and a restore puts back.
 pub fn is_state_key(key: &str) -> bool {
-    key != SNAPSHOT_KEY && key != JOURNAL_KEY && key != SUMMARY_KEY && !is_device_key(key)
+    key != SNAPSHOT_KEY && key != JOURNAL_KEY && !is_derived_key(key) && !is_device_key(key)
 }
 
 /// Whether `key` describes this computer rather than the user's data: the sync status and

@@ -236,7 +236,9 @@ fn watch_storage(data: Data) {
         Closure::<dyn FnMut(JsValue, JsValue)>::new(move |changes: JsValue, area: JsValue| {
             let changes = match data {
                 Data::Page => page_change(&changes),
-                _ if area.as_string().as_deref() == Some("local") => extension_changes(&changes),
+                _ if area.as_string().as_deref() == Some("local") => {
+                    crate::web::own::changes_of(&changes)
+                }
                 _ => return,
             };
             dispatch(match changes {
@@ -256,19 +258,6 @@ fn watch_storage(data: Data) {
         }
     }
     changed.forget();
-}
-
-/// `chrome.storage.onChanged`'s `{key: {newValue}}` as keys and new texts.
-fn extension_changes(changes: &JsValue) -> Option<ui::Changes> {
-    let entries = js_sys::Object::entries(changes.dyn_ref::<js_sys::Object>()?);
-    let mut out = Vec::new();
-    for entry in entries.iter() {
-        let pair: js_sys::Array = entry.dyn_into().ok()?;
-        let key = pair.get(0).as_string()?;
-        let value = js_sys::Reflect::get(&pair.get(1), &JsValue::from_str("newValue")).ok()?;
-        out.push((key, value.as_string()));
-    }
-    Some(out)
 }
 
 /// The `storage` event of `www/`: one key of the page's `localStorage` and its new text.

@@ -1,0 +1,115 @@
+//! What a compose message reads: the applications it is about, found through the contacts
+//! index ([`crate::core::index`]) and the offers and frames it names, rather than all of
+//! storage. A compose window with a recipient reads the applications with a contact at that
+//! address first, and only when none of them is the one to insert, those at the recipient's
+//! company domain and those on *Today*'s list (what the chooser offers besides).
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::background::Background;
+use super::data::{DataError, State};
+use super::kv::Kv;
+use crate::core::index::{self, INDEX_KEY};
+use crate::core::matching;
+use crate::core::offers::{Frame, FrameKind, Offer, FRAME_PREFIX, OFFER_PREFIX};
+use crate::core::plan::{self, Plan};
+use crate::core::protocol::Request;
+
+async fn session<T: serde::de::DeserializeOwned>(key: String) -> Option<T> {
+    let text = Kv::Session.get(&key).await.ok()??;
+    serde_json::from_str(&text).ok()
+}
+
+async fn offer_app(id: &str) -> Option<String> {
+    let offer: Offer = session(format!("{OFFER_PREFIX}{id}")).await?;
+    Some(offer.app_id)
+}
+
+impl Background {
+    /// The state and plan `request` needs: only the applications it is about when the
+    /// contacts index can say which; `None` for a request that is not a compose message or
+    /// when the index is not complete (everything is read then).
+    pub(super) async fn compose_reads(
+        &self,
+        request: &Request,
+    ) -> Result<Option<(State, Plan)>, DataError> {
+        let ids: BTreeSet<String> = match request {
+            Request::ComposeOffer { recipients, .. } => {
+                let Some(exact) = self.found(recipients, false).await? else {
+                    return Ok(None);
+                };
+                let read = self.read_apps(&exact).await?;
+                let choices = matching::choices(&read.0.apps, &read.1.actions, recipients);
+                // The one to insert is among the exact matches, whatever else is stored.
+                if matching::pick(&choices).is_some() {
+                    return Ok(Some(read));
+                }
+                match self.chooser_ids(recipients).await? {
+                    Some(ids) => ids,
+                    None => return Ok(None),
+                }
+            }
+            Request::ComposeMatch { recipients } => match self.chooser_ids(recipients).await? {
+                Some(ids) => ids,
+                None => return Ok(None),
+            },
+            Request::OfferDraft { offer, .. }
+            | Request::OfferSent { offer, .. }
+            | Request::OfferUndo { offer } => offer_app(offer).await.into_iter().collect(),
+            Request::FrameGet { token } => {
+                let frame: Option<Frame> = session(format!("{FRAME_PREFIX}{token}")).await;
+                let offers = match frame.map(|f| f.kind) {
+                    Some(FrameKind::Chooser { offers }) => offers,
+                    Some(FrameKind::Sent { offer }) => vec![offer],
+                    Some(FrameKind::Check { .. }) | None => Vec::new(),
+                };
+                let mut ids = BTreeSet::new();
+                for offer in offers {
+                    ids.extend(offer_app(&offer).await);
+                }
+                ids
+            }
+            Request::FrameClose { .. } | Request::FrameChoose { .. } => BTreeSet::new(),
+            _ => return Ok(None),
+        };
+        Ok(Some(self.read_apps(&ids).await?))
+    }
+
+    /// The applications found under the recipients' addresses (and company domains, when
+    /// `domains`); `None` when the index is not complete.
+    async fn found(
+        &self,
+        recipients: &[String],
+        domains: bool,
+    ) -> Result<Option<BTreeSet<String>>, DataError> {
+        let names = index::recipient_names(recipients, domains);
+        let mut keys = index::bucket_keys(&names);
+        keys.push(INDEX_KEY.to_string());
+        let stored: BTreeMap<String, String> = Kv::Extension.get_many(&keys).await?;
+        if !index::is_complete(&stored) {
+            return Ok(None);
+        }
+        Ok(Some(index::lookup(&stored, &names)))
+    }
+
+    /// What a chooser lists: the applications at the recipients' addresses and company
+    /// domains, and those on *Today*'s list; `None` when the index is not complete.
+    async fn chooser_ids(
+        &self,
+        recipients: &[String],
+    ) -> Result<Option<BTreeSet<String>>, DataError> {
+        let Some(mut ids) = self.found(recipients, true).await? else {
+            return Ok(None);
+        };
+        let summary = self.data.summary().await?;
+        ids.extend(summary.head.into_iter().map(|e| e.action.app_id));
+        Ok(Some(ids))
+    }
+
+    async fn read_apps(&self, ids: &BTreeSet<String>) -> Result<(State, Plan), DataError> {
+        let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+        let state = self.data.load_apps(&ids).await?;
+        let plan = plan::plan(&state.apps, &state.settings, super::clock::today());
+        Ok((state, plan))
+    }
+}

@@ -378,6 +378,23 @@ fn the_model_refusal_names_the_place_what_was_expected_and_what_was_found() {
             |d| d["settings"]["holidays"] = serde_json::json!([]),
             "At settings.holidays: expected an object, found a list.",
         ),
+        // A choice that is not text, and a refused event that is the last of its list: the
+        // place is the value itself, not what follows it in the file.
+        (
+            |d| d["applications"][0]["medium"] = serde_json::json!([1]),
+            "At applications[0].medium (application \"hooli-sre\"): expected text, found a list.",
+        ),
+        (
+            |d| d["settings"]["language"] = serde_json::json!({}),
+            "At settings.language: expected another kind of value, found an object.",
+        ),
+        (
+            |d| {
+                let history = d["applications"][0]["history"].as_array_mut().unwrap();
+                history.last_mut().unwrap()["type"] = "lunch".into();
+            },
+            "At applications[0].history[3].type (application \"hooli-sre\"): \"lunch\" is not one of sent, skipped, snoozed, reply, references-requested, status, positive-news.",
+        ),
     ];
     for (edit, says) in cases {
         let err = parse_backup(&edited(edit)).unwrap_err();

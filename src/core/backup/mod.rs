@@ -15,6 +15,7 @@
 
 mod error;
 mod import;
+mod locate;
 mod parse;
 
 use serde::Serialize;

@@ -121,7 +121,13 @@ fn model_shape() -> Value {
         }],
         ..Application::default()
     };
-    serde_json::json!({ "settings": Settings::default(), "applications": [application] })
+    // Written and read back as text, through the same serialiser as storage.
+    let text = format!(
+        r#"{{"settings":{},"applications":[{}]}}"#,
+        serde_json::to_string(&Settings::default()).unwrap_or_default(),
+        serde_json::to_string(&application).unwrap_or_default()
+    );
+    serde_json::from_str(&text).unwrap_or_default()
 }
 
 /// Refuses a list where the model has an object. serde would read such a list by position,

@@ -8,7 +8,8 @@ use proptest::prelude::*;
 use serde_json::Value;
 
 use followup::core::backup::{
-    export_backup, parse_backup, plan_import, ImportError, ImportMode, SkipReason, MAX_BACKUP_BYTES,
+    export_backup, parse_backup, plan_import, ImportError, ImportMode, ImportReport, SkipReason,
+    Skipped, MAX_BACKUP_BYTES,
 };
 use followup::core::export::{
     action_title, applications_csv, export_ics, google_calendar_link, ics_uid, job_search_log_csv,
@@ -1327,4 +1328,29 @@ fn export_kinds_are_named_and_an_unknown_one_is_refused_in_words() {
         err.to_string(),
         "There is no export called \"pdf\" (known: backup, applications-csv, log-csv, ics)."
     );
+}
+
+#[test]
+fn an_import_report_reads_back_as_written() {
+    let report = ImportReport {
+        added: vec!["a".into()],
+        skipped: vec![
+            Skipped {
+                id: "b".into(),
+                reason: SkipReason::Identical,
+            },
+            Skipped {
+                id: "c".into(),
+                reason: SkipReason::OlderRevision {
+                    stored: 3,
+                    incoming: 2,
+                },
+            },
+        ],
+        ..ImportReport::default()
+    };
+    let json = serde_json::to_string(&report).unwrap();
+    assert_eq!(serde_json::from_str::<ImportReport>(&json).unwrap(), report);
+    let bad = r#"{"added":[],"updated":[],"skipped":[{"id":"c","reason":{"kind":"older-revision","stored":3}}],"deleted":[],"settingsReplaced":false}"#;
+    assert!(serde_json::from_str::<ImportReport>(bad).is_err());
 }

@@ -15,7 +15,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
 
 use super::backup::{self, ImportError, ImportMode, ImportReport};
 use super::calendar::WorkCalendar;
@@ -46,12 +46,11 @@ pub enum Command {
 
 /// What happened to one application, recorded in its history by [`ops`]. Pages send it as
 /// `{"kind": "sent", "actionKey": ..., "date": ...}` (camelCase fields, kebab-case kinds).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(
     tag = "kind",
     rename_all = "kebab-case",
-    rename_all_fields = "camelCase",
-    deny_unknown_fields
+    rename_all_fields = "camelCase"
 )]
 pub enum Edit {
     /// The action was sent (or done) on `date`.
@@ -76,6 +75,101 @@ pub enum Edit {
     ReferencesRequested { date: NaiveDate },
     /// Good news about the company, recorded on `date`.
     PositiveNews { date: NaiveDate, note: String },
+}
+
+// Read through a flat record rather than serde's internally tagged enum, whose buffering of
+// the whole value would be compiled into the WebAssembly for this one type. As before, a
+// field the kind does not have is refused, and so is a missing one.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct FlatEdit {
+    kind: String,
+    action_key: Option<String>,
+    date: Option<NaiveDate>,
+    until: Option<NaiveDate>,
+    decision_date: Option<NaiveDate>,
+    status: Option<Status>,
+    note: Option<String>,
+}
+
+impl<'de> Deserialize<'de> for Edit {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        use serde::de::Error;
+        let f = FlatEdit::deserialize(d)?;
+        let fields: &'static [&'static str] = match f.kind.as_str() {
+            "sent" | "skip" => &["actionKey", "date"],
+            "snooze" => &["actionKey", "until"],
+            "undo" => &["actionKey"],
+            "reply" => &["date", "decisionDate"],
+            "status" => &["date", "status"],
+            "references-requested" => &["date"],
+            "positive-news" => &["date", "note"],
+            other => {
+                const KINDS: &[&str] = &[
+                    "sent",
+                    "skip",
+                    "snooze",
+                    "undo",
+                    "reply",
+                    "status",
+                    "references-requested",
+                    "positive-news",
+                ];
+                return Err(D::Error::unknown_variant(other, KINDS));
+            }
+        };
+        let present = [
+            ("actionKey", f.action_key.is_some()),
+            ("date", f.date.is_some()),
+            ("until", f.until.is_some()),
+            ("decisionDate", f.decision_date.is_some()),
+            ("status", f.status.is_some()),
+            ("note", f.note.is_some()),
+        ];
+        if let Some((name, _)) = present.iter().find(|(n, p)| *p && !fields.contains(n)) {
+            return Err(D::Error::unknown_field(name, fields));
+        }
+        let key = || {
+            f.action_key
+                .clone()
+                .ok_or_else(|| D::Error::missing_field("actionKey"))
+        };
+        let date = || f.date.ok_or_else(|| D::Error::missing_field("date"));
+        Ok(match f.kind.as_str() {
+            "sent" => Edit::Sent {
+                action_key: key()?,
+                date: date()?,
+            },
+            "skip" => Edit::Skip {
+                action_key: key()?,
+                date: date()?,
+            },
+            "snooze" => Edit::Snooze {
+                action_key: key()?,
+                until: f.until.ok_or_else(|| D::Error::missing_field("until"))?,
+            },
+            "undo" => Edit::Undo { action_key: key()? },
+            "reply" => Edit::Reply {
+                date: date()?,
+                decision_date: f.decision_date,
+            },
+            "status" => Edit::Status {
+                date: date()?,
+                status: f
+                    .status
+                    .clone()
+                    .ok_or_else(|| D::Error::missing_field("status"))?,
+            },
+            "references-requested" => Edit::ReferencesRequested { date: date()? },
+            _ => Edit::PositiveNews {
+                date: date()?,
+                note: f
+                    .note
+                    .clone()
+                    .ok_or_else(|| D::Error::missing_field("note"))?,
+            },
+        })
+    }
 }
 
 impl Edit {

@@ -416,3 +416,56 @@ fn every_command_reads_only_its_own_records() {
     );
     assert_eq!(Command::RestoreSnapshot.reads(), Reads::All);
 }
+
+#[test]
+fn every_edit_reads_back_as_written_and_a_field_it_lacks_or_does_not_have_is_refused() {
+    let d = NaiveDate::from_ymd_opt(2026, 3, 3).unwrap();
+    let key = || "ask-feedback".to_string();
+    let edits = [
+        Edit::Sent {
+            action_key: key(),
+            date: d,
+        },
+        Edit::Skip {
+            action_key: key(),
+            date: d,
+        },
+        Edit::Snooze {
+            action_key: key(),
+            until: d,
+        },
+        Edit::Undo { action_key: key() },
+        Edit::Reply {
+            date: d,
+            decision_date: Some(d),
+        },
+        Edit::Reply {
+            date: d,
+            decision_date: None,
+        },
+        Edit::Status {
+            date: d,
+            status: Status::Rejected,
+        },
+        Edit::ReferencesRequested { date: d },
+        Edit::PositiveNews {
+            date: d,
+            note: "funding".into(),
+        },
+    ];
+    for edit in edits {
+        let json = serde_json::to_string(&edit).unwrap();
+        assert_eq!(serde_json::from_str::<Edit>(&json).unwrap(), edit, "{json}");
+    }
+    for bad in [
+        r#"{"kind":"undo","actionKey":"k","date":"2026-03-03"}"#,
+        r#"{"kind":"undo","actionKey":"k","extra":1}"#,
+        r#"{"kind":"sent","actionKey":"k"}"#,
+        r#"{"kind":"positive-news","date":"2026-03-03"}"#,
+        r#"{"kind":"reply","decisionDate":"2026-03-03"}"#,
+        r#"{"kind":"wire-money","actionKey":"k"}"#,
+        r#"{"actionKey":"k"}"#,
+    ] {
+        assert!(serde_json::from_str::<Edit>(bad).is_err(), "{bad}");
+    }
+}

@@ -8,7 +8,8 @@ use proptest::prelude::*;
 use serde_json::Value;
 
 use followup::core::backup::{
-    export_backup, parse_backup, plan_import, ImportError, ImportMode, SkipReason, MAX_BACKUP_BYTES,
+    export_backup, parse_backup, plan_import, ImportError, ImportMode, ImportReport, SkipReason,
+    Skipped, MAX_BACKUP_BYTES,
 };
 use followup::core::export::{
     action_title, applications_csv, export_ics, google_calendar_link, ics_uid, job_search_log_csv,
@@ -377,6 +378,23 @@ fn the_model_refusal_names_the_place_what_was_expected_and_what_was_found() {
         (
             |d| d["settings"]["holidays"] = serde_json::json!([]),
             "At settings.holidays: expected an object, found a list.",
+        ),
+        // A choice that is not text, and a refused event that is the last of its list: the
+        // place is the value itself, not what follows it in the file.
+        (
+            |d| d["applications"][0]["medium"] = serde_json::json!([1]),
+            "At applications[0].medium (application \"hooli-sre\"): expected text, found a list.",
+        ),
+        (
+            |d| d["settings"]["language"] = serde_json::json!({}),
+            "At settings.language: expected another kind of value, found an object.",
+        ),
+        (
+            |d| {
+                let history = d["applications"][0]["history"].as_array_mut().unwrap();
+                history.last_mut().unwrap()["type"] = "lunch".into();
+            },
+            "At applications[0].history[3].type (application \"hooli-sre\"): \"lunch\" is not one of sent, skipped, snoozed, reply, references-requested, status, positive-news.",
         ),
     ];
     for (edit, says) in cases {
@@ -1310,4 +1328,29 @@ fn export_kinds_are_named_and_an_unknown_one_is_refused_in_words() {
         err.to_string(),
         "There is no export called \"pdf\" (known: backup, applications-csv, log-csv, ics)."
     );
+}
+
+#[test]
+fn an_import_report_reads_back_as_written() {
+    let report = ImportReport {
+        added: vec!["a".into()],
+        skipped: vec![
+            Skipped {
+                id: "b".into(),
+                reason: SkipReason::Identical,
+            },
+            Skipped {
+                id: "c".into(),
+                reason: SkipReason::OlderRevision {
+                    stored: 3,
+                    incoming: 2,
+                },
+            },
+        ],
+        ..ImportReport::default()
+    };
+    let json = serde_json::to_string(&report).unwrap();
+    assert_eq!(serde_json::from_str::<ImportReport>(&json).unwrap(), report);
+    let bad = r#"{"added":[],"updated":[],"skipped":[{"id":"c","reason":{"kind":"older-revision","stored":3}}],"deleted":[],"settingsReplaced":false}"#;
+    assert!(serde_json::from_str::<ImportReport>(bad).is_err());
 }

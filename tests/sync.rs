@@ -742,3 +742,37 @@ fn two_computers_editing_deleting_and_syncing_in_any_order_converge() {
         );
     }
 }
+
+#[test]
+fn every_part_status_reads_back_as_written_and_a_bad_one_is_refused() {
+    let parts = [
+        PartStatus::Off,
+        PartStatus::Synced {
+            bytes: 812,
+            items: 1,
+        },
+        PartStatus::TooLarge {
+            bytes: 143_360,
+            message: "too large".into(),
+        },
+        PartStatus::Error {
+            message: "refused".into(),
+        },
+    ];
+    for part in parts {
+        let json = serde_json::to_string(&part).unwrap();
+        assert_eq!(
+            serde_json::from_str::<PartStatus>(&json).unwrap(),
+            part,
+            "{json}"
+        );
+    }
+    for bad in [
+        r#"{"state":"synced","bytes":1}"#,
+        r#"{"state":"error"}"#,
+        r#"{"state":"lost"}"#,
+        r#"{"bytes":1}"#,
+    ] {
+        assert!(serde_json::from_str::<PartStatus>(bad).is_err(), "{bad}");
+    }
+}

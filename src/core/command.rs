@@ -15,12 +15,13 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::backup::{self, ImportError, ImportMode, ImportReport};
 use super::calendar::WorkCalendar;
-use super::model::{Application, Settings, Status};
-use super::ops::{self, OpError};
+pub use super::edit::Edit;
+use super::model::{Application, Settings};
+use super::ops::OpError;
 use super::plan;
 use super::store::{
     self, Batch, KvStore, StoreError, INDEX_KEY, JOURNAL_KEY, SETTINGS_KEY, SUMMARY_KEY,
@@ -46,70 +47,6 @@ pub enum Command {
     Import { text: String, replace: bool },
     /// Put back the state saved before the last migration or import.
     RestoreSnapshot,
-}
-
-/// What happened to one application, recorded in its history by [`ops`]. Pages send it as
-/// `{"kind": "sent", "actionKey": ..., "date": ...}` (camelCase fields, kebab-case kinds).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(
-    tag = "kind",
-    rename_all = "kebab-case",
-    rename_all_fields = "camelCase",
-    deny_unknown_fields
-)]
-pub enum Edit {
-    /// The action was sent (or done) on `date`.
-    Sent { action_key: String, date: NaiveDate },
-    /// The user decided not to do the action, on `date`.
-    Skip { action_key: String, date: NaiveDate },
-    /// Put the action off to `until`.
-    Snooze {
-        action_key: String,
-        until: NaiveDate,
-    },
-    /// Take back the latest sent, skipped or snoozed record of the action.
-    Undo { action_key: String },
-    /// The employer replied on `date`, perhaps with a new decision date.
-    Reply {
-        date: NaiveDate,
-        decision_date: Option<NaiveDate>,
-    },
-    /// The application's status changed on `date`.
-    Status { date: NaiveDate, status: Status },
-    /// The employer asked for references on `date`.
-    ReferencesRequested { date: NaiveDate },
-    /// Good news about the company, recorded on `date`.
-    PositiveNews { date: NaiveDate, note: String },
-}
-
-impl Edit {
-    /// The action the edit is about, for the edits that are about one.
-    pub fn action_key(&self) -> Option<&str> {
-        match self {
-            Edit::Sent { action_key, .. }
-            | Edit::Skip { action_key, .. }
-            | Edit::Snooze { action_key, .. }
-            | Edit::Undo { action_key } => Some(action_key),
-            _ => None,
-        }
-    }
-
-    /// The next version of `app`.
-    pub fn apply(&self, app: &Application, today: NaiveDate) -> Result<Application, OpError> {
-        match self {
-            Edit::Sent { action_key, date } => ops::record_sent(app, action_key, *date),
-            Edit::Skip { action_key, date } => ops::record_skipped(app, action_key, *date),
-            Edit::Snooze { action_key, until } => ops::snooze(app, action_key, today, *until),
-            Edit::Undo { action_key } => ops::undo(app, action_key),
-            Edit::Reply {
-                date,
-                decision_date,
-            } => ops::record_reply(app, *date, *decision_date),
-            Edit::Status { date, status } => ops::record_status(app, *date, status.clone()),
-            Edit::ReferencesRequested { date } => Ok(ops::record_references_requested(app, *date)),
-            Edit::PositiveNews { date, note } => Ok(ops::record_positive_news(app, *date, note)),
-        }
-    }
 }
 
 /// What a command reads before it runs.

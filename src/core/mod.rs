@@ -6,6 +6,7 @@ pub mod calendar;
 pub mod command;
 pub mod demo;
 pub mod draft;
+pub mod edit;
 pub mod export;
 pub mod files;
 pub mod index;

@@ -9,7 +9,8 @@
 //! storage, so a service worker stopped between two messages still knows them, and they are
 //! gone when the browser closes.
 
-use serde::{Deserialize, Serialize};
+use serde::de::Error;
+use serde::{Deserialize, Deserializer, Serialize};
 
 /// How long an offer or frame is kept: a compose window left open longer asks again.
 pub const KEEP_MS: f64 = 24.0 * 60.0 * 60.0 * 1000.0;
@@ -46,7 +47,7 @@ pub struct Offer {
 }
 
 /// What an extension frame on a webmail page shows.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "kebab-case", tag = "kind")]
 pub enum FrameKind {
     /// The list of offers to choose from.
@@ -58,7 +59,7 @@ pub enum FrameKind {
 }
 
 /// One extension frame, bound to the tab and compose window it is shown in.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Frame {
     pub tab: i64,
@@ -66,6 +67,52 @@ pub struct Frame {
     pub at: f64,
     #[serde(flatten)]
     pub kind: FrameKind,
+}
+
+// A frame is read through a flat record rather than serde's flattened, internally tagged enum,
+// whose buffering of the whole value would be compiled into the WebAssembly for this one type.
+#[derive(Deserialize)]
+struct FlatFrame {
+    tab: i64,
+    compose: String,
+    at: f64,
+    kind: String,
+    offers: Option<Vec<String>>,
+    offer: Option<String>,
+    warnings: Option<Vec<String>>,
+}
+
+impl<'de> Deserialize<'de> for Frame {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let flat = FlatFrame::deserialize(d)?;
+        let kind = match flat.kind.as_str() {
+            "chooser" => FrameKind::Chooser {
+                offers: flat
+                    .offers
+                    .ok_or_else(|| D::Error::missing_field("offers"))?,
+            },
+            "sent" => FrameKind::Sent {
+                offer: flat.offer.ok_or_else(|| D::Error::missing_field("offer"))?,
+            },
+            "check" => FrameKind::Check {
+                warnings: flat
+                    .warnings
+                    .ok_or_else(|| D::Error::missing_field("warnings"))?,
+            },
+            other => {
+                return Err(D::Error::unknown_variant(
+                    other,
+                    &["chooser", "sent", "check"],
+                ));
+            }
+        };
+        Ok(Frame {
+            tab: flat.tab,
+            compose: flat.compose,
+            at: flat.at,
+            kind,
+        })
+    }
 }
 
 /// Why a request about an offer was refused. The content script only learns that it was.
@@ -232,14 +279,26 @@ mod tests {
 
     #[test]
     fn records_read_back() {
-        let f = Frame {
-            tab: 1,
-            compose: "c".into(),
-            at: 2.0,
-            kind: FrameKind::Sent { offer: "o".into() },
-        };
-        let json = serde_json::to_string(&f).unwrap();
-        assert_eq!(serde_json::from_str::<Frame>(&json).unwrap(), f);
+        for kind in [
+            FrameKind::Sent { offer: "o".into() },
+            FrameKind::Chooser {
+                offers: vec!["a".into(), "b".into()],
+            },
+            FrameKind::Check {
+                warnings: vec!["w".into()],
+            },
+        ] {
+            let f = Frame {
+                tab: 1,
+                compose: "c".into(),
+                at: 2.0,
+                kind,
+            };
+            let json = serde_json::to_string(&f).unwrap();
+            assert_eq!(serde_json::from_str::<Frame>(&json).unwrap(), f);
+        }
+        let bad = r#"{"tab":1,"compose":"c","at":2,"kind":"sent"}"#;
+        assert!(serde_json::from_str::<Frame>(bad).is_err());
         let o = offer(Step::Sent);
         assert_eq!(
             serde_json::from_str::<Offer>(&serde_json::to_string(&o).unwrap()).unwrap(),

@@ -195,7 +195,7 @@ impl Background {
             Ok(r) => r,
             Err(e) => return error_reply(e, "malformed", None),
         };
-        let sender: Sender = serde_wasm_bindgen::from_value(from).unwrap_or_default();
+        let sender: Sender = super::from_js(&from).unwrap_or_default();
         if let Err(e) = protocol::authorize(&request, &sender, &own_id, &own_origin) {
             return error_reply(e, "forbidden", None);
         }

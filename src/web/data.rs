@@ -16,8 +16,8 @@ use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
-use super::clock;
 use super::kv::{Kv, KvError};
+use super::{clock, json, request};
 use crate::core::backup::{self, ImportReport};
 use crate::core::command::{self, Command, Ctx, Edit, Reads, Reply};
 use crate::core::model::{Application, Settings};
@@ -115,8 +115,7 @@ impl Data {
                 }
             } else {
                 // The service worker upgrades storage when it reads it.
-                self.ask(&serde_json::json!({ "type": "badge/refresh" }))
-                    .await?;
+                self.ask(&request("badge/refresh", &[])).await?;
                 entries = self.kv().all().await?;
             }
         }
@@ -148,7 +147,7 @@ impl Data {
     pub async fn save_app(self, app: Application) -> Result<Application, DataError> {
         if !self.writes_directly() {
             let reply = self
-                .ask(&serde_json::json!({ "type": "app/save", "app": app }))
+                .ask(&request("app/save", &[("app", json(&app)?)]))
                 .await?;
             return serde_json::from_str(&reply)
                 .map_err(|e| DataError::Invalid(e.to_string().into()));
@@ -165,8 +164,8 @@ impl Data {
     /// Deletes one application read at `revision`.
     pub async fn delete_app(self, id: &str, revision: u32) -> Result<(), DataError> {
         if !self.writes_directly() {
-            self.ask(&serde_json::json!({ "type": "app/delete", "id": id, "revision": revision }))
-                .await?;
+            let fields = [("id", json(&id)?), ("revision", revision.to_string())];
+            self.ask(&request("app/delete", &fields)).await?;
             return Ok(());
         }
         self.command(Command::DeleteApp {
@@ -180,9 +179,11 @@ impl Data {
     /// Saves the settings read at `revision`; returns the new revision.
     pub async fn save_settings(self, settings: Settings, revision: u32) -> Result<u32, DataError> {
         if !self.writes_directly() {
-            let reply = self
-                .ask(&serde_json::json!({ "type": "settings/save", "settings": settings, "revision": revision }))
-                .await?;
+            let fields = [
+                ("settings", json(&settings)?),
+                ("revision", revision.to_string()),
+            ];
+            let reply = self.ask(&request("settings/save", &fields)).await?;
             #[derive(Deserialize)]
             struct Saved {
                 revision: u32,
@@ -205,9 +206,8 @@ impl Data {
     /// with any problem changes nothing; the state before is kept as the snapshot.
     pub async fn import_backup(self, text: &str, replace: bool) -> Result<ImportReport, DataError> {
         if !self.writes_directly() {
-            let reply = self
-                .ask(&serde_json::json!({ "type": "backup/import", "text": text, "replace": replace }))
-                .await?;
+            let fields = [("text", json(&text)?), ("replace", replace.to_string())];
+            let reply = self.ask(&request("backup/import", &fields)).await?;
             return serde_json::from_str(&reply)
                 .map_err(|e| DataError::Invalid(e.to_string().into()));
         }
@@ -224,8 +224,7 @@ impl Data {
     /// Puts back the state saved before the last migration or import.
     pub async fn restore_snapshot(self) -> Result<(), DataError> {
         if !self.writes_directly() {
-            self.ask(&serde_json::json!({ "type": "snapshot/restore" }))
-                .await?;
+            self.ask(&request("snapshot/restore", &[])).await?;
             return Ok(());
         }
         self.command(Command::RestoreSnapshot).await.map(|_| ())
@@ -243,13 +242,11 @@ impl Data {
                 app_id: &'a str,
                 edit: Edit,
             }
-            let message = EditMessage {
+            let message = json(&EditMessage {
                 r#type: "app/edit",
                 app_id,
                 edit,
-            };
-            let message = serde_json::to_value(&message)
-                .map_err(|e| DataError::Invalid(e.to_string().into()))?;
+            })?;
             let reply = self.ask(&message).await?;
             return serde_json::from_str(&reply)
                 .map_err(|e| DataError::Invalid(e.to_string().into()));
@@ -347,11 +344,10 @@ impl Data {
         Ok(())
     }
 
-    /// Sends a request to the service worker and turns an `{error}` reply into a
-    /// [`DataError`]; any other reply comes back as JSON text. Messages cross as JSON so that
-    /// the records are read and written by the same code as storage.
-    async fn ask(self, request: &serde_json::Value) -> Result<String, DataError> {
-        let message = JSON::parse(&request.to_string()).map_err(DataError::from_js)?;
+    /// Sends a request (JSON text, from [`request`]) to the service worker; an `{error}` reply
+    /// becomes a [`DataError`], any other comes back as JSON text.
+    async fn ask(self, request: &str) -> Result<String, DataError> {
+        let message = JSON::parse(request).map_err(DataError::from_js)?;
         let promise = send_message(&message).map_err(DataError::from_js)?;
         let reply = JsFuture::from(promise).await.map_err(|e| {
             let detail = KvError::from(e).0;

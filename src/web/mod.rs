@@ -37,3 +37,19 @@ pub fn from_js<T: DeserializeOwned>(value: &JsValue) -> Result<T, String> {
         .ok_or_else(|| "not a JSON value".to_string())?;
     serde_json::from_str(&json).map_err(|e| e.to_string())
 }
+
+/// A message to the service worker, `{"type": name, ...fields}`, from each field's JSON text.
+/// Built as text so the records in it are written by the same serialiser as storage.
+pub fn request(name: &str, fields: &[(&str, String)]) -> String {
+    let mut text = format!(r#"{{"type":"{name}""#);
+    for (field, value) in fields {
+        text.push_str(&format!(r#","{field}":{value}"#));
+    }
+    text.push('}');
+    text
+}
+
+/// A value as JSON text, for [`request`].
+pub fn json<T: serde::Serialize + ?Sized>(value: &T) -> Result<String, data::DataError> {
+    serde_json::to_string(value).map_err(|e| data::DataError::Invalid(e.to_string().into()))
+}

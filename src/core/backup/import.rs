@@ -5,7 +5,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
-use serde::{Deserialize, Serialize};
+use serde::de::Error;
+use serde::{Deserialize, Deserializer, Serialize};
 
 use super::{export_backup, parse_backup, Backup, ImportError};
 use crate::core::model::{Application, Settings};
@@ -33,7 +34,7 @@ pub struct AppRef {
 }
 
 /// Why an application of the backup was not written.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(
     rename_all = "kebab-case",
     tag = "kind",
@@ -44,6 +45,36 @@ pub enum SkipReason {
     Identical,
     /// The stored application has been edited more times than the backup's copy (merge only).
     OlderRevision { stored: u32, incoming: u32 },
+}
+
+// Read through a flat record rather than serde's internally tagged enum, whose buffering of
+// the whole value would be compiled into the WebAssembly for this one type.
+#[derive(Deserialize)]
+struct FlatSkipReason {
+    kind: String,
+    stored: Option<u32>,
+    incoming: Option<u32>,
+}
+
+impl<'de> Deserialize<'de> for SkipReason {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let flat = FlatSkipReason::deserialize(d)?;
+        match flat.kind.as_str() {
+            "identical" => Ok(SkipReason::Identical),
+            "older-revision" => Ok(SkipReason::OlderRevision {
+                stored: flat
+                    .stored
+                    .ok_or_else(|| D::Error::missing_field("stored"))?,
+                incoming: flat
+                    .incoming
+                    .ok_or_else(|| D::Error::missing_field("incoming"))?,
+            }),
+            other => Err(D::Error::unknown_variant(
+                other,
+                &["identical", "older-revision"],
+            )),
+        }
+    }
 }
 
 /// One application not written, and why.

@@ -15,6 +15,8 @@
 
 mod error;
 mod import;
+mod indent;
+mod locate;
 mod parse;
 
 use serde::Serialize;
@@ -69,8 +71,8 @@ pub fn export_backup(apps: &[Application], settings: &Settings, exported_at: &st
     };
     // Serialising these types cannot fail: every map has string keys and no field has a
     // fallible serialiser.
-    let mut text =
-        serde_json::to_string_pretty(&document).expect("backup types always serialize to JSON");
+    let compact = serde_json::to_string(&document).expect("backup types always serialize to JSON");
+    let mut text = indent::indent(&compact);
     text.push('\n');
     text
 }

@@ -1,15 +1,16 @@
 //! Reading a backup file: the files most often picked by mistake are recognised first, then the
 //! JSON, its `format` and `version`, and then the document is read by the serde model itself
-//! (the same types storage reads), with [`serde_path_to_error`] telling where a value does not
-//! fit. Its refusal is turned into the user's words: the place, what was expected and what was
-//! found, read from the file.
+//! (the same types, through the same serde_json reader, storage and messages use), with
+//! [`locate`](super::locate) turning the line and column of its refusal into the place in the
+//! document. The refusal is turned into the user's words: the place, what was expected and what
+//! was found, read from the file.
 
 use std::collections::BTreeSet;
 
 use serde::Deserialize;
 use serde_json::{Map, Value};
-use serde_path_to_error::Segment;
 
+use super::locate::{offset_of, path_at, Step};
 use super::{Backup, ImportError, Invalid, Place, BACKUP_FORMAT, BACKUP_VERSION, MAX_BACKUP_BYTES};
 use crate::core::model::{Application, Contact, Event, EventKind, Interviewer, Round, Settings};
 use crate::core::store::is_valid_id;
@@ -49,8 +50,7 @@ pub fn parse_backup(text: &str) -> Result<Backup, ImportError> {
     check_format(root)?;
     check_version(root)?;
     check_objects(&value, &model_shape(), &mut String::new(), None)?;
-    let document: Document =
-        serde_path_to_error::deserialize(&value).map_err(|e| refusal(&value, &e))?;
+    let document: Document = serde_json::from_str(body).map_err(|e| refusal(&value, body, &e))?;
     let list = root.get("applications").and_then(Value::as_array);
     for (index, app) in list.into_iter().flatten().enumerate() {
         check_application(index, app)?;
@@ -121,7 +121,13 @@ fn model_shape() -> Value {
         }],
         ..Application::default()
     };
-    serde_json::json!({ "settings": Settings::default(), "applications": [application] })
+    // Written and read back as text, through the same serialiser as storage.
+    let text = format!(
+        r#"{{"settings":{},"applications":[{}]}}"#,
+        serde_json::to_string(&Settings::default()).unwrap_or_default(),
+        serde_json::to_string(&application).unwrap_or_default()
+    );
+    serde_json::from_str(&text).unwrap_or_default()
 }
 
 /// Refuses a list where the model has an object. serde would read such a list by position,
@@ -286,23 +292,28 @@ fn expected_words(serde_expected: &str) -> &'static str {
 /// The model's refusal of the document, in the user's words. serde reports what it expected as
 /// text (`invalid type: string "yes", expected a boolean`); what was found, and the id of the
 /// application the place is in, are read from the file at the place serde names.
-fn refusal(root: &Value, error: &serde_path_to_error::Error<serde_json::Error>) -> ImportError {
+fn refusal(root: &Value, body: &str, error: &serde_json::Error) -> ImportError {
     let mut path = String::new();
     let mut at = Some(root);
-    for segment in error.path() {
-        match segment {
-            Segment::Seq { index } => {
+    let message = error.to_string();
+    let mut offset = offset_of(body, error.line(), error.column());
+    // This one refusal is placed just after the first character of the value it refuses.
+    if message.starts_with("expected value at ") {
+        offset = offset.saturating_sub(1);
+    }
+    for step in path_at(body, offset) {
+        match step {
+            Step::Index(index) => {
                 path.push_str(&format!("[{index}]"));
                 at = at.and_then(|v| v.get(index));
             }
-            Segment::Map { key } => {
+            Step::Key(key) => {
                 if !path.is_empty() {
                     path.push('.');
                 }
-                path.push_str(key);
-                at = at.and_then(|v| v.get(key));
+                path.push_str(&key);
+                at = at.and_then(|v| v.get(&key));
             }
-            Segment::Enum { .. } | Segment::Unknown => at = None,
         }
     }
     let app_id = path
@@ -319,7 +330,11 @@ fn refusal(root: &Value, error: &serde_path_to_error::Error<serde_json::Error>) 
         place(&path, app_id)
     };
     let here = place(&path, app_id);
-    let message = error.inner().to_string();
+    // serde_json appends the line and column; the place is reported instead.
+    let position = format!(" at line {} column {}", error.line(), error.column());
+    let message = message
+        .strip_suffix(&position)
+        .map_or(message.clone(), str::to_string);
 
     if let Some(name) = between(&message, "missing field `", "`") {
         return ImportError::MissingField { place: field(name) };
@@ -341,7 +356,14 @@ fn refusal(root: &Value, error: &serde_path_to_error::Error<serde_json::Error>) 
             },
         };
     }
-    let expected = message.rsplit_once(", expected ").map(|(_, e)| e);
+    // Where a choice (`medium`, `language`...) is not text, serde_json's reader says only
+    // "expected value"; serde's own words for it are "string or map" ("map with a single key"
+    // for an object), worded below like every other expectation.
+    let expected = match (at, message.as_str()) {
+        (Some(Value::Object(_)), "expected value") => Some("map with a single key"),
+        (Some(_), "expected value") => Some("string or map"),
+        _ => message.rsplit_once(", expected ").map(|(_, e)| e),
+    };
     match (at, expected) {
         // A whole number of the right kind, only too large to be kept.
         (Some(Value::Number(n)), Some("u32")) if n.as_u64().is_some() => {

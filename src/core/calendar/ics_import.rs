@@ -297,7 +297,11 @@ fn all_day_date(value: &str) -> Option<NaiveDate> {
     if value.len() != 8 || !value.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    NaiveDate::parse_from_str(value, "%Y%m%d").ok()
+    // Eight digits, so the parts are numbers; read directly rather than through chrono's
+    // format-string parser, which would be compiled into the WebAssembly for this one call.
+    let part = |range: std::ops::Range<usize>| value[range].parse::<u32>().ok();
+    let year = i32::try_from(part(0..4)?).ok()?;
+    NaiveDate::from_ymd_opt(year, part(4..6)?, part(6..8)?)
 }
 
 /// Whole days of a `P<n>D` or `P<n>W` duration.
@@ -307,5 +311,31 @@ fn duration_days(value: &str) -> Option<u64> {
         days.parse().ok()
     } else {
         rest.strip_suffix('W')?.parse::<u64>().ok()?.checked_mul(7)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn all_day_dates_read_as_chrono_reads_them() {
+        for value in [
+            "20260814",
+            "20260230",
+            "20261301",
+            "20260100",
+            "00000101",
+            "99991231",
+            "2026081",
+            "2026-08-1",
+            " 20240229 ",
+            "20230229",
+            "2026081a",
+        ] {
+            let chrono = NaiveDate::parse_from_str(value.trim(), "%Y%m%d").ok();
+            let expected = chrono.filter(|_| value.trim().len() == 8);
+            assert_eq!(all_day_date(value), expected, "{value}");
+        }
     }
 }

@@ -1,7 +1,11 @@
 //! What happened to an application, on a day: sent, skipped, snoozed, a reply, a status
 //! change... Stored flat as `{"date", "type", ...the kind's fields}`.
 
+use std::fmt;
+
 use chrono::NaiveDate;
+use serde::de::value::MapAccessDeserializer;
+use serde::de::{Error, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::Status;
@@ -106,10 +110,26 @@ impl Serialize for Event {
 
 impl<'de> Deserialize<'de> for Event {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        use serde::de::Error;
-        let flat = FlatEvent::deserialize(d)?;
+        d.deserialize_struct("Event", &[], EventVisitor)
+    }
+}
+
+/// Reads the flat record and checks it inside the visitor, while the reader is still at the
+/// event: a refusal is then placed at the event itself, which is how a backup's refusal names
+/// it (`core::backup::locate`), not at whatever follows it in the file.
+struct EventVisitor;
+
+impl<'de> Visitor<'de> for EventVisitor {
+    type Value = Event;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("struct Event")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Event, A::Error> {
+        let flat = FlatEvent::deserialize(MapAccessDeserializer::new(map))?;
         let need = |value: Option<String>, field: &'static str| {
-            value.ok_or_else(|| D::Error::missing_field(field))
+            value.ok_or_else(|| A::Error::missing_field(field))
         };
         let kind = match flat.kind.as_str() {
             "sent" => EventKind::Sent {
@@ -120,20 +140,20 @@ impl<'de> Deserialize<'de> for Event {
             },
             "snoozed" => EventKind::Snoozed {
                 action: need(flat.action, "action")?,
-                until: flat.until.ok_or_else(|| D::Error::missing_field("until"))?,
+                until: flat.until.ok_or_else(|| A::Error::missing_field("until"))?,
             },
             "reply" => EventKind::Reply {
                 decision_date: flat.decision_date,
             },
             "references-requested" => EventKind::ReferencesRequested,
             "status" => EventKind::Status {
-                from: flat.from.ok_or_else(|| D::Error::missing_field("from"))?,
-                to: flat.to.ok_or_else(|| D::Error::missing_field("to"))?,
+                from: flat.from.ok_or_else(|| A::Error::missing_field("from"))?,
+                to: flat.to.ok_or_else(|| A::Error::missing_field("to"))?,
             },
             "positive-news" => EventKind::PositiveNews {
                 note: flat.note.unwrap_or_default(),
             },
-            other => return Err(D::Error::unknown_variant(other, &EventKind::NAMES)),
+            other => return Err(A::Error::unknown_variant(other, &EventKind::NAMES)),
         };
         Ok(Event {
             date: flat.date,

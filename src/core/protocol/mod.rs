@@ -7,12 +7,13 @@
 //! extension's own pages may ask for everything; nobody else is answered.
 //! `extension/messages.js` lists the same names for the JavaScript side.
 
+use std::collections::BTreeMap;
 use std::fmt;
 
 use chrono::NaiveDate;
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
-use serde_json::Value;
+use serde_json::value::RawValue;
 
 use super::command::Command;
 
@@ -139,14 +140,18 @@ pub fn parse(json: &str) -> Result<Request, ProtocolError> {
             MAX_TEXT / (1024 * 1024)
         )));
     }
-    let value: Value =
-        serde_json::from_str(json).map_err(|e| ProtocolError::Malformed(e.to_string()))?;
-    let Value::Object(mut fields) = value else {
-        return Err(ProtocolError::Malformed("not an object".into()));
-    };
-    let kind = match fields.remove("type") {
-        Some(Value::String(kind)) => kind,
-        Some(_) => return Err(ProtocolError::Malformed("`type` is not a string".into())),
+    // Each field is kept as its JSON text and read on its own by the same reader storage uses,
+    // so the records a message carries are read by the same compiled code as stored ones.
+    let mut fields: BTreeMap<String, &RawValue> = serde_json::from_str(json).map_err(|e| {
+        ProtocolError::Malformed(if e.is_data() {
+            "not an object".into()
+        } else {
+            e.to_string()
+        })
+    })?;
+    let kind: String = match fields.remove("type") {
+        Some(raw) => serde_json::from_str(raw.get())
+            .map_err(|_| ProtocolError::Malformed("`type` is not a string".into()))?,
         None => return Err(ProtocolError::Malformed("missing field `type`".into())),
     };
     let Some(&MessageSpec {
@@ -309,15 +314,15 @@ pub const TO_CONTENT: [MessageSpec; 2] = [
 /// A message's fields, taken one by one with their types checked. Messages are dispatched on
 /// `type` by hand rather than with serde's tagged enums, whose buffering would compile a
 /// second reader for every record type into the WebAssembly.
-struct Fields(serde_json::Map<String, Value>);
+struct Fields<'a>(BTreeMap<String, &'a RawValue>);
 
-impl Fields {
+impl Fields<'_> {
     fn field<T: DeserializeOwned>(&mut self, name: &str) -> Result<T, ProtocolError> {
-        let value = self
+        let raw = self
             .0
             .remove(name)
             .ok_or_else(|| ProtocolError::Malformed(format!("missing field `{name}`")))?;
-        serde_json::from_value(value)
+        serde_json::from_str(raw.get())
             .map_err(|e| ProtocolError::Malformed(format!("field `{name}`: {e}")))
     }
 }

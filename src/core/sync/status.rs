@@ -2,14 +2,15 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
+use serde::de::Error;
+use serde::{Deserialize, Deserializer, Serialize};
 
 use super::limits::HOUR_MS;
 
 /// Where one part (settings, applications) stands. Serialized with a `state` tag:
 /// `{"state":"off"}`, `{"state":"synced","bytes":812,"items":1}`,
 /// `{"state":"too-large","bytes":143360,"message":"..."}`, `{"state":"error","message":"..."}`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
 #[serde(
     tag = "state",
     rename_all = "kebab-case",
@@ -25,6 +26,46 @@ pub enum PartStatus {
     TooLarge { bytes: u32, message: String },
     /// Browser sync refused or failed; `message` in words. Stays local only until it works.
     Error { message: String },
+}
+
+// Read through a flat record rather than serde's internally tagged enum, whose buffering of
+// the whole value would be compiled into the WebAssembly for this one type.
+#[derive(Deserialize)]
+struct FlatPartStatus {
+    state: String,
+    bytes: Option<u32>,
+    items: Option<u32>,
+    message: Option<String>,
+}
+
+impl<'de> Deserialize<'de> for PartStatus {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let flat = FlatPartStatus::deserialize(d)?;
+        let bytes = || flat.bytes.ok_or_else(|| D::Error::missing_field("bytes"));
+        let message = || {
+            flat.message
+                .clone()
+                .ok_or_else(|| D::Error::missing_field("message"))
+        };
+        Ok(match flat.state.as_str() {
+            "off" => PartStatus::Off,
+            "synced" => PartStatus::Synced {
+                bytes: bytes()?,
+                items: flat.items.ok_or_else(|| D::Error::missing_field("items"))?,
+            },
+            "too-large" => PartStatus::TooLarge {
+                bytes: bytes()?,
+                message: message()?,
+            },
+            "error" => PartStatus::Error {
+                message: message()?,
+            },
+            other => {
+                const STATES: &[&str] = &["off", "synced", "too-large", "error"];
+                return Err(D::Error::unknown_variant(other, STATES));
+            }
+        })
+    }
 }
 
 /// The sync status the options page shows, stored in `chrome.storage.local` under

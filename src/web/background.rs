@@ -5,6 +5,8 @@
 //! or `{error}`. Nothing is kept between calls: state is read from storage each time, and what
 //! a compose window was offered from session storage (`super::compose`).
 
+use std::collections::BTreeMap;
+
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -79,8 +81,12 @@ pub(super) fn find_action<'a>(plan: &'a Plan, app_id: &str, key: &str) -> Option
         .find(|a| a.app_id == app_id && a.key == key)
 }
 
+/// The application `id` of `state`, whose applications are sorted by id when read.
 pub(super) fn find_app<'a>(state: &'a State, id: &str) -> Option<&'a Application> {
-    state.apps.iter().find(|a| a.id == id)
+    match state.apps.binary_search_by(|a| a.id.as_str().cmp(id)) {
+        Ok(i) => state.apps.get(i),
+        Err(_) => state.apps.iter().find(|a| a.id == id),
+    }
 }
 
 #[wasm_bindgen]
@@ -263,9 +269,18 @@ impl Background {
             Request::ComposeMatch { recipients } => {
                 let choices = matching::choices(&state.apps, &plan.actions, &recipients);
                 let best = matching::best(&choices);
+                // Each choice is looked up by id, not searched for: a long answer stays linear.
+                let actions: BTreeMap<(&str, &str), &Action> = plan
+                    .actions
+                    .iter()
+                    .map(|a| ((a.app_id.as_str(), a.key.as_str()), a))
+                    .collect();
                 let views: Vec<ChoiceView> = choices
                     .iter()
-                    .filter_map(|c| choice_view(&state, &plan, c))
+                    .filter_map(|c| {
+                        let action = actions.get(&(c.app_id.as_str(), c.action_key.as_str()))?;
+                        choice_view(find_app(&state, &c.app_id)?, action, c)
+                    })
                     .collect();
                 #[derive(Serialize)]
                 struct Reply {
@@ -359,9 +374,7 @@ pub(super) fn reply<T: Serialize>(value: &T) -> Result<JsValue, DataError> {
     to_js(value).map_err(DataError::from_js)
 }
 
-fn choice_view(state: &State, plan: &Plan, c: &matching::Choice) -> Option<ChoiceView> {
-    let app = find_app(state, &c.app_id)?;
-    let action = find_action(plan, &c.app_id, &c.action_key)?;
+fn choice_view(app: &Application, action: &Action, c: &matching::Choice) -> Option<ChoiceView> {
     let contact = action.contact_id.as_deref().and_then(|id| app.contact(id));
     let name = contact.map(|c| c.name.clone()).unwrap_or_default();
     let label = choice_label(app, action);

@@ -35,6 +35,9 @@ extern "C" {
     ) -> Result<js_sys::Promise, JsValue>;
 }
 
+/// The most a chooser lists.
+const CHOOSER_ROWS: usize = 50;
+
 fn now() -> f64 {
     js_sys::Date::now()
 }
@@ -335,9 +338,10 @@ impl Background {
 
         let choices = matching::choices(&state.apps, &plan.actions, recipients);
         let pick = matching::pick(&choices);
+        // A chooser lists the most fitting and most urgent first, and stops at a page.
         let shown: Vec<&matching::Choice> = match pick {
             Some(i) => vec![&choices[i]],
-            None => choices.iter().collect(),
+            None => choices.iter().take(CHOOSER_ROWS).collect(),
         };
         let mut records = Vec::new();
         for choice in shown {

@@ -2,7 +2,8 @@
 //! index ([`crate::core::index`]) and the offers and frames it names, rather than all of
 //! storage. A compose window with a recipient reads the applications with a contact at that
 //! address first, and only when none of them is the one to insert, those at the recipient's
-//! company domain and those on *Today*'s list (what the chooser offers besides).
+//! company domain and those on *Today*'s list (what the chooser offers besides). So does
+//! `compose/match`, which answers with the same choices.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -34,7 +35,7 @@ impl Background {
         request: &Request,
     ) -> Result<Option<(State, Plan)>, DataError> {
         let ids: BTreeSet<String> = match request {
-            Request::ComposeOffer { recipients, .. } => {
+            Request::ComposeOffer { recipients, .. } | Request::ComposeMatch { recipients } => {
                 let Some(exact) = self.found(recipients, false).await? else {
                     return Ok(None);
                 };
@@ -49,10 +50,6 @@ impl Background {
                     None => return Ok(None),
                 }
             }
-            Request::ComposeMatch { recipients } => match self.chooser_ids(recipients).await? {
-                Some(ids) => ids,
-                None => return Ok(None),
-            },
             Request::OfferDraft { offer, .. }
             | Request::OfferSent { offer, .. }
             | Request::OfferUndo { offer } => offer_app(offer).await.into_iter().collect(),

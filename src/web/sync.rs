@@ -33,16 +33,20 @@ pub struct Outcome {
 /// One sync run.
 pub async fn run() -> Result<Outcome, DataError> {
     let local_kv = Kv::Extension;
-    // The common case, sync never turned on: three small reads and nothing else.
+    // The common case, sync never turned on: a few small reads and nothing else.
     let settings_raw = local_kv.get(SETTINGS_KEY).await?;
     let state_raw = local_kv.get(SYNC_STATE_KEY).await?;
     let status_raw = local_kv.get(SYNC_STATUS_KEY).await?;
     let old_state = SyncState::parse(state_raw.as_deref());
     let old_status = SyncStatus::parse(status_raw.as_deref());
-    let never = settings_raw
-        .as_deref()
-        .and_then(|raw| store::decode_settings(raw).ok())
-        .is_some_and(|(s, _)| !s.sync_settings && !s.sync_applications);
+    let never = match settings_raw.as_deref() {
+        Some(raw) => store::decode_settings(raw)
+            .ok()
+            .is_some_and(|(s, _)| !s.sync_settings && !s.sync_applications),
+        // No settings saved here yet (a new computer, or the defaults never changed): only
+        // settings another computer put in browser sync can start a run, one small read.
+        None => Kv::Sync.get(SETTINGS_KEY).await?.is_none(),
+    };
     if never && old_state.base.is_empty() && old_status == SyncStatus::default() {
         return Ok(Outcome {
             retry_in_ms: 0.0,

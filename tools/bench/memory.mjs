@@ -56,7 +56,7 @@ export async function memory(browser, control) {
   const both = (f) => `JS heap ${mb(f.heap)} + wasm memory ${mb(f.wasm)} = ${mb(f.heap + f.wasm)}`;
   const what = {
     popup: 'the popup, Today drawn and everything read',
-    built: 'the service worker, after building today\'s summary from everything',
+    built: 'the service worker, after building today\'s summary from everything (and a sync run)',
     cold: 'the service worker, just after a cold start -> badge',
     synced: 'the service worker, 1.5 s after a cold start (its start-up sync run done)',
   };

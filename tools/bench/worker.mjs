@@ -14,7 +14,6 @@ export async function workerControl(browser, seed = null, apps = 0) {
   if (seed) {
     await seedEntries(page, seed);
     await waitForSummary(page, apps);
-    await sleep(300);
   }
   const cdp = await browser.context.newCDPSession(page);
   const running = new Map();

@@ -2,6 +2,7 @@
 # The benchmark table: builds the release artifacts and a wasm with the plan benchmark export,
 # times plan() natively, builds the workload generator, then measures in Chromium (tools/bench/run.mjs). Prints the table and writes it
 # to BENCHMARKS.md. Not part of the tests' pass/fail.
+# BENCH_ONLY=2,3 (figure numbers as in the table) and BENCH_REPEATS=N narrow a run of tools/bench/run.mjs while developing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

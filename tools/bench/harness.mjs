@@ -23,11 +23,14 @@ export function cleanUp() {
 
 /**
  * Runs in the measured pages before anything else: notes when `#app` is drawn with the Today
- * view (aria-busy="false", data-view="today"), and how long each WebAssembly compile, storage
- * read and message to the service worker took, all on the page's clock (0 = navigation start).
+ * view (aria-busy="false", data-view="today"), how long each WebAssembly compile, storage
+ * read and message to the service worker took, all on the page's clock (0 = navigation start),
+ * the WebAssembly memories instantiated, when storage changes arrive, and when the first read of everything
+ * (`chrome.storage.local.get(null)`) has been taken in: the page's continuation of that read
+ * runs in microtasks, so a timer set when it resolves fires once the page has drawn it.
  */
 const PROBE = `(() => {
-  const probe = (globalThis.__bench = { drawn: null, calls: [] });
+  const probe = (globalThis.__bench = { drawn: null, loaded: null, calls: [], memories: [], changes: [] });
   const check = () => {
     const app = document.getElementById('app');
     if (probe.drawn === null && app && app.getAttribute('aria-busy') === 'false' && app.getAttribute('data-view') === 'today') {
@@ -37,20 +40,52 @@ const PROBE = `(() => {
   };
   const observer = new MutationObserver(check);
   observer.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['aria-busy', 'data-view'] });
+  const keepMemory = (result) => {
+    const instance = result instanceof WebAssembly.Instance ? result : result?.instance;
+    if (!(instance instanceof WebAssembly.Instance)) return;
+    for (const value of Object.values(instance.exports)) if (value instanceof WebAssembly.Memory) probe.memories.push(value);
+  };
+  probe.wasmBytes = () => probe.memories.reduce((sum, m) => sum + m.buffer.byteLength, 0);
   const timed = (owner, name, label) => {
     const original = owner?.[name];
     if (typeof original !== 'function') return;
     owner[name] = function (...args) {
       const start = performance.now();
       const result = original.apply(this, args);
-      Promise.resolve(result).then(() => probe.calls.push({ label, start, end: performance.now() }), () => {});
+      const everything = label === 'storage' && args[0] == null;
+      Promise.resolve(result).then((value) => {
+        probe.calls.push({ label, start, end: performance.now(), everything });
+        if (label === 'wasm') keepMemory(value);
+        if (everything) setTimeout(() => (probe.loaded ??= performance.now()), 0);
+      }, () => {});
       return result;
     };
   };
   for (const name of ['instantiateStreaming', 'instantiate', 'compileStreaming', 'compile']) timed(WebAssembly, name, 'wasm');
   if (globalThis.chrome?.storage?.local) timed(chrome.storage.local, 'get', 'storage');
   if (globalThis.chrome?.runtime?.sendMessage) timed(chrome.runtime, 'sendMessage', 'message');
+  // Added before the page's own listener, so it hears each storage change first.
+  globalThis.chrome?.storage?.onChanged?.addListener(() => probe.changes.push(performance.now()));
 })();
+`;
+
+/**
+ * Imported first by the bench copy's service worker: keeps the WebAssembly memories the
+ * worker instantiates where `Runtime.evaluate` finds them (`globalThis.__benchWasmBytes()`).
+ */
+const WORKER_PROBE = `const memories = [];
+for (const name of ['instantiateStreaming', 'instantiate']) {
+  const original = WebAssembly[name];
+  WebAssembly[name] = function (...args) {
+    const result = original.apply(this, args);
+    result.then((value) => {
+      const instance = value instanceof WebAssembly.Instance ? value : value?.instance;
+      for (const v of Object.values(instance?.exports ?? {})) if (v instanceof WebAssembly.Memory) memories.push(v);
+    }, () => {});
+    return result;
+  };
+}
+globalThis.__benchWasmBytes = () => memories.reduce((sum, m) => sum + m.buffer.byteLength, 0);
 `;
 
 /** The baseline page: as small as an extension page gets, drawn as soon as it is parsed. */
@@ -75,6 +110,10 @@ export function benchExtension() {
   const popup = readFileSync(join(dir, 'popup.html'), 'utf8');
   if (!popup.includes('<head>')) throw new Error('popup.html has no <head> to put the probe in');
   writeFileSync(join(dir, 'popup.html'), popup.replace('<head>', '<head>\n  <script src="bench-probe.js"></script>'));
+  // Imports run in order: the worker's probe is in place before the glue instantiates.
+  writeFileSync(join(dir, 'bench-worker-probe.js'), WORKER_PROBE);
+  const worker = readFileSync(join(dir, 'background.js'), 'utf8');
+  writeFileSync(join(dir, 'background.js'), `import './bench-worker-probe.js';\n${worker}`);
   return dir;
 }
 
@@ -157,4 +196,88 @@ export function browserVersion() {
   } catch {
     return 'unknown';
   }
+}
+
+/**
+ * Waits until the service worker has written today's summary for `apps` applications (it
+ * builds it after a storage change that left none): what a user's browser holds after the
+ * first badge of the day. `page` is a page of the extension. Seeding writes storage behind
+ * the worker's back (a clear, then a set): a summary the worker built from a read between the
+ * two is for the wrong applications, yet current for the day, so the worker keeps it; it is
+ * removed then, and the worker builds it again from what is stored.
+ */
+export async function waitForSummary(page, apps, timeout = 120000) {
+  await untilSummary(page, apps, timeout);
+  await sleep(QUIET_MS);
+}
+
+/**
+ * How long the service worker stays busy after a storage change: it refreshes the badge at
+ * once and runs sync a second later, which, while no settings record is stored (as in the
+ * workload), reads and loads everything (some 0.5 s at 10,000 applications). Measurements
+ * start this long after a change, so they do not time the worker's queue.
+ */
+export const QUIET_MS = 2500;
+
+async function untilSummary(page, apps, timeout) {
+  const end = Date.now() + timeout;
+  let removed = Date.now();
+  for (;;) {
+    // Polled from here: `waitForFunction` takes a promise for a truthy answer.
+    const held = await page.evaluate(async () => {
+      const raw = (await chrome.storage.local.get('today')).today;
+      if (raw == null) return null;
+      const summary = typeof raw === 'string' ? JSON.parse(raw) : raw;
+      const now = new Date();
+      const day = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+      return summary.day === day ? summary.apps : null;
+    });
+    if (held === apps) return;
+    if (Date.now() > end) throw new Error(`no summary for ${apps} applications after ${timeout} ms (it holds ${held})`);
+    if (held !== null && Date.now() - removed > 3000) {
+      await page.evaluate(() => chrome.storage.local.remove('today'));
+      removed = Date.now();
+    }
+    await sleep(100);
+  }
+}
+
+/**
+ * A DevTools session with the extension's service worker, reached through `cdp` (a page's
+ * session): `send(method, params)` answers as `CDPSession.send` does.
+ */
+export async function workerSession(cdp, id) {
+  const { targetInfos } = await cdp.send('Target.getTargets');
+  const target = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${id}/`));
+  if (!target) throw new Error('the service worker is not running');
+  const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: target.targetId, flatten: false });
+  let next = 1;
+  const pending = new Map();
+  const listener = ({ sessionId: from, message }) => {
+    if (from !== sessionId) return;
+    const m = JSON.parse(message);
+    const settle = pending.get(m.id);
+    if (!settle) return;
+    pending.delete(m.id);
+    if (m.error) settle.reject(new Error(`${m.error.message} (${JSON.stringify(m.error.data ?? '')})`));
+    else settle.resolve(m.result);
+  };
+  cdp.on('Target.receivedMessageFromTarget', listener);
+  return {
+    send: (method, params = {}) => new Promise((resolve, reject) => {
+      const id = next++;
+      pending.set(id, { resolve, reject });
+      cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) }).catch(reject);
+    }),
+    detach: async () => {
+      cdp.off('Target.receivedMessageFromTarget', listener);
+      await cdp.send('Target.detachFromTarget', { sessionId }).catch(() => {});
+    },
+  };
+}
+
+/** A JS heap's live size: `Runtime.getHeapUsage` after a full garbage collection. */
+export async function liveHeap(session) {
+  await session.send('HeapProfiler.collectGarbage');
+  return (await session.send('Runtime.getHeapUsage')).usedSize;
 }

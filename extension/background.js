@@ -41,15 +41,18 @@ function scheduleAlarms() {
 // The optional daily reminder (off by default): one alarm at the user's time, set again
 // after each firing and whenever the settings change; Rust says when and what.
 const REMINDER = 'daily-reminder';
-async function scheduleReminder() {
-  const bg = await ready;
-  const at = await bg.nextReminder();
-  if (at === null) await chrome.alarms.clear(REMINDER);
-  else await chrome.alarms.create(REMINDER, { when: at });
+// Both read storage (and may build today's summary again), so they wait their turn too.
+function scheduleReminder() {
+  const run = queued(async (bg) => {
+    const at = await bg.nextReminder();
+    if (at === null) await chrome.alarms.clear(REMINDER);
+    else await chrome.alarms.create(REMINDER, { when: at });
+  });
+  run.catch(() => {});
+  return run;
 }
 async function remind() {
-  const bg = await ready;
-  const text = await bg.reminder();
+  const text = await queued((bg) => bg.reminder());
   if (text) {
     await chrome.notifications.create(REMINDER, { type: 'basic', iconUrl: 'icons/128.png', ...text });
   }

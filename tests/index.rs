@@ -9,7 +9,9 @@ use proptest::prelude::*;
 use followup::core::command::{self, Command, Ctx};
 use followup::core::index::{self, INDEX_KEY};
 use followup::core::model::{Application, Contact};
-use followup::core::store::{decode_state, KvStore, MemoryStore, INDEX_BUCKET_PREFIX};
+use followup::core::store::{
+    decode_state, KvStore, MemoryStore, Store, INDEX_BUCKET_PREFIX, SUMMARY_KEY,
+};
 use followup::core::workload::demo_today;
 
 fn ctx() -> Ctx {
@@ -53,7 +55,9 @@ fn save(kv: &mut MemoryStore, mut a: Application) {
 }
 
 fn indexed(apps: Vec<Application>) -> MemoryStore {
-    let mut kv = MemoryStore::new();
+    let mut kv = Store::open(MemoryStore::new(), "2026-04-15T09:00:00Z")
+        .unwrap()
+        .into_inner();
     for a in apps {
         save(&mut kv, a);
     }
@@ -179,4 +183,42 @@ proptest! {
             prop_assert_eq!(buckets(&kv), rebuilt);
         }
     }
+}
+
+#[test]
+fn restoring_a_snapshot_of_an_older_layout_leaves_the_index_to_be_built_after_conversion() {
+    let path = format!(
+        "{}/tests/fixtures/storage/v1.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let text = std::fs::read_to_string(path).unwrap();
+    let serde_json::Value::Object(map) = serde_json::from_str(&text).unwrap() else {
+        panic!("the fixture is an object");
+    };
+    let mut v1 = MemoryStore::new();
+    let entries: Vec<(String, String)> = map
+        .into_iter()
+        .map(|(k, v)| (k, v.as_str().map_or_else(|| v.to_string(), String::from)))
+        .collect();
+    v1.set_many(&entries).unwrap();
+    // Converted (a snapshot of the old layout is kept), then indexed as the worker would.
+    let mut kv = Store::open(v1, "2026-04-15T09:00:00Z")
+        .unwrap()
+        .into_inner();
+    let apps = decode_state(kv.entries()).apps;
+    assert!(!apps.is_empty());
+    kv.set_many(&index::build(&apps)).unwrap();
+    command::execute(&mut kv, Command::RestoreSnapshot, &ctx()).unwrap();
+    assert!(
+        !index::is_complete(kv.entries()),
+        "no index of the old layout's state"
+    );
+    assert!(!kv.entries().contains_key(SUMMARY_KEY));
+    // Opened again, the old layout is converted; its index is then built from what it holds.
+    let kv = Store::open(kv, "2026-04-15T10:00:00Z")
+        .unwrap()
+        .into_inner();
+    assert!(!index::is_complete(kv.entries()));
+    let again = decode_state(kv.entries()).apps;
+    assert_eq!(again.len(), apps.len());
 }

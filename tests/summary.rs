@@ -81,7 +81,7 @@ fn check_agrees(kv: &MemoryStore) -> Result<(), TestCaseError> {
     prop_assert_eq!(held.apps, full.apps);
     prop_assert_eq!(held.counts, full.counts);
     prop_assert_eq!(held.badge(), full.badge());
-    prop_assert_eq!(&held.problems, &full.problems);
+    prop_assert_eq!(held.problems, full.problems);
     prop_assert!(held.head.len() <= full.head.len());
     prop_assert_eq!(&held.head[..], &full.head[..held.head.len()]);
     if held.next_known {

@@ -25,6 +25,8 @@ pub use super::store::{INDEX_BUCKET_PREFIX as BUCKET_PREFIX, INDEX_KEY};
 pub const BUCKETS: u32 = 256;
 /// The layout of the index; an index of another version is built again.
 const VERSION: u64 = 1;
+/// The completion record of an index that must be built again.
+const INCOMPLETE: &str = r#"{"version":0}"#;
 
 /// The names an application is found under.
 pub fn names(app: &Application) -> BTreeSet<String> {
@@ -124,8 +126,20 @@ pub fn after_change(
     }
     let before = old.map(names).unwrap_or_default();
     let after = new.map(names).unwrap_or_default();
+    let changed: Vec<&String> = before.symmetric_difference(&after).collect();
+    let unreadable = changed.iter().any(|name| {
+        let key = bucket_key(name);
+        stored
+            .get(&key)
+            .is_some_and(|raw| !matches!(serde_json::from_str::<Value>(raw), Ok(Value::Object(_))))
+    });
+    if unreadable {
+        // A bucket that does not read cannot be updated without losing its names: the index
+        // is marked incomplete, and the writer builds it again from everything.
+        return vec![(INDEX_KEY.to_string(), INCOMPLETE.to_string())];
+    }
     let mut buckets: BTreeMap<String, Map<String, Value>> = BTreeMap::new();
-    for name in before.symmetric_difference(&after) {
+    for name in changed {
         let key = bucket_key(name);
         let bucket = buckets
             .entry(key.clone())

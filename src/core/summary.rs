@@ -11,9 +11,9 @@
 //!
 //! What it holds stays small whatever the number of applications: the number of rows in each
 //! of Today's sections, the first [`HEAD`] rows as *Today* lists them ([`row_order`]: by
-//! section, then in plan order) with the words they need (the
-//! company, role and person), and the next action after the window. After many edits that
-//! removed rows from the top, the rows it holds may no longer cover the first page; then
+//! section, then in plan order) with the words they need (the company, role and person), the
+//! next action after the window, and how many problems planning reported. After many edits
+//! that removed rows from the top, the rows it holds may no longer cover the first page; then
 //! [`Summary::usable`] is false and the writer builds it again, which happens at most once per
 //! [`HEAD`] - [`PAGE`] such edits and at least once a day.
 
@@ -130,8 +130,12 @@ pub struct Summary {
     /// Whether [`Summary::next`] is known: false once the application that held it changed
     /// and its own next action came later.
     pub next_known: bool,
-    /// How many problems planning reported, per application id (only those with some).
-    pub problems: Vec<(String, u32)>,
+    /// How many problems planning reported.
+    pub problems: u32,
+}
+
+fn count(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 /// Whether `a` is one of *Today*'s rows on `today`.
@@ -198,13 +202,6 @@ impl Summary {
             .take(HEAD)
             .filter_map(|a| by_id(&a.app_id).map(|app| Entry::new(app, (*a).clone())))
             .collect();
-        let mut problems: Vec<(String, u32)> = Vec::new();
-        for p in &plan.problems {
-            match problems.last_mut() {
-                Some((id, n)) if *id == p.app_id => *n += 1,
-                _ => problems.push((p.app_id.clone(), 1)),
-            }
-        }
         Summary {
             version: SUMMARY_VERSION,
             day: today,
@@ -214,7 +211,7 @@ impl Summary {
             head,
             next,
             next_known: true,
-            problems,
+            problems: u32::try_from(plan.problems.len()).unwrap_or(u32::MAX),
         }
     }
 
@@ -257,7 +254,7 @@ impl Summary {
 
     /// How many problems planning reported.
     pub fn problem_count(&self) -> usize {
-        self.problems.iter().map(|(_, n)| *n as usize).sum()
+        self.problems as usize
     }
 
     /// The summary once one application changed from `old` to `new` (`None`: absent before /
@@ -280,10 +277,12 @@ impl Summary {
         // Counts: the old version's rows out, the new one's in.
         let held_all = self.head.len() >= self.counts.total();
         if let Some(app) = old {
-            for a in plan_one(app).0.iter().filter(|a| in_window(a, today)) {
+            let (actions, problems) = plan_one(app);
+            for a in actions.iter().filter(|a| in_window(a, today)) {
                 self.counts.add(a.state, -1);
             }
             self.apps = self.apps.saturating_sub(1);
+            self.problems = self.problems.saturating_sub(count(problems.len()));
         }
         let (actions, problems) = match new {
             Some(app) => {
@@ -340,13 +339,7 @@ impl Summary {
             None => {}
         }
 
-        // Problems of this application.
-        self.problems.retain(|(app_id, _)| *app_id != id);
-        if !problems.is_empty() {
-            let at = self.problems.partition_point(|(app_id, _)| *app_id < id);
-            let n = u32::try_from(problems.len()).unwrap_or(u32::MAX);
-            self.problems.insert(at, (id, n));
-        }
+        self.problems = self.problems.saturating_add(count(problems.len()));
     }
 
     /// The stored record.
@@ -403,6 +396,16 @@ pub fn with_rebuilt(
                 after.remove(k);
             }),
         }
+    }
+    if !store::migrate::is_current_schema(after.get(store::SCHEMA_KEY).map(String::as_str)) {
+        // A state of an older layout (a snapshot taken before a migration): what it holds is
+        // read only once it is converted, so its derived records are built after that.
+        let derived: Vec<String> = after
+            .keys()
+            .filter(|k| store::is_derived_key(k))
+            .cloned()
+            .collect();
+        return batch.remove(derived);
     }
     let state = store::decode_state(&after);
     let summary = Summary::build(&state.apps, &state.settings, state.settings_revision, today);

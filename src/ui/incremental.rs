@@ -11,6 +11,9 @@ use crate::core::plan::{self, action_order};
 use crate::core::store::{self, APP_KEY_PREFIX};
 use crate::core::summary::{Counts, Summary};
 
+/// More applications changed at once than this are read whole rather than one by one.
+const MANY: usize = 16;
+
 /// What the model knows while it shows the summary only.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Partial {
@@ -70,11 +73,13 @@ impl Model {
     }
 
     /// Puts `app` (the stored version, with its revision) in place of the one the model
-    /// has and plans it again alone; `None` with `id`: it was deleted. A version not newer
-    /// than the one held changes nothing.
-    pub fn put_app(&mut self, id: &str, app: Option<Application>) {
+    /// has and plans it again alone; `None` with `id`: it was deleted. With `newer_only` (a
+    /// write's own answer, which storage's change event may have brought already), a version
+    /// not newer than the one held changes nothing; storage's change events arrive in order
+    /// and are taken as they are (a restore brings older revisions back).
+    pub fn put_app(&mut self, id: &str, app: Option<Application>, newer_only: bool) {
         let at = self.stored.apps.iter().position(|a| a.id == id);
-        if let (Some(i), Some(new)) = (at, &app) {
+        if let (Some(i), Some(new), true) = (at, &app, newer_only) {
             if self.stored.apps[i].revision >= new.revision {
                 return;
             }
@@ -133,7 +138,13 @@ impl Model {
             !key.starts_with(APP_KEY_PREFIX) && store::is_state_key(key)
                 || key == store::JOURNAL_KEY
         });
-        if needs_read {
+        // Each application is put in place on its own; many at once (an import, the sample
+        // data, a sync) are read whole in one go.
+        let apps = changes
+            .iter()
+            .filter(|(key, _)| key.starts_with(APP_KEY_PREFIX))
+            .count();
+        if needs_read || apps > MANY {
             return true;
         }
         for (key, value) in changes {
@@ -141,8 +152,8 @@ impl Model {
                 continue;
             };
             match value.map(|raw| store::decode_app(&key, &raw)) {
-                None => self.put_app(id, None),
-                Some(Ok(app)) => self.put_app(id, Some(app)),
+                None => self.put_app(id, None, false),
+                Some(Ok(app)) => self.put_app(id, Some(app), false),
                 // An unreadable record is reported by a full read.
                 Some(Err(_)) => return true,
             }

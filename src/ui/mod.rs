@@ -185,6 +185,8 @@ pub struct Model {
     pub loaded: bool,
     /// *Today* is drawn from the stored summary and the applications are still being read.
     pub partial: Option<Partial>,
+    /// What the user did meanwhile that needs the applications: done once they are read.
+    pub deferred: Vec<Msg>,
     pub stored: Stored,
     pub plan: Plan,
     pub view: View,
@@ -227,6 +229,7 @@ impl Model {
             today,
             loaded: false,
             partial: None,
+            deferred: Vec::new(),
             stored: Stored::default(),
             plan: Plan::default(),
             view: match surface {

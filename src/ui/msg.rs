@@ -209,6 +209,28 @@ impl Msg {
     }
 }
 
+impl Msg {
+    /// Whether handling it takes the stored application, not just what a row of today's
+    /// summary knows of it.
+    pub fn needs_everything(&self) -> bool {
+        matches!(
+            self,
+            Msg::ToggleDraft(_)
+                | Msg::CopyDraft(_)
+                | Msg::Sent(_)
+                | Msg::SentOn(_)
+                | Msg::Skip(_)
+                | Msg::Snooze(_)
+                | Msg::Undo(_)
+                | Msg::LoadDemo
+                | Msg::NewApp
+                | Msg::EditApp(_)
+                | Msg::DeleteApp(_)
+                | Msg::ShowMore
+        )
+    }
+}
+
 /// A write through the storage port.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Write {

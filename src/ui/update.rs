@@ -10,7 +10,21 @@ use crate::core::model::Application;
 
 /// Applies `msg` to the page and returns what the browser must do next.
 pub fn update(m: &mut Model, msg: Msg) -> Vec<Effect> {
+    // Drawn from today's summary, a row knows its application only by name: what needs the
+    // application itself (a draft, a write checked against it) waits for everything to be read.
+    if m.partial.is_some() && msg.needs_everything() {
+        m.busy = true;
+        m.deferred.push(msg);
+        return Vec::new();
+    }
+    let loaded = matches!(msg, Msg::Loaded { result: Ok(_), .. });
     let mut effects = step(m, msg);
+    if loaded && !m.deferred.is_empty() {
+        m.busy = false;
+        for msg in std::mem::take(&mut m.deferred) {
+            effects.extend(step(m, msg));
+        }
+    }
     if m.loaded && m.shows_settings() && !m.extras_requested {
         m.extras_requested = true;
         effects.push(Effect::LoadExtras);
@@ -141,11 +155,11 @@ fn step(m: &mut Model, msg: Msg) -> Vec<Effect> {
             let mut effects = Vec::new();
             if let Ok(Outcome::App(app)) = &result {
                 if m.partial.is_some() {
-                    // The rows drawn come from the summary, and the read under way may have
-                    // started before this write: read again.
+                    // Not reached (writes wait for everything to be read); should it be, the
+                    // read under way may have started before this write: read again.
                     effects.push(Effect::Reload);
                 } else {
-                    m.put_app(&app.id, Some(app.as_ref().clone()));
+                    m.put_app(&app.id, Some(app.as_ref().clone()), true);
                 }
             }
             match (after, &result) {

@@ -118,6 +118,7 @@ impl Background {
                 k.starts_with(store::APP_KEY_PREFIX)
                     || k == store::SETTINGS_KEY
                     || k == store::SCHEMA_KEY
+                    || store::is_derived_key(k)
             };
             if foreign.iter().any(describes) {
                 let derived = [store::SUMMARY_KEY, store::INDEX_KEY].map(String::from);
@@ -132,7 +133,9 @@ impl Background {
 
     async fn summary_badge(&self) -> Result<Badge, DataError> {
         let (count, overdue) = self.data.summary().await?.badge();
-        self.data.keep_index().await?;
+        // The index serves compose windows, not the badge: a failure to build it is retried
+        // at the next refresh and keeps no badge from being shown.
+        let _ = self.data.keep_index().await;
         Ok(Badge { count, overdue })
     }
 

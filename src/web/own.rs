@@ -16,9 +16,9 @@ use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 
 thread_local! {
-    /// Key -> the hash of the value this context wrote (`None`: removed), until its change
-    /// event arrives.
-    static OWN: RefCell<BTreeMap<String, Option<u64>>> = const { RefCell::new(BTreeMap::new()) };
+    /// Key -> the hashes of the values this context wrote there (`None`: removed), in order,
+    /// each until its change event arrives.
+    static OWN: RefCell<BTreeMap<String, Vec<Option<u64>>>> = const { RefCell::new(BTreeMap::new()) };
 }
 
 fn hash(value: &str) -> u64 {
@@ -30,7 +30,13 @@ fn hash(value: &str) -> u64 {
 /// Notes a write of this context: `value` under `key` (`None`: removed).
 pub fn note(key: &str, value: Option<&str>) {
     OWN.with(|own| {
-        own.borrow_mut().insert(key.to_string(), value.map(hash));
+        let mut own = own.borrow_mut();
+        let notes = own.entry(key.to_string()).or_default();
+        // A write whose change event never comes (the same value again) must not pile up.
+        if notes.len() >= 16 {
+            notes.remove(0);
+        }
+        notes.push(value.map(hash));
     });
 }
 
@@ -42,11 +48,20 @@ pub fn foreign(changes: &[(String, Option<String>)]) -> Vec<String> {
         changes
             .iter()
             .filter(|(key, value)| {
-                let mine = own.get(key) == Some(&value.as_deref().map(hash));
-                if mine {
+                let written = value.as_deref().map(hash);
+                let Some(notes) = own.get_mut(key) else {
+                    return true;
+                };
+                // Changes arrive in the order the writes were made: those before this one
+                // were the same value written again, which no change reports.
+                let Some(at) = notes.iter().position(|n| *n == written) else {
+                    return true;
+                };
+                notes.drain(..=at);
+                if notes.is_empty() {
                     own.remove(key);
                 }
-                !mine
+                false
             })
             .map(|(key, _)| key.clone())
             .collect()

@@ -69,9 +69,13 @@ pub fn plan_upgrade(
                     .map(|(k, v)| (k.clone(), v.clone())),
             );
             set.extend(schema());
+            // Records derived from the old layout's data go too: they are built again from the
+            // converted state.
             let removed = entries
                 .keys()
-                .filter(|k| is_state_key(k) && !converted.contains_key(*k))
+                .filter(|k| {
+                    is_state_key(k) && !converted.contains_key(*k) || super::is_derived_key(k)
+                })
                 .map(|k| removal(entries, k))
                 .collect();
             whole_write(set, removed)?

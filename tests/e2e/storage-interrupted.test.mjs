@@ -3,7 +3,7 @@
 // exactly what was stored before.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch } from './harness.mjs';
+import { derivedSettled, launch } from './harness.mjs';
 import { dump, interviewed, plain, send, until } from './storage-util.mjs';
 
 let browser;
@@ -41,15 +41,23 @@ const BACKUP = JSON.stringify({
   })),
 });
 
+// The user's data: not the snapshot, the journal, the sync bookkeeping, nor what is derived
+// from the data and built again from it (today's summary, the contacts index).
+const derived = (k) => k === 'today' || k === 'index' || k.startsWith('ix:');
 const userData = (text) =>
-  JSON.stringify(Object.fromEntries(Object.entries(JSON.parse(text)).filter(([k]) => !['snapshot', 'journal', 'sync-state', 'sync-status'].includes(k))));
+  JSON.stringify(Object.fromEntries(Object.entries(JSON.parse(text)).filter(([k]) => !['snapshot', 'journal', 'sync-state', 'sync-status'].includes(k) && !derived(k))));
+
+/** Everything stored but what is derived from the data. */
+const stored = (text) => JSON.stringify(Object.fromEntries(Object.entries(JSON.parse(text)).filter(([k]) => !derived(k))));
 
 async function reset() {
   await page.evaluate(async (items) => {
     await chrome.storage.local.clear();
     await chrome.storage.local.set(items);
   }, ORIGINAL);
-  return dump(page);
+  // Written behind the worker's back: it builds its derived records again first.
+  await derivedSettled(page, 40);
+  return stored(await dump(page));
 }
 
 /** The running service worker (a new one after each stop). */
@@ -103,7 +111,7 @@ test('an import stopped at each write, retried, then undone gives the original d
     await importStoppedAt(step);
     const stopped = JSON.parse(await dump(page));
     if (step === 'set') {
-      assert.equal(JSON.stringify(stopped), original, 'stopped before its first write: nothing changed');
+      assert.equal(stored(JSON.stringify(stopped)), original, 'stopped before its first write: nothing changed');
     } else {
       // Stopped between the two writes: every record is in, the removals are in the journal.
       assert.ok(stopped.journal && stopped.snapshot && stopped['app:imp-1999'], Object.keys(stopped).slice(0, 5).join());

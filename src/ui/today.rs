@@ -1,7 +1,7 @@
 //! *Today*: what is overdue, due and coming in the next seven days, each with its reason and
 //! the buttons to act on it; and what marking sent, skipping, snoozing and undoing write.
 
-use chrono::NaiveDate;
+use chrono::{Days, NaiveDate};
 
 use super::items::{action_item, action_title, copy_text, sent_on_value, snooze_value};
 use super::msg::{ActionRef, After, Effect, Write};
@@ -11,7 +11,7 @@ use super::{Model, Notice};
 use crate::core::command::Edit;
 use crate::core::draft::render_action_in;
 use crate::core::model::ActionState;
-use crate::core::summary::{in_window, Counts};
+use crate::core::summary::{in_window, Counts, AHEAD};
 use crate::core::words::Coded;
 
 pub fn view(m: &Model) -> Node {
@@ -26,7 +26,20 @@ pub fn view(m: &Model) -> Node {
     let mut overdue = Vec::new();
     let mut due = Vec::new();
     let mut soon = Vec::new();
-    for a in m.plan.actions.iter().filter(|a| in_window(a, m.today)) {
+    // The full plan is sorted by due date and no row is due after the window's last day, so
+    // the rest of the plan is not looked at; drawn from the summary, the rows are all there is.
+    let horizon = m
+        .today
+        .checked_add_days(Days::new(AHEAD))
+        .unwrap_or(m.today);
+    let sorted = m.partial.is_none();
+    let rows = m
+        .plan
+        .actions
+        .iter()
+        .take_while(|a| !sorted || a.due <= horizon)
+        .filter(|a| in_window(a, m.today));
+    for a in rows {
         match a.state {
             ActionState::Overdue => overdue.push(a),
             ActionState::Due => due.push(a),

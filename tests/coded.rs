@@ -17,17 +17,8 @@ use followup::core::store::StoreError;
 use followup::core::words::{Arg, Coded, Worded};
 use followup::ui::words::{fill, Words};
 
-fn messages(lang: &str) -> BTreeMap<String, String> {
-    let path = format!(
-        "{}/extension/_locales/{lang}/messages.json",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    let all: BTreeMap<String, serde_json::Value> =
-        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
-    all.into_iter()
-        .map(|(k, v)| (k, v["message"].as_str().unwrap().to_owned()))
-        .collect()
-}
+mod ui_support;
+use ui_support::locale;
 
 fn placeholders(text: &str) -> BTreeSet<String> {
     text.split('{')
@@ -332,8 +323,8 @@ fn check(w: &Worded, en: &BTreeMap<String, String>, de: &BTreeMap<String, String
 
 #[test]
 fn every_coded_message_is_worded_in_english_and_german_and_the_core_english_is_en() {
-    let en = messages("en");
-    let de = messages("de");
+    let en = locale("en");
+    let de = locale("de");
     let all = every_message();
     for w in &all {
         check(w, &en, &de);

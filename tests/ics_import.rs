@@ -2,12 +2,14 @@
 //! events count, everything else is skipped, and a file that is not a usable calendar is
 //! refused with a worded reason and changes nothing.
 
-use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 use followup::core::calendar::*;
 use followup::core::model::HolidaySettings;
+
+mod ui_support;
+use ui_support::locale;
 
 fn d(text: &str) -> NaiveDate {
     text.parse().expect("ISO test dates")
@@ -212,16 +214,4 @@ fn every_refusal_is_worded_in_english_and_german() {
         );
         assert!(de[key].contains("nichts importiert"), "{key}: {}", de[key]);
     }
-}
-
-fn locale(lang: &str) -> BTreeMap<String, String> {
-    let path = format!(
-        "{}/extension/_locales/{lang}/messages.json",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    let all: BTreeMap<String, serde_json::Value> =
-        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
-    all.into_iter()
-        .map(|(k, v)| (k, v["message"].as_str().unwrap().to_owned()))
-        .collect()
 }

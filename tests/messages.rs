@@ -1,27 +1,11 @@
 //! The interface's words: every message the pages use exists in English and German, both
 //! files have the same messages, and each translation keeps the original's placeholders.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::fs;
 
-fn messages(lang: &str) -> BTreeMap<String, String> {
-    let path = format!(
-        "{}/extension/_locales/{lang}/messages.json",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    let raw = fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    let parsed: BTreeMap<String, serde_json::Value> =
-        serde_json::from_str(&raw).unwrap_or_else(|e| panic!("{path}: {e}"));
-    parsed
-        .into_iter()
-        .map(|(k, v)| {
-            let text = v["message"]
-                .as_str()
-                .unwrap_or_else(|| panic!("{lang}/{k} has no message"));
-            (k, text.to_string())
-        })
-        .collect()
-}
+mod ui_support;
+use ui_support::locale;
 
 fn placeholders(text: &str) -> BTreeSet<String> {
     let mut out = BTreeSet::new();
@@ -76,8 +60,8 @@ fn names_used() -> BTreeSet<String> {
 
 #[test]
 fn english_and_german_have_the_same_messages_and_placeholders() {
-    let en = messages("en");
-    let de = messages("de");
+    let en = locale("en");
+    let de = locale("de");
     let only_en: Vec<_> = en.keys().filter(|k| !de.contains_key(*k)).collect();
     let only_de: Vec<_> = de.keys().filter(|k| !en.contains_key(*k)).collect();
     assert!(only_en.is_empty(), "missing in German: {only_en:?}");
@@ -94,7 +78,7 @@ fn english_and_german_have_the_same_messages_and_placeholders() {
 
 #[test]
 fn every_message_the_interface_uses_exists() {
-    let en = messages("en");
+    let en = locale("en");
     let used = names_used();
     assert!(
         used.len() > 100,

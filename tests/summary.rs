@@ -17,7 +17,10 @@ use followup::core::store::{
 };
 use followup::core::summary::{Summary, HEAD, PAGE, SUMMARY_VERSION};
 use followup::core::workload::{demo_today, demo_workload};
-use followup::ui::{update, view, Ids, Model, Msg, Stored, Surface, Words};
+use followup::ui::{update, view, Ids, Model, Msg, Stored, Surface};
+
+mod ui_support;
+use ui_support::english;
 
 fn today() -> NaiveDate {
     demo_today()
@@ -204,15 +207,6 @@ proptest! {
             }
         }
     }
-}
-
-/// The interface's words, as the extension has them.
-fn english() -> Words {
-    let path = format!(
-        "{}/extension/_locales/en/messages.json",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    Words::from_messages_json(&[&std::fs::read_to_string(path).unwrap()]).unwrap()
 }
 
 fn popup() -> Model {

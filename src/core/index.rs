@@ -18,7 +18,7 @@ use serde_json::{Map, Value};
 
 use super::matching::company_domain;
 use super::model::Application;
-use super::store::{self, decode_state};
+use super::store;
 
 pub use super::store::{INDEX_BUCKET_PREFIX as BUCKET_PREFIX, INDEX_KEY};
 /// How many buckets the names are spread over.
@@ -200,11 +200,6 @@ pub fn build(apps: &[Application]) -> Vec<(String, String)> {
         serde_json::json!({ "version": VERSION }).to_string(),
     ));
     out
-}
-
-/// [`build`] for the state `stored` holds.
-pub fn build_for(stored: &BTreeMap<String, String>) -> Vec<(String, String)> {
-    build(&decode_state(stored).apps)
 }
 
 /// The stored application under `key`, when there is one that reads.

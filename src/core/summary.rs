@@ -388,15 +388,10 @@ pub fn with_rebuilt(
     if batch.is_empty() {
         return batch;
     }
-    let mut after = stored.clone();
-    for step in &batch.steps {
-        match step {
-            Step::Set(entries) => after.extend(entries.iter().cloned()),
-            Step::Remove(keys) => keys.iter().for_each(|k| {
-                after.remove(k);
-            }),
-        }
-    }
+    // What storage will hold: the batch run over a copy of what was read (which cannot fail).
+    let mut copy = store::MemoryStore::with_entries(stored.clone());
+    let _ = batch.run(&mut copy);
+    let after = copy.entries();
     if !store::migrate::is_current_schema(after.get(store::SCHEMA_KEY).map(String::as_str)) {
         // A state of an older layout (a snapshot taken before a migration): what it holds is
         // read only once it is converted, so its derived records are built after that.
@@ -407,7 +402,7 @@ pub fn with_rebuilt(
             .collect();
         return batch.remove(derived);
     }
-    let state = store::decode_state(&after);
+    let state = store::decode_state(after);
     let summary = Summary::build(&state.apps, &state.settings, state.settings_revision, today);
     let mut derived = vec![(SUMMARY_KEY.to_string(), summary.encode())];
     derived.extend(index::build(&state.apps));

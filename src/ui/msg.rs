@@ -284,9 +284,6 @@ pub enum Effect {
     Write(Write, After),
     /// Read storage and answer with [`Msg::Loaded`].
     Reload,
-    /// Read today's summary (answer [`Msg::Summary`] when it can be drawn), then everything
-    /// ([`Msg::Loaded`]): how a page opens.
-    Open,
     Copy(String),
     /// Make the file and download it; answer with [`Msg::Exported`].
     Export(ExportKind),

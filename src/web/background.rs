@@ -132,10 +132,7 @@ impl Background {
     }
 
     async fn summary_badge(&self) -> Result<Badge, DataError> {
-        let (count, overdue) = self.data.summary().await?.badge();
-        // The index serves compose windows, not the badge: a failure to build it is retried
-        // at the next refresh and keeps no badge from being shown.
-        let _ = self.data.keep_index().await;
+        let (count, overdue) = self.data.keep_derived().await?.badge();
         Ok(Badge { count, overdue })
     }
 

@@ -36,19 +36,35 @@ impl Background {
     ) -> Result<Option<(State, Plan)>, DataError> {
         let ids: BTreeSet<String> = match request {
             Request::ComposeOffer { recipients, .. } | Request::ComposeMatch { recipients } => {
-                let Some(exact) = self.found(recipients, false).await? else {
+                let exact_names = index::recipient_names(recipients, false);
+                let Some(exact) = self.found(&exact_names).await? else {
                     return Ok(None);
                 };
-                let read = self.read_apps(&exact).await?;
-                let choices = matching::choices(&read.0.apps, &read.1.actions, recipients);
+                let (mut state, plan) = self.read_apps(&exact).await?;
+                let choices = matching::choices(&state.apps, &plan.actions, recipients);
                 // The one to insert is among the exact matches, whatever else is stored.
                 if matching::pick(&choices).is_some() {
-                    return Ok(Some(read));
+                    return Ok(Some((state, plan)));
                 }
-                match self.chooser_ids(recipients).await? {
-                    Some(ids) => ids,
-                    None => return Ok(None),
-                }
+                // Otherwise the chooser lists more: only what was not read yet is read.
+                let domain_names: BTreeSet<String> = index::recipient_names(recipients, true)
+                    .difference(&exact_names)
+                    .cloned()
+                    .collect();
+                let Some(mut more) = self.found(&domain_names).await? else {
+                    return Ok(None);
+                };
+                let summary = self.data.summary().await?;
+                more.extend(summary.head.into_iter().map(|e| e.action.app_id));
+                let more: Vec<&str> = more
+                    .iter()
+                    .filter(|id| !exact.contains(*id))
+                    .map(String::as_str)
+                    .collect();
+                state.apps.extend(self.data.load_apps(&more).await?.apps);
+                state.apps.sort_unstable_by(|a, b| a.id.cmp(&b.id));
+                let plan = plan::plan(&state.apps, &state.settings, super::clock::today());
+                return Ok(Some((state, plan)));
             }
             Request::OfferDraft { offer, .. }
             | Request::OfferSent { offer, .. }
@@ -72,35 +88,16 @@ impl Background {
         Ok(Some(self.read_apps(&ids).await?))
     }
 
-    /// The applications found under the recipients' addresses (and company domains, when
-    /// `domains`); `None` when the index is not complete.
-    async fn found(
-        &self,
-        recipients: &[String],
-        domains: bool,
-    ) -> Result<Option<BTreeSet<String>>, DataError> {
-        let names = index::recipient_names(recipients, domains);
-        let mut keys = index::bucket_keys(&names);
+    /// The applications found under `names` (`index::recipient_names`); `None` when the
+    /// index is not complete.
+    async fn found(&self, names: &BTreeSet<String>) -> Result<Option<BTreeSet<String>>, DataError> {
+        let mut keys = index::bucket_keys(names);
         keys.push(INDEX_KEY.to_string());
         let stored: BTreeMap<String, String> = Kv::Extension.get_many(&keys).await?;
         if !index::is_complete(&stored) {
             return Ok(None);
         }
-        Ok(Some(index::lookup(&stored, &names)))
-    }
-
-    /// What a chooser lists: the applications at the recipients' addresses and company
-    /// domains, and those on *Today*'s list; `None` when the index is not complete.
-    async fn chooser_ids(
-        &self,
-        recipients: &[String],
-    ) -> Result<Option<BTreeSet<String>>, DataError> {
-        let Some(mut ids) = self.found(recipients, true).await? else {
-            return Ok(None);
-        };
-        let summary = self.data.summary().await?;
-        ids.extend(summary.head.into_iter().map(|e| e.action.app_id));
-        Ok(Some(ids))
+        Ok(Some(index::lookup(&stored, names)))
     }
 
     async fn read_apps(&self, ids: &BTreeSet<String>) -> Result<(State, Plan), DataError> {

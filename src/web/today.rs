@@ -98,17 +98,30 @@ impl Data {
         Ok(summary)
     }
 
-    /// Builds the contacts index again from everything stored when it is not complete (a new
-    /// installation of this version, applications brought by sync), in a writer context.
-    pub async fn keep_index(self) -> Result<(), DataError> {
-        if !self.writes_directly() {
-            return Ok(());
-        }
+    /// Today's summary and the contacts index, both current: when either has to be built
+    /// again (a new day, other settings, a new installation of this version, applications
+    /// brought by sync), everything is read once and serves both. In a writer context.
+    pub async fn keep_derived(self) -> Result<Summary, DataError> {
+        let today = clock::today();
+        let quick = self.quick(today).await?;
         let meta = self.kv().get_many(&[index::INDEX_KEY.to_string()]).await?;
-        if index::is_complete(&meta) {
-            return Ok(());
+        let index_done = !self.writes_directly() || index::is_complete(&meta);
+        if let (Some(quick), true) = (&quick, index_done) {
+            return Ok(quick.summary.clone());
         }
-        let entries = self.kv().all().await?;
-        Ok(self.kv().set(&index::build_for(&entries)).await?)
+        let state = self.load().await?;
+        if !index_done {
+            // The index serves compose windows, not the badge: a failure to write it is
+            // retried at the next refresh and keeps no badge from being shown.
+            let _ = self.kv().set(&index::build(&state.apps)).await;
+        }
+        match quick {
+            Some(quick) => Ok(quick.summary),
+            None => {
+                let (apps, settings) = (&state.apps, &state.settings);
+                self.keep_summary(apps, settings, state.settings_revision, today)
+                    .await
+            }
+        }
     }
 }

@@ -3,6 +3,8 @@
 
 #![allow(dead_code)]
 
+use std::collections::BTreeMap;
+
 use chrono::NaiveDate;
 
 use followup::core::model::{Application, Contact, Interviewer, Round, Settings, Status};
@@ -23,6 +25,21 @@ fn messages(lang: &str) -> String {
         env!("CARGO_MANIFEST_DIR")
     );
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// The message file of `lang` as message name -> text.
+pub fn locale(lang: &str) -> BTreeMap<String, String> {
+    let parsed: BTreeMap<String, serde_json::Value> =
+        serde_json::from_str(&messages(lang)).unwrap_or_else(|e| panic!("{lang}: {e}"));
+    parsed
+        .into_iter()
+        .map(|(k, v)| {
+            let text = v["message"]
+                .as_str()
+                .unwrap_or_else(|| panic!("{lang}/{k} has no message"));
+            (k, text.to_string())
+        })
+        .collect()
 }
 
 /// The English words, as the extension has them.

@@ -202,9 +202,9 @@ export function browserVersion() {
  * Waits until the service worker has written today's summary for `apps` applications (it
  * builds it after a storage change that left none): what a user's browser holds after the
  * first badge of the day. `page` is a page of the extension. Seeding writes storage behind
- * the worker's back (a clear, then a set): a summary the worker built from a read between the
- * two is for the wrong applications, yet current for the day, so the worker keeps it; it is
- * removed then, and the worker builds it again from what is stored.
+ * the worker's back (a clear, then a set), which the worker notices and answers by building
+ * its summary again; should a summary for other applications stay anyway, it is removed
+ * here and the worker builds it again from what is stored.
  */
 export async function waitForSummary(page, apps, timeout = 120000) {
   await untilSummary(page, apps, timeout);
@@ -213,9 +213,9 @@ export async function waitForSummary(page, apps, timeout = 120000) {
 
 /**
  * How long the service worker stays busy after a storage change: it refreshes the badge at
- * once and runs sync a second later, which, while no settings record is stored (as in the
- * workload), reads and loads everything (some 0.5 s at 10,000 applications). Measurements
- * start this long after a change, so they do not time the worker's queue.
+ * once (building the summary and contacts index again after a write behind its back, some
+ * seconds at 10,000 applications) and runs sync a second later. Measurements start this long
+ * after a change, so they do not time the worker's queue.
  */
 export const QUIET_MS = 2500;
 

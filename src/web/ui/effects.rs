@@ -68,7 +68,6 @@ pub fn run(effect: Effect) {
                 reloaded,
             });
         }),
-        Effect::Open => open(None),
         Effect::Reload => spawn_local(async move {
             let result = load(data).await;
             dispatch(Msg::Loaded {

@@ -199,6 +199,10 @@ fn op_errors() -> Vec<OpError> {
         OpError::UnknownStatus {
             status: "ghosted".into(),
         },
+        OpError::UnknownMessage { id: "m1".into() },
+        OpError::AlreadyAnswered {
+            date: chrono::NaiveDate::from_ymd_opt(2026, 12, 3).unwrap(),
+        },
     ];
     for e in &all {
         match e {
@@ -207,7 +211,9 @@ fn op_errors() -> Vec<OpError> {
             | OpError::SnoozeNotLater { .. }
             | OpError::DecisionBeforeReply { .. }
             | OpError::SameStatus { .. }
-            | OpError::UnknownStatus { .. } => {}
+            | OpError::UnknownStatus { .. }
+            | OpError::UnknownMessage { .. }
+            | OpError::AlreadyAnswered { .. } => {}
         }
     }
     all

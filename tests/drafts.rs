@@ -39,6 +39,7 @@ fn action(
         done_on: None,
         medium: Medium::Email,
         reason: Reason::new(ReasonCode::InterviewDay, date(2026, 3, 3), 0, false),
+        held: None,
     }
 }
 

@@ -65,6 +65,7 @@ fn action(
         done_on: None,
         medium: Medium::Email,
         reason: Reason::new(ReasonCode::InterviewDay, date(due), 0, false),
+        held: None,
     }
 }
 

@@ -159,6 +159,17 @@ fn hostile_apps(s: &str) -> Vec<Application> {
         contacts: contacts.clone(),
         language: None,
         informal: false,
+        // A message noticed in webmail whose name and subject are the hostile text.
+        noticed: vec![followup::core::model::Noticed {
+            id: s.into(),
+            from: "dana@acme.io".into(),
+            name: s.into(),
+            contact_id: None,
+            date: date("2026-03-12"),
+            subject: s.into(),
+            site: "gmail".into(),
+            answer: None,
+        }],
         history: vec![
             event("2026-03-02", EventKind::Sent { action: s.into() }),
             event(

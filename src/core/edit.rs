@@ -5,7 +5,8 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Deserializer, Serialize};
 
-use super::model::{Application, Status};
+use super::model::{Answer, Application, Status};
+use super::noticing::{self, Message};
 use super::ops::{self, OpError};
 
 /// What happened to one application, recorded in its history by [`ops`]. Pages send it as
@@ -39,6 +40,19 @@ pub enum Edit {
     ReferencesRequested { date: NaiveDate },
     /// Good news about the company, recorded on `date`.
     PositiveNews { date: NaiveDate, note: String },
+    /// What the user said a message noticed in webmail was (`core::noticing::answer`).
+    Answer {
+        message: String,
+        answer: Answer,
+        decision_date: Option<NaiveDate>,
+    },
+    /// Messages noticed in webmail, kept when they are possible replies. The service worker
+    /// makes this edit from what a content script read; pages never send it.
+    #[serde(skip)]
+    Noticed {
+        messages: Vec<Message>,
+        today: NaiveDate,
+    },
 }
 
 // Read through a flat record rather than serde's internally tagged enum, whose buffering of
@@ -54,6 +68,8 @@ struct FlatEdit {
     decision_date: Option<NaiveDate>,
     status: Option<Status>,
     note: Option<String>,
+    message: Option<String>,
+    answer: Option<String>,
 }
 
 impl<'de> Deserialize<'de> for Edit {
@@ -68,6 +84,7 @@ impl<'de> Deserialize<'de> for Edit {
             "status" => &["date", "status"],
             "references-requested" => &["date"],
             "positive-news" => &["date", "note"],
+            "answer" => &["message", "answer", "decisionDate"],
             other => {
                 const KINDS: &[&str] = &[
                     "sent",
@@ -78,6 +95,7 @@ impl<'de> Deserialize<'de> for Edit {
                     "status",
                     "references-requested",
                     "positive-news",
+                    "answer",
                 ];
                 return Err(D::Error::unknown_variant(other, KINDS));
             }
@@ -89,6 +107,8 @@ impl<'de> Deserialize<'de> for Edit {
             ("decisionDate", f.decision_date.is_some()),
             ("status", f.status.is_some()),
             ("note", f.note.is_some()),
+            ("message", f.message.is_some()),
+            ("answer", f.answer.is_some()),
         ];
         if let Some((name, _)) = present.iter().find(|(n, p)| *p && !fields.contains(n)) {
             return Err(D::Error::unknown_field(name, fields));
@@ -125,6 +145,19 @@ impl<'de> Deserialize<'de> for Edit {
                     .ok_or_else(|| D::Error::missing_field("status"))?,
             },
             "references-requested" => Edit::ReferencesRequested { date: date()? },
+            "answer" => Edit::Answer {
+                message: f
+                    .message
+                    .clone()
+                    .ok_or_else(|| D::Error::missing_field("message"))?,
+                answer: {
+                    let text = f.answer.as_deref().unwrap_or("");
+                    Answer::parse(text).ok_or_else(|| {
+                        D::Error::unknown_variant(text, &["reply", "rejection", "interview", "references", "not-about"])
+                    })?
+                },
+                decision_date: f.decision_date,
+            },
             _ => Edit::PositiveNews {
                 date: date()?,
                 note: f
@@ -162,6 +195,15 @@ impl Edit {
             Edit::Status { date, status } => ops::record_status(app, *date, status.clone()),
             Edit::ReferencesRequested { date } => Ok(ops::record_references_requested(app, *date)),
             Edit::PositiveNews { date, note } => Ok(ops::record_positive_news(app, *date, note)),
+            Edit::Answer {
+                message,
+                answer,
+                decision_date,
+            } => noticing::answer(app, message, *answer, *decision_date),
+            // Nothing new leaves the application as it was: the caller writes nothing then.
+            Edit::Noticed { messages, today } => {
+                Ok(noticing::take(app, messages, *today).unwrap_or_else(|| app.clone()))
+            }
         }
     }
 }

@@ -179,6 +179,7 @@ mod tests {
             done_on: None,
             medium: Medium::Email,
             reason: Reason::new(ReasonCode::InterviewDay, d(due), 0, false),
+            held: None,
         }
     }
 

@@ -13,6 +13,7 @@ pub mod index;
 pub mod kinds;
 pub mod matching;
 pub mod model;
+pub mod noticing;
 pub mod offers;
 pub mod ops;
 pub mod plan;

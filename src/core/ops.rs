@@ -29,6 +29,10 @@ pub enum OpError {
     SameStatus { status: Status },
     /// Not one of the statuses the planner knows.
     UnknownStatus { status: String },
+    /// No message noticed in webmail has this id (it was answered elsewhere, or removed).
+    UnknownMessage { id: String },
+    /// The noticed message was already answered.
+    AlreadyAnswered { date: NaiveDate },
 }
 
 impl fmt::Display for OpError {
@@ -63,6 +67,13 @@ impl fmt::Display for OpError {
                     known.join(", ")
                 )
             }
+            OpError::UnknownMessage { .. } => write!(
+                f,
+                "That message is no longer among the possible replies; refresh the list."
+            ),
+            OpError::AlreadyAnswered { date } => {
+                write!(f, "The message of {date} was already answered.")
+            }
         }
     }
 }
@@ -78,6 +89,8 @@ impl Coded for OpError {
             OpError::DecisionBeforeReply { .. } => "opDecisionBeforeReply",
             OpError::SameStatus { .. } => "opSameStatus",
             OpError::UnknownStatus { .. } => "opUnknownStatus",
+            OpError::UnknownMessage { .. } => "opUnknownMessage",
+            OpError::AlreadyAnswered { .. } => "opAlreadyAnswered",
         }
     }
 
@@ -103,6 +116,8 @@ impl Coded for OpError {
                     ("known", Arg::Text(known.join(", "))),
                 ]
             }
+            OpError::UnknownMessage { .. } => Vec::new(),
+            OpError::AlreadyAnswered { date } => vec![("date", Arg::Date(*date))],
         }
     }
 }

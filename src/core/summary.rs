@@ -25,13 +25,14 @@ use serde::{Deserialize, Serialize};
 
 use super::calendar::WorkCalendar;
 use super::index;
-use super::model::{Action, ActionState, Application, Contact, Settings};
+use super::model::{Action, ActionState, Application, Contact, Noticed, Settings};
+use super::noticing;
 use super::plan::{self, action_order, Plan};
 use super::store::{self, Batch, Step, SETTINGS_KEY};
 
 pub use super::store::SUMMARY_KEY;
 /// The layout of the summary record; a record of any other version is built again.
-pub const SUMMARY_VERSION: u32 = 1;
+pub const SUMMARY_VERSION: u32 = 2;
 /// Days ahead *Today* looks.
 pub const AHEAD: u64 = 7;
 /// Rows of a long list shown at first.
@@ -88,9 +89,43 @@ impl Entry {
     }
 }
 
+/// A possible reply as *Today* lists it: the message and the application it may answer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ReplyEntry {
+    pub app_id: String,
+    pub company: String,
+    pub role: String,
+    pub message: Noticed,
+}
+
+impl ReplyEntry {
+    /// The possible replies of `app`, newest first.
+    pub fn of(app: &Application) -> impl Iterator<Item = ReplyEntry> + '_ {
+        noticing::pending(app).map(|n| ReplyEntry {
+            app_id: app.id.clone(),
+            company: app.company.clone(),
+            role: app.role.clone(),
+            message: n.clone(),
+        })
+    }
+}
+
+/// The order possible replies are listed in: newest first.
+pub fn reply_order(a: &ReplyEntry, b: &ReplyEntry) -> Ordering {
+    b.message
+        .date
+        .cmp(&a.message.date)
+        .then_with(|| a.app_id.cmp(&b.app_id))
+        .then_with(|| a.message.id.cmp(&b.message.id))
+}
+
 /// How many rows each section of *Today* has.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Counts {
+    /// Follow-ups held by a possible reply.
+    #[serde(default)]
+    pub held: u32,
     pub overdue: u32,
     pub due: u32,
     pub soon: u32,
@@ -98,13 +133,17 @@ pub struct Counts {
 
 impl Counts {
     pub fn total(&self) -> usize {
-        (self.overdue as usize) + (self.due as usize) + (self.soon as usize)
+        (self.held as usize)
+            + (self.overdue as usize)
+            + (self.due as usize)
+            + (self.soon as usize)
     }
 
-    fn add(&mut self, state: ActionState, sign: i64) {
-        let slot = match state {
-            ActionState::Overdue => &mut self.overdue,
-            ActionState::Due => &mut self.due,
+    fn add(&mut self, a: &Action, sign: i64) {
+        let slot = match section(a) {
+            0 => &mut self.held,
+            1 => &mut self.overdue,
+            2 => &mut self.due,
             _ => &mut self.soon,
         };
         *slot = u32::try_from((i64::from(*slot) + sign).max(0)).unwrap_or(u32::MAX);
@@ -123,8 +162,14 @@ pub struct Summary {
     /// How many applications are stored.
     pub apps: u32,
     pub counts: Counts,
-    /// The first rows of *Today* in plan order: overdue, then due, then the next days.
+    /// The first rows of *Today* in plan order: held, overdue, due, then the next days.
     pub head: Vec<Entry>,
+    /// The possible replies not answered yet, newest first (at most [`HEAD`]).
+    #[serde(default)]
+    pub replies: Vec<ReplyEntry>,
+    /// How many there are.
+    #[serde(default)]
+    pub reply_count: u32,
     /// The first action still to come (upcoming or projected), shown when nothing is due.
     pub next: Option<Entry>,
     /// Whether [`Summary::next`] is known: false once the application that held it changed
@@ -148,12 +193,16 @@ pub fn in_window(a: &Action, today: NaiveDate) -> bool {
     }
 }
 
-/// The section of *Today* `a` is listed in: overdue, due, then the next days.
-fn section(a: &Action) -> u8 {
+/// The section of *Today* `a` is listed in: held by a possible reply, overdue, due, then the
+/// next days.
+pub fn section(a: &Action) -> u8 {
+    if a.held.is_some() {
+        return 0;
+    }
     match a.state {
-        ActionState::Overdue => 0,
-        ActionState::Due => 1,
-        _ => 2,
+        ActionState::Overdue => 1,
+        ActionState::Due => 2,
+        _ => 3,
     }
 }
 
@@ -183,10 +232,10 @@ impl Summary {
         };
         let mut counts = Counts::default();
         let mut next = None;
-        let mut rows: [Vec<&Action>; 3] = Default::default();
+        let mut rows: [Vec<&Action>; 4] = Default::default();
         for a in &plan.actions {
             if in_window(a, today) {
-                counts.add(a.state, 1);
+                counts.add(a, 1);
                 let list = &mut rows[usize::from(section(a))];
                 if list.len() < HEAD {
                     list.push(a);
@@ -202,6 +251,14 @@ impl Summary {
             .take(HEAD)
             .filter_map(|a| by_id(&a.app_id).map(|app| Entry::new(app, (*a).clone())))
             .collect();
+        let mut replies: Vec<ReplyEntry> = apps
+            .iter()
+            .filter(|a| !a.noticed.is_empty())
+            .flat_map(ReplyEntry::of)
+            .collect();
+        replies.sort_by(reply_order);
+        let reply_count = count(replies.len());
+        replies.truncate(HEAD);
         Summary {
             version: SUMMARY_VERSION,
             day: today,
@@ -209,6 +266,8 @@ impl Summary {
             apps: u32::try_from(apps.len()).unwrap_or(u32::MAX),
             counts,
             head,
+            replies,
+            reply_count,
             next,
             next_known: true,
             problems: u32::try_from(plan.problems.len()).unwrap_or(u32::MAX),
@@ -241,7 +300,9 @@ impl Summary {
     /// page, and the next action is known when nothing is due.
     pub fn usable(&self) -> bool {
         let total = self.counts.total();
-        self.head.len() >= total.min(PAGE) && (total > 0 || self.next_known)
+        self.head.len() >= total.min(PAGE)
+            && (total > 0 || self.next_known)
+            && self.replies.len() >= (self.reply_count as usize).min(PAGE)
     }
 
     /// The toolbar badge: due and overdue actions, and whether any is overdue.
@@ -279,8 +340,11 @@ impl Summary {
         if let Some(app) = old {
             let (actions, problems) = plan_one(app);
             for a in actions.iter().filter(|a| in_window(a, today)) {
-                self.counts.add(a.state, -1);
+                self.counts.add(a, -1);
             }
+            self.reply_count = self
+                .reply_count
+                .saturating_sub(count(noticing::pending(app).count()));
             self.apps = self.apps.saturating_sub(1);
             self.problems = self.problems.saturating_sub(count(problems.len()));
         }
@@ -299,7 +363,7 @@ impl Summary {
         self.head.retain(|e| e.action.app_id != id);
         if let Some(app) = new {
             for a in actions.iter().filter(|a| in_window(a, today)) {
-                self.counts.add(a.state, 1);
+                self.counts.add(a, 1);
                 let fits = held_all
                     || bound
                         .as_ref()
@@ -313,6 +377,27 @@ impl Summary {
             }
         }
         self.head.truncate(HEAD);
+
+        // Possible replies: the application's own go, its new ones come in where they sort.
+        let replies_all = self.replies.len() >= self.reply_count as usize;
+        let last = self.replies.last().cloned();
+        self.replies.retain(|r| r.app_id != id);
+        if let Some(app) = new {
+            for r in ReplyEntry::of(app) {
+                self.reply_count = self.reply_count.saturating_add(1);
+                let fits = replies_all
+                    || last
+                        .as_ref()
+                        .is_some_and(|l| reply_order(&r, l) != Ordering::Greater);
+                if fits {
+                    let at = self
+                        .replies
+                        .partition_point(|e| reply_order(e, &r) == Ordering::Less);
+                    self.replies.insert(at, r);
+                }
+            }
+        }
+        self.replies.truncate(HEAD);
 
         // The next action. The one held was the first of all: when it belongs to another
         // application, the new version's own first competes with it; when it was this

@@ -9,7 +9,7 @@ use crate::core::calendar::WorkCalendar;
 use crate::core::model::Application;
 use crate::core::plan::{self, action_order};
 use crate::core::store::{self, APP_KEY_PREFIX};
-use crate::core::summary::{Counts, Summary};
+use crate::core::summary::{Counts, ReplyEntry, Summary};
 
 /// More applications changed at once than this are read whole rather than one by one.
 const MANY: usize = 16;
@@ -18,6 +18,9 @@ const MANY: usize = 16;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Partial {
     pub counts: Counts,
+    /// The first possible replies, and how many there are.
+    pub replies: Vec<ReplyEntry>,
+    pub reply_count: usize,
     /// How many applications are stored.
     pub apps: u32,
     pub problems: usize,
@@ -67,6 +70,8 @@ impl Model {
         self.plan.problems.clear();
         self.partial = Some(Partial {
             counts: summary.counts,
+            replies: summary.replies.clone(),
+            reply_count: summary.reply_count as usize,
             apps: summary.apps,
             problems: summary.problem_count(),
         });

@@ -159,7 +159,11 @@ pub fn action_item(m: &Model, app: &Application, a: &Action, with_app: bool) -> 
     let id = r.id();
     let mut li = el("li")
         .key(&id)
-        .class(&format!("action state-{}", state_class(state)))
+        .class(&format!(
+            "action state-{}{}",
+            state_class(state),
+            if a.held.is_some() { " held" } else { "" }
+        ))
         .attr("data-app", &app.id)
         .attr("data-key", &a.key)
         .attr("data-state", state_class(state));
@@ -197,6 +201,15 @@ pub fn action_item(m: &Model, app: &Application, a: &Action, with_app: bool) -> 
         .child(el("p").class("why").text(&reason_text(w, app, a)));
     if state == ActionState::Projected {
         li = li.child(el("p").class("hint").text(&w.t("projectedHint")));
+    }
+    if let Some(hold) = &a.held {
+        li = li.child(el("p").class("held-note").text(&w.tf(
+            "heldNote",
+            &[
+                ("name", &hold.name),
+                ("date", &w.short_date(hold.date, m.today)),
+            ],
+        )));
     }
 
     let mut row = el("div")

@@ -52,6 +52,14 @@ pub enum Form {
     Template,
 }
 
+/// A click on one of a possible reply's answers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AnswerRef {
+    pub app: String,
+    pub message: String,
+    pub answer: crate::core::model::Answer,
+}
+
 /// Everything that can happen to a page.
 // A page handles a few messages per user action: their size does not matter, and boxing
 // the read data would only add indirection to every match.
@@ -75,6 +83,8 @@ pub enum Msg {
     /// Snoozed to the day chosen in the action's field.
     Snooze(ActionRef),
     Undo(ActionRef),
+    /// One of a possible reply's answers.
+    Answer(AnswerRef),
     NewApp,
     EditApp(String),
     /// Asks for confirmation first, deletes on the second click.
@@ -174,6 +184,11 @@ impl Msg {
             "skip" => Msg::Skip(act()),
             "snooze" => Msg::Snooze(act()),
             "undo" => Msg::Undo(act()),
+            "answer" => Msg::Answer(AnswerRef {
+                app: get("data-app"),
+                message: get("data-key"),
+                answer: crate::core::model::Answer::parse(&get("data-answer"))?,
+            }),
             "new-app" => Msg::NewApp,
             "edit-app" => Msg::EditApp(get("data-app")),
             "delete-app" => Msg::DeleteApp(get("data-app")),
@@ -222,6 +237,7 @@ impl Msg {
                 | Msg::Skip(_)
                 | Msg::Snooze(_)
                 | Msg::Undo(_)
+                | Msg::Answer(_)
                 | Msg::LoadDemo
                 | Msg::NewApp
                 | Msg::EditApp(_)
@@ -264,6 +280,13 @@ pub enum After {
     Notice(Notice),
     /// The import report on success; "the import was refused" with the reason on failure.
     Import,
+    /// The notice, then the application's editor with a new round on `date` (an interview
+    /// invitation was recorded).
+    NewRound {
+        notice: Notice,
+        app_id: String,
+        date: chrono::NaiveDate,
+    },
 }
 
 /// What a successful write returned.

@@ -11,7 +11,7 @@ use super::{Model, Notice};
 use crate::core::command::Edit;
 use crate::core::draft::render_action_in;
 use crate::core::model::ActionState;
-use crate::core::summary::{in_window, Counts, AHEAD};
+use crate::core::summary::{in_window, section, Counts, AHEAD};
 use crate::core::words::Coded;
 
 pub fn view(m: &Model) -> Node {
@@ -23,6 +23,7 @@ pub fn view(m: &Model) -> Node {
     if no_apps {
         return welcome(m);
     }
+    let mut held = Vec::new();
     let mut overdue = Vec::new();
     let mut due = Vec::new();
     let mut soon = Vec::new();
@@ -40,9 +41,10 @@ pub fn view(m: &Model) -> Node {
         .take_while(|a| !sorted || a.due <= horizon)
         .filter(|a| in_window(a, m.today));
     for a in rows {
-        match a.state {
-            ActionState::Overdue => overdue.push(a),
-            ActionState::Due => due.push(a),
+        match section(a) {
+            0 => held.push(a),
+            1 => overdue.push(a),
+            2 => due.push(a),
             _ => soon.push(a),
         }
     }
@@ -50,15 +52,22 @@ pub fn view(m: &Model) -> Node {
     let counts = match &m.partial {
         Some(p) => p.counts,
         None => Counts {
+            held: held.len() as u32,
             overdue: overdue.len() as u32,
             due: due.len() as u32,
             soon: soon.len() as u32,
         },
     };
     let mut out = el("div").class("today").attr("data-view", "today");
+    let replies = super::replies::section(m);
+    let any_reply = replies.is_some();
+    if let Some(replies) = replies {
+        out = out.child(replies);
+    }
     let mut budget = m.shown;
     let total = counts.total();
     for (title, class, list, n) in [
+        (w.t("sectionHeld"), "held", held, counts.held),
         (w.t("sectionOverdue"), "overdue", overdue, counts.overdue),
         (w.t("sectionDue"), "due", due, counts.due),
         (w.t("sectionSoon"), "soon", soon, counts.soon),
@@ -85,7 +94,7 @@ pub fn view(m: &Model) -> Node {
                 ),
         );
     }
-    if total == 0 {
+    if total == 0 && !any_reply {
         out = out.child(nothing_due(m));
     } else if total > m.shown {
         out = out.child(show_more(m, total));

@@ -71,6 +71,7 @@ fn step(m: &mut Model, msg: Msg) -> Vec<Effect> {
         Msg::Skip(r) => return today::skip(m, &r),
         Msg::Snooze(r) => return today::snooze(m, &r),
         Msg::Undo(r) => return today::undo(m, &r),
+        Msg::Answer(a) => return super::replies::answer(m, &a),
         Msg::NewApp => {
             let app = Application {
                 id: m.ids.next("app-"),
@@ -166,6 +167,19 @@ fn step(m: &mut Model, msg: Msg) -> Vec<Effect> {
                 (After::Import, Ok(Outcome::Imported(report))) => data::imported(m, Ok(report)),
                 (After::Import, Err(e)) => data::imported(m, Err(e)),
                 (After::Notice(n), Ok(_)) => m.notice = Some(n),
+                (
+                    After::NewRound {
+                        notice,
+                        app_id,
+                        date,
+                    },
+                    Ok(_),
+                ) => {
+                    m.notice = Some(notice);
+                    if let Some(app) = m.app(&app_id).cloned() {
+                        effects.extend(super::replies::open_new_round(m, &app, date));
+                    }
+                }
                 (_, Err(e)) => m.error(Text::Coded(e.clone())),
                 (After::Import, Ok(Outcome::Done | Outcome::App(_))) => {}
             }
@@ -210,7 +224,10 @@ fn input(m: &mut Model, name: &str, value: &str) {
     if name == "search" {
         m.search = value.to_string();
         m.shown = PAGE;
-    } else if name.starts_with("sent-on:") || name.starts_with("snooze:") {
+    } else if name.starts_with("sent-on:")
+        || name.starts_with("snooze:")
+        || name.starts_with("decision:")
+    {
         m.dates.insert(name.to_string(), value.to_string());
     } else if name == "template-slot" {
         m.template.choose(value, &m.stored.settings);

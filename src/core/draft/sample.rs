@@ -246,6 +246,7 @@ impl Sample {
             done_on: None,
             medium: Medium::Email,
             reason: Reason::new(code, round.map_or(self.today, |r| r.date), 0, false),
+            held: None,
         })
     }
 }

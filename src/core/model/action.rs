@@ -116,4 +116,23 @@ pub struct Action {
     pub done_on: Option<NaiveDate>,
     pub medium: Medium,
     pub reason: Reason,
+    /// Someone of the application may have answered: a possible reply the user has not
+    /// looked at yet holds this follow-up (`plan::possible_reply`). Not counted on the badge.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub held: Option<Hold>,
+}
+
+impl Action {
+    /// Counted on the toolbar badge: due or overdue, and not held by a possible reply.
+    pub fn is_actionable(&self) -> bool {
+        self.state.is_actionable() && self.held.is_none()
+    }
+}
+
+/// Who may have answered, and on which day: "Dana may have answered on 3 Dec".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Hold {
+    pub name: String,
+    pub date: NaiveDate,
 }

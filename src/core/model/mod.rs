@@ -12,13 +12,15 @@ mod action;
 mod event;
 mod land;
 mod language;
+mod noticed;
 mod settings;
 
 pub use super::kinds::ActionKind;
-pub use action::{Action, ActionState, Reason, ReasonCode};
+pub use action::{Action, ActionState, Hold, Reason, ReasonCode};
 pub use event::{Event, EventKind};
 pub use land::GermanState;
 pub use language::{Language, Salutation};
+pub use noticed::{Answer, Noticed};
 pub use settings::{HolidaySettings, Profile, Settings};
 
 /// One job application and everything that happened around it.
@@ -50,6 +52,10 @@ pub struct Application {
     /// Write to this employer's people informally (German "du" and first names) rather than
     /// formally ("Sie", salutation, title and surname). Only German drafts differ.
     pub informal: bool,
+    /// Messages from the application's people noticed in webmail (`core::noticing`): the
+    /// possible replies the user has not answered yet, and the ids of those answered.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub noticed: Vec<Noticed>,
 }
 
 impl Default for Application {
@@ -71,6 +77,7 @@ impl Default for Application {
             history: Vec::new(),
             language: None,
             informal: false,
+            noticed: Vec::new(),
         }
     }
 }

@@ -10,12 +10,16 @@ use std::cmp::Ordering;
 use chrono::NaiveDate;
 
 use super::super::calendar::WorkCalendar;
-use super::super::model::{Action, ActionKind, ActionState, Application, Medium, Reason, Settings};
+use super::super::model::{
+    Action, ActionKind, ActionState, Application, Hold, Medium, Reason, Settings,
+};
 use super::eligibility::Gate;
 use super::facts::{Anchor, Candidate, Facts, History, Mark, Out};
 use super::problems::{Problem, ProblemKind};
 use super::timing::{timing, Counts, BUFFER_RANGE};
-use super::{follow_up_chain, good_news, references, rejection, reminder, thank_you};
+use super::{
+    follow_up_chain, good_news, possible_reply, references, rejection, reminder, thank_you,
+};
 
 /// A planned action whose strings are borrowed from the application and whose key lives in
 /// the planner's key buffer.
@@ -29,6 +33,8 @@ struct Planned<'a> {
     state: ActionState,
     done_on: Option<NaiveDate>,
     reason: Reason,
+    /// Held by a possible reply.
+    held: bool,
 }
 
 impl Planned<'_> {
@@ -52,6 +58,8 @@ pub struct Planner<'a, 'c> {
     out: Vec<Planned<'a>>,
     /// The application being planned and its medium.
     app: Option<(&'a Application, Medium)>,
+    /// The possible reply holding its follow-ups, if any.
+    hold: Option<Hold>,
 }
 
 impl<'a, 'c> Planner<'a, 'c> {
@@ -72,6 +80,7 @@ impl<'a, 'c> Planner<'a, 'c> {
             keys: String::new(),
             out: Vec::new(),
             app: None,
+            hold: None,
         }
     }
 
@@ -79,10 +88,12 @@ impl<'a, 'c> Planner<'a, 'c> {
     pub fn plan_into(&mut self, app: &'a Application, problems: &mut Vec<Problem>) {
         let medium = app.medium_or(self.default_medium);
         self.app = Some((app, medium));
+        self.hold = possible_reply::hold(app);
         let gate = Gate::new(app);
         let mut sink = Sink {
             app,
             gate,
+            held: self.hold.is_some(),
             today: self.today,
             calendar: self.calendar,
             marks: &[],
@@ -112,7 +123,11 @@ impl<'a, 'c> Planner<'a, 'c> {
 
     /// How many of the planned actions are due or overdue; empties the buffers.
     pub fn take_actionable(&mut self) -> usize {
-        let n = self.out.iter().filter(|p| p.state.is_actionable()).count();
+        let n = self
+            .out
+            .iter()
+            .filter(|p| p.state.is_actionable() && !p.held)
+            .count();
         self.out.clear();
         self.keys.clear();
         n
@@ -138,6 +153,7 @@ impl<'a, 'c> Planner<'a, 'c> {
             done_on: p.done_on,
             medium,
             reason: p.reason,
+            held: if p.held { self.hold.clone() } else { None },
         }));
         self.keys.clear();
     }
@@ -153,6 +169,8 @@ fn planned_order(a: &Planned<'_>, b: &Planned<'_>, keys: &str) -> Ordering {
 struct Sink<'s, 'a> {
     app: &'a Application,
     gate: Gate,
+    /// A possible reply holds the application's follow-ups.
+    held: bool,
     today: NaiveDate,
     calendar: &'s WorkCalendar,
     marks: &'s [(&'a str, Mark)],
@@ -232,6 +250,7 @@ impl<'a> Out<'a> for Sink<'_, 'a> {
                 state,
                 done_on,
                 reason,
+                held: self.held && done_on.is_none() && possible_reply::holds(c.kind),
             });
         } else {
             self.keys.truncate(start);

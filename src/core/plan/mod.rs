@@ -17,6 +17,7 @@
 //! | good news: congratulate | [`good_news`] |
 //! | rule 4: application reminder | [`reminder`] |
 //! | rules 2 and 7: no contact, statuses | [`eligibility`], applied once by the driver |
+//! | possible replies noticed in webmail hold the follow-ups | [`possible_reply`], applied by the driver |
 //! | rule 5: working days | every date goes through [`timing`] and `WorkCalendar` |
 //! | where an action stands (done, snoozed, due, overdue, projected) | [`driver`] |
 //! | reading the history once; bad input | [`facts`], worded in [`problems`] |
@@ -39,6 +40,7 @@ pub mod follow_up_chain;
 mod good_news;
 pub mod key;
 mod order;
+pub mod possible_reply;
 pub mod problems;
 mod references;
 mod rejection;
@@ -111,7 +113,7 @@ pub fn badge_count(plan: &Plan) -> u32 {
     let n = plan
         .actions
         .iter()
-        .filter(|a| a.state.is_actionable())
+        .filter(|a| a.is_actionable())
         .count();
     u32::try_from(n).unwrap_or(u32::MAX)
 }

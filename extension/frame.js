@@ -69,7 +69,22 @@
     (buttons[0] ?? panel.querySelector('button')).focus();
   }
 
+  /** The Record button of an ask or a reply control; `then` shows what it recorded. */
+  async function record(then) {
+    const recorded = await ask({ type: M.FRAME_RECORD, token });
+    if (recorded.error) return then(t('noticeError', [recorded.error]), null);
+    then(recorded.done, recorded.undo);
+  }
+
+  /** "Record reply" beside an opened message's sender; blank for any other message. */
+  function control(words) {
+    const b = el('button', { type: 'button', class: 'control', title: words.title, text: words.label });
+    b.addEventListener('click', () => record((text) => document.body.replaceChildren(el('span', { class: 'control done', role: 'status', text }))));
+    document.body.replaceChildren(b);
+  }
+
   async function show() {
+    if (params.get('v') === 'control' && !token) return;
     if (!token) {
       const key = params.get('k');
       if (FIXED.includes(key)) notice(t(key, params.has('a') ? [params.get('a')] : undefined));
@@ -79,6 +94,19 @@
     if (words.error) return notice(t(words.code === 'unreachable' ? 'noticeUnreachable' : 'noticeError', [words.error]));
     if (words.kind === 'chooser') return chooser(words.items);
     if (words.kind === 'check') return notice(t('noticeCheck', [words.warnings.join(' · ')]));
+    if (words.kind === 'reply') return control(words);
+    if (words.kind === 'ask') {
+      return notice(words.question, {
+        label: t('askRecordButton'),
+        run: () => record((text, undo) => notice(text, undo && {
+          label: t('undo'),
+          run: async () => {
+            const undone = await ask({ type: M.OFFER_UNDO, offer: undo });
+            notice(undone.error ? t('noticeError', [undone.error]) : t('noticeUndone'));
+          },
+        })),
+      });
+    }
     notice(t('noticeSent', [words.label]), {
       label: t('undo'),
       run: async () => {

@@ -17,13 +17,21 @@ globalThis.FollowupMessages = Object.freeze({
   OFFER_UNDO: 'offer/undo',
   /** {} -> {ok: true, version} : a health check that runs Rust and says nothing about the data */
   PING: 'ping',
+  /** {senders: string[]} -> {known: boolean[], off: boolean} : which senders belong to an application's people; `off`: noticing is off on this site */
+  MAIL_KNOWN: 'mail/known',
+  /** {messages: [{from, name, date, subject, id, opened}], lang} -> {controls: (token | null)[]} : messages from known senders; a token for each opened one that is a possible reply */
+  MAIL_SEEN: 'mail/seen',
+  /** {recipients: string[], compose} -> {ask: token | null} : a message the user wrote themselves was sent */
+  COMPOSE_SENT: 'compose/sent',
   // From the extension's frame on a webmail page (frame.html):
-  /** {token} -> {kind: 'chooser', items: [{offer, label, due, state}]} | {kind: 'sent', label, undo: offer} | {kind: 'check', warnings} */
+  /** {token} -> {kind: 'chooser', items: [{offer, label, due, state}]} | {kind: 'sent', label, undo: offer} | {kind: 'check', warnings} | {kind: 'ask', question} | {kind: 'reply', label, title} */
   FRAME_GET: 'frame/get',
   /** {token} -> {ok: true} : the user closed the frame */
   FRAME_CLOSE: 'frame/close',
   /** {token, offer} -> {ok: true} : the user chose this offer in the chooser */
   FRAME_CHOOSE: 'frame/choose',
+  /** {token} -> {ok: true, done: string, undo: offer | null} : the user clicked Record (an ask, or a reply control) */
+  FRAME_RECORD: 'frame/record',
   // From extension pages only:
   /** {recipients: string[]} -> {choices: Choice[], best: number | null} */
   COMPOSE_MATCH: 'compose/match',

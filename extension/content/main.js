@@ -63,7 +63,7 @@
   let noticeHost = null;
 
   /** A notice at the bottom of the page: `what` is `{t: token}` or a fixed `{k: key}`. */
-  function notice(what) {
+  function notice(what, ms = what.t ? 10000 : 8000) {
     noticeHost?.remove();
     const host = Ui.frame('notice', what, null, false);
     noticeHost = host;
@@ -71,7 +71,7 @@
     setTimeout(() => {
       host.remove();
       if (what.t) frames.delete(what.t);
-    }, what.t ? 10000 : 8000);
+    }, ms);
   }
 
   /** A notice for a failed reply. */
@@ -246,12 +246,26 @@
 
   async function sent(state) {
     const done = state.inserted;
-    if (!done) return;
-    if (!stillHolds(Sites.parts(adapter, state.compose).body, done.text)) return;
+    if (!done) return handSent(state);
+    // Rewritten so much that it is no longer the draft: the user wrote this one.
+    if (!stillHolds(Sites.parts(adapter, state.compose).body, done.text)) return handSent(state);
     state.inserted = null;
     const reply = await ask({ type: M.OFFER_SENT, offer: done.offer, compose: state.id });
     if (reply.error) return failed(reply);
     notice({ t: reply.notice });
+  }
+
+  /**
+   * A message the user wrote without Insert was sent: the worker says whether it may be a
+   * thank-you or follow-up it expects, and the extension frame asks whether to record it.
+   * Nothing is recorded unless the user clicks Record there.
+   */
+  async function handSent(state) {
+    const recipients = Sites.parts(adapter, state.compose).recipients();
+    state.inserted = null;
+    if (!recipients.length) return;
+    const reply = await ask({ type: M.COMPOSE_SENT, recipients, compose: state.id });
+    if (reply.ask) notice({ t: reply.ask }, 20000);
   }
 
   /** The known compose window an event target belongs to (also from its editor's frame). */
@@ -270,12 +284,12 @@
   function onClick(e) {
     if (!e.isTrusted) return;
     const state = stateOf(e.target);
-    if (state?.inserted && Sites.sendButtonAt(adapter, state.compose, e.target)) sent(state);
+    if (state && Sites.sendButtonAt(adapter, state.compose, e.target)) sent(state);
   }
   function onKey(e) {
     if (!e.isTrusted || e.key !== 'Enter' || !(e.ctrlKey || e.metaKey)) return;
     const state = stateOf(e.target);
-    if (state?.inserted) sent(state);
+    if (state) sent(state);
   }
 
   // ---- watching the page ----------------------------------------------------------------------
@@ -308,7 +322,9 @@
     return false;
   }
 
+  let noticing = null;
   const observer = new MutationObserver((records) => {
+    noticing?.changed();
     if (records.length <= SMALL_BATCH) {
       if (mayHoldCompose(records)) needScan = true;
       if (!frameQueued) {
@@ -416,4 +432,12 @@
   // Test builds only: tell the tests whether the service worker answered.
   if (Ui.hooks) ask({ type: M.PING }).then((answer) => Ui.hooks.ready(answer));
   watch(document);
+  // Messages from the people of the user's applications, noticed in the lists and opened
+  // messages of the same documents (notice.js).
+  const noticeWarned = new Set();
+  noticing = globalThis.FollowupNotice?.start(adapter.name, docs, ask, (part) => {
+    if (noticeWarned.has(part)) return;
+    noticeWarned.add(part);
+    console.warn(`Follow-up: no ${part} found on this ${adapter.name} page; nothing is noticed there.`);
+  }) ?? null;
 })();

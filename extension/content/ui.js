@@ -139,7 +139,7 @@
 
   // ---- the extension frame: chooser and notices ----------------------------------------------
 
-  const SIZE = { chooser: { width: 376, height: 300 }, notice: { width: 600, height: 64 } };
+  const SIZE = { chooser: { width: 376, height: 300 }, notice: { width: 600, height: 64 }, control: { width: 150, height: 26 } };
   // Said when the extension was reloaded or updated under this page: this script can then no
   // longer reach the extension's frame, so it says that one sentence (it holds no data) itself.
   const RESTARTING = chrome.i18n.getMessage('noticeUnreachable');
@@ -186,5 +186,32 @@
     return host;
   }
 
-  globalThis.FollowupUi = Object.freeze({ button, frame, isOurs, rectInTop, hooks });
+  /**
+   * The host of a "Record reply" control after `anchor` (an opened message's sender). Every
+   * opened message gets one, of the same size, blank until `show(token)` gives its frame the
+   * worker's token: the page cannot tell a message of the user's contacts from another.
+   */
+  function control(anchor) {
+    const doc = anchor.ownerDocument;
+    const { host, root } = shadowHost(doc, 'control');
+    const size = SIZE.control;
+    host.style.cssText = `all: initial; display: inline-block; vertical-align: middle; margin: 0 6px; width: ${size.width}px; height: ${size.height}px;`;
+    const iframe = doc.createElement('iframe');
+    iframe.style.cssText = `all: initial; display: block; border: 0; width: ${size.width}px; height: ${size.height}px; color-scheme: light;`;
+    iframe.setAttribute('title', 'Follow-up');
+    const blank = frameUrl({}, 'control');
+    if (blank) iframe.src = blank;
+    root.append(iframe);
+    anchor.after(host);
+    return {
+      host,
+      show(token) {
+        const url = frameUrl({ t: token }, 'control');
+        if (url) iframe.src = url;
+        hooks?.mark(host, 'control', 'shown');
+      },
+    };
+  }
+
+  globalThis.FollowupUi = Object.freeze({ button, frame, control, isOurs, rectInTop, hooks });
 })();

@@ -56,6 +56,12 @@ pub enum FrameKind {
     Sent { offer: String },
     /// The draft's checks, after insertion.
     Check { warnings: Vec<String> },
+    /// After a message the user wrote themselves was sent: "Record this as your first
+    /// follow-up to Dana?" about the offer (drafted: one click records it sent).
+    Ask { offer: String },
+    /// "Record reply" beside the sender of an opened message: the possible reply `message`
+    /// of the application `app`.
+    Reply { app: String, message: String },
 }
 
 /// One extension frame, bound to the tab and compose window it is shown in.
@@ -80,6 +86,8 @@ struct FlatFrame {
     offers: Option<Vec<String>>,
     offer: Option<String>,
     warnings: Option<Vec<String>>,
+    app: Option<String>,
+    message: Option<String>,
 }
 
 impl<'de> Deserialize<'de> for Frame {
@@ -99,10 +107,19 @@ impl<'de> Deserialize<'de> for Frame {
                     .warnings
                     .ok_or_else(|| D::Error::missing_field("warnings"))?,
             },
+            "ask" => FrameKind::Ask {
+                offer: flat.offer.ok_or_else(|| D::Error::missing_field("offer"))?,
+            },
+            "reply" => FrameKind::Reply {
+                app: flat.app.ok_or_else(|| D::Error::missing_field("app"))?,
+                message: flat
+                    .message
+                    .ok_or_else(|| D::Error::missing_field("message"))?,
+            },
             other => {
                 return Err(D::Error::unknown_variant(
                     other,
-                    &["chooser", "sent", "check"],
+                    &["chooser", "sent", "check", "ask", "reply"],
                 ));
             }
         };

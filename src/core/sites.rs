@@ -48,6 +48,16 @@ pub fn is_webmail_origin(origin: &str) -> bool {
         .any(|s| s.origins.iter().any(|o| o == origin))
 }
 
+/// The site `url` is on (its origin exactly one of the site's), if any.
+pub fn site_of(url: &str) -> Option<&'static Site> {
+    let rest = url.strip_prefix("https://")?;
+    let host_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let origin = &url[..8 + host_end];
+    sites()
+        .iter()
+        .find(|s| s.origins.iter().any(|o| o == origin))
+}
+
 /// The sites asked for from the options page.
 pub fn optional_sites() -> impl Iterator<Item = &'static Site> {
     sites().iter().filter(|s| s.optional)

@@ -239,6 +239,11 @@ impl Background {
                 });
             }
             Request::BadgeRefresh {} => return reply(&self.summary_badge().await?),
+            // Noticing reads the contacts index and the applications it names itself.
+            Request::MailKnown { senders } => return self.mail_known(&senders, sender).await,
+            Request::MailSeen { messages, lang } => {
+                return self.mail_seen(&messages, &lang, sender).await
+            }
             other => other,
         };
         let today = clock::today();
@@ -266,6 +271,16 @@ impl Background {
             | Request::FrameGet { .. }
             | Request::FrameClose { .. }
             | Request::FrameChoose { .. } => self.compose(request, sender, &state, &plan).await,
+            Request::ComposeSent {
+                recipients,
+                compose,
+            } => {
+                self.compose_sent(&recipients, &compose, sender, &state, &plan)
+                    .await
+            }
+            Request::FrameRecord { token } => {
+                self.frame_record(&token, sender, &state, &plan).await
+            }
             Request::ComposeMatch { recipients } => {
                 let choices = matching::choices(&state.apps, &plan.actions, &recipients);
                 let best = matching::best(&choices);
@@ -339,7 +354,11 @@ impl Background {
                 self.change(&state, &app_id, Edit::Undo { action_key })
                     .await
             }
-            Request::Write(_) | Request::Ping {} | Request::BadgeRefresh {} => answered_above(),
+            Request::Write(_)
+            | Request::Ping {}
+            | Request::BadgeRefresh {}
+            | Request::MailKnown { .. }
+            | Request::MailSeen { .. } => answered_above(),
         }
     }
 

@@ -26,7 +26,7 @@ use crate::ui::warning_text;
 #[wasm_bindgen]
 extern "C" {
     #[wasm_bindgen(js_namespace = crypto, js_name = randomUUID)]
-    fn random_uuid() -> String;
+    pub(super) fn random_uuid() -> String;
     #[wasm_bindgen(js_namespace = ["chrome", "tabs"], js_name = sendMessage, catch)]
     fn tabs_send(
         tab: f64,
@@ -38,7 +38,7 @@ extern "C" {
 /// The most a chooser lists.
 const CHOOSER_ROWS: usize = 50;
 
-fn now() -> f64 {
+pub(super) fn now() -> f64 {
     js_sys::Date::now()
 }
 
@@ -53,20 +53,20 @@ async fn read<T: serde::de::DeserializeOwned>(key: String) -> Result<Option<T>, 
 /// call per message (each costs the insert click a round trip to the browser), and a stopped
 /// worker never leaves an offer without its frame or the other way round.
 #[derive(Default)]
-struct Writes(Vec<(String, String)>);
+pub(super) struct Writes(Vec<(String, String)>);
 
 impl Writes {
-    fn put<T: Serialize>(&mut self, key: String, value: &T) {
+    pub(super) fn put<T: Serialize>(&mut self, key: String, value: &T) {
         self.0
             .push((key, serde_json::to_string(value).unwrap_or_default()));
     }
 
-    fn offer(&mut self, id: &str, offer: &Offer) {
+    pub(super) fn offer(&mut self, id: &str, offer: &Offer) {
         self.put(format!("{OFFER_PREFIX}{id}"), offer);
     }
 
     /// A new frame for the sender's tab and `compose`; returns its token.
-    fn frame(&mut self, sender: &Sender, compose: &str, kind: FrameKind) -> String {
+    pub(super) fn frame(&mut self, sender: &Sender, compose: &str, kind: FrameKind) -> String {
         let token = random_uuid();
         let frame = Frame {
             tab: sender.tab_id.unwrap_or_default(),
@@ -78,24 +78,24 @@ impl Writes {
         token
     }
 
-    async fn commit(self) -> Result<(), DataError> {
+    pub(super) async fn commit(self) -> Result<(), DataError> {
         Ok(Kv::Session.set(&self.0).await?)
     }
 }
 
-fn refused(why: offers::Refusal) -> DataError {
+pub(super) fn refused(why: offers::Refusal) -> DataError {
     DataError::NotFound(why.to_string())
 }
 
 /// The offer `id`, if it was made to the sender's tab (and compose window, when given).
-async fn offer_of(id: &str, sender: &Sender, compose: Option<&str>) -> Result<Offer, DataError> {
+pub(super) async fn offer_of(id: &str, sender: &Sender, compose: Option<&str>) -> Result<Offer, DataError> {
     let stored: Option<Offer> = read(format!("{OFFER_PREFIX}{id}")).await?;
     offers::owned(stored.as_ref(), sender.tab_id, compose)
         .cloned()
         .map_err(refused)
 }
 
-async fn frame_of(token: &str, sender: &Sender) -> Result<Frame, DataError> {
+pub(super) async fn frame_of(token: &str, sender: &Sender) -> Result<Frame, DataError> {
     let stored: Option<Frame> = read(format!("{FRAME_PREFIX}{token}")).await?;
     match stored {
         Some(f) if sender.tab_id == Some(f.tab) => Ok(f),
@@ -151,11 +151,21 @@ fn drafted(
     )
     .map_err(|e| DataError::Invalid(e.to_string().into()))?;
     let words = i18n::words();
-    let warnings: Vec<String> = draft
+    let mut warnings: Vec<String> = draft
         .warnings
         .iter()
         .map(|w| warning_text(&words, w))
         .collect();
+    // A possible reply holds this follow-up: said first, before anything about the text.
+    if let Some(hold) = &action.held {
+        warnings.insert(
+            0,
+            words.tf(
+                "heldWarning",
+                &[("name", &hold.name), ("date", &words.long_date(hold.date))],
+            ),
+        );
+    }
     let check = if warnings.is_empty() {
         None
     } else {
@@ -417,6 +427,8 @@ impl Background {
             Chooser { items: Vec<Item> },
             Sent { label: String, undo: String },
             Check { warnings: Vec<String> },
+            Ask { question: String },
+            Reply { label: String, title: String },
         }
         let words = match frame.kind {
             FrameKind::Chooser { offers: listed } => {
@@ -451,6 +463,35 @@ impl Background {
                 Words::Sent { label, undo: offer }
             }
             FrameKind::Check { warnings } => Words::Check { warnings },
+            FrameKind::Ask { offer } => {
+                let o = offer_of(&offer, sender, None).await?;
+                let (Some(app), Some(action)) = (
+                    find_app(state, &o.app_id),
+                    find_action(plan, &o.app_id, &o.action_key),
+                ) else {
+                    return Err(DataError::NotFound(o.action_key.clone()));
+                };
+                let label = choice_label(app, action);
+                Words::Ask {
+                    question: i18n::tf("askRecord", &[("label", &label)]),
+                }
+            }
+            FrameKind::Reply { app, message } => {
+                let app = find_app(state, &app).ok_or(DataError::NotFound(app.clone()))?;
+                let name = app
+                    .noticed
+                    .iter()
+                    .find(|n| n.id == message)
+                    .map(|n| n.name.clone())
+                    .unwrap_or_default();
+                Words::Reply {
+                    label: i18n::t("replyControl"),
+                    title: i18n::tf(
+                        "replyControlTitle",
+                        &[("name", &name), ("company", &app.company)],
+                    ),
+                }
+            }
         };
         reply(&words)
     }

@@ -69,11 +69,16 @@ impl Background {
             Request::OfferDraft { offer, .. }
             | Request::OfferSent { offer, .. }
             | Request::OfferUndo { offer } => offer_app(offer).await.into_iter().collect(),
-            Request::FrameGet { token } => {
+            Request::FrameGet { token } | Request::FrameRecord { token } => {
                 let frame: Option<Frame> = session(format!("{FRAME_PREFIX}{token}")).await;
                 let offers = match frame.map(|f| f.kind) {
                     Some(FrameKind::Chooser { offers }) => offers,
-                    Some(FrameKind::Sent { offer }) => vec![offer],
+                    Some(FrameKind::Sent { offer }) | Some(FrameKind::Ask { offer }) => {
+                        vec![offer]
+                    }
+                    Some(FrameKind::Reply { app, .. }) => {
+                        return Ok(Some(self.read_apps(&BTreeSet::from([app])).await?));
+                    }
                     Some(FrameKind::Check { .. }) | None => Vec::new(),
                 };
                 let mut ids = BTreeSet::new();
@@ -83,6 +88,15 @@ impl Background {
                 ids
             }
             Request::FrameClose { .. } | Request::FrameChoose { .. } => BTreeSet::new(),
+            // A send the user wrote themselves is about the applications at its recipients'
+            // exact addresses only.
+            Request::ComposeSent { recipients, .. } => {
+                let names = index::recipient_names(recipients, false);
+                match self.found(&names).await? {
+                    Some(ids) => ids,
+                    None => return Ok(None),
+                }
+            }
             _ => return Ok(None),
         };
         Ok(Some(self.read_apps(&ids).await?))

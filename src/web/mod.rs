@@ -11,6 +11,7 @@ pub mod data;
 mod error;
 pub mod exports;
 pub mod kv;
+mod mail;
 mod own;
 pub mod pages;
 pub mod sync;

@@ -47,7 +47,7 @@ for (const browser of ['chrome', 'firefox']) {
   test(`${browser}: content scripts run only on the webmail sites`, () => {
     for (const entry of manifest.content_scripts) {
       for (const match of entry.matches) assert.ok(WEBMAIL.includes(match), match);
-      assert.deepEqual(entry.js, ['site-list.js', 'messages.js', 'content/editor.js', 'content/sites.js', 'content/ui.js', 'content/main.js']);
+      assert.deepEqual(entry.js, ['site-list.js', 'messages.js', 'content/editor.js', 'content/sites.js', 'content/ui.js', 'content/mail-sites.js', 'content/notice.js', 'content/main.js']);
     }
   });
 

@@ -59,6 +59,10 @@ pub struct Settings {
     pub sync_settings: bool,
     /// Also sync applications while they fit the sync quota (opt-in).
     pub sync_applications: bool,
+    /// The webmail sites (ids of `extension/sites.json`) where messages are not noticed
+    /// (`core::noticing`); noticing is on everywhere else.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notice_off: Vec<String>,
 }
 
 impl Default for Settings {
@@ -75,6 +79,7 @@ impl Default for Settings {
             notify_at: None,
             sync_settings: false,
             sync_applications: false,
+            notice_off: Vec::new(),
         }
     }
 }

@@ -37,6 +37,21 @@ pub enum Request {
     OfferUndo { offer: String },
     /// Content scripts: health check; says nothing about the data.
     Ping {},
+    /// Content scripts: which of these senders (of messages a webmail page shows) belong to
+    /// the people of an application; the others' messages are dropped in the page.
+    MailKnown { senders: Vec<String> },
+    /// Content scripts: messages from known senders, as the page lists or opens them.
+    MailSeen {
+        messages: Vec<crate::core::noticing::Seen>,
+        lang: String,
+    },
+    /// Content scripts: a compose window the user wrote themselves was sent to `recipients`.
+    ComposeSent {
+        recipients: Vec<String>,
+        compose: String,
+    },
+    /// The extension's frame: the user clicked its Record button (an ask, a reply control).
+    FrameRecord { token: String },
     /// The extension's frame on a webmail page: the words of a chooser or notice.
     FrameGet { token: String },
     /// The extension's frame: closed by the user.
@@ -80,7 +95,10 @@ impl Request {
             | Request::OfferDraft { .. }
             | Request::OfferSent { .. }
             | Request::OfferUndo { .. }
-            | Request::Ping {} => Audience::ComposeWindow,
+            | Request::Ping {}
+            | Request::MailKnown { .. }
+            | Request::MailSeen { .. }
+            | Request::ComposeSent { .. } => Audience::ComposeWindow,
             _ => Audience::ExtensionPages,
         }
     }
@@ -186,6 +204,20 @@ pub fn parse(json: &str) -> Result<Request, ProtocolError> {
         "offer/undo" => Request::OfferUndo {
             offer: take.field("offer")?,
         },
+        "mail/known" => Request::MailKnown {
+            senders: take.field("senders")?,
+        },
+        "mail/seen" => Request::MailSeen {
+            messages: take.field("messages")?,
+            lang: take.field("lang")?,
+        },
+        "compose/sent" => Request::ComposeSent {
+            recipients: take.field("recipients")?,
+            compose: take.field("compose")?,
+        },
+        "frame/record" => Request::FrameRecord {
+            token: take.field("token")?,
+        },
         "frame/get" => Request::FrameGet {
             token: take.field("token")?,
         },
@@ -266,7 +298,7 @@ const fn spec(
 }
 
 /// Every message, content scripts' and the frame's first, then the pages'.
-pub const MESSAGES: [MessageSpec; 20] = [
+pub const MESSAGES: [MessageSpec; 24] = [
     spec(
         "compose/offer",
         &["recipients", "compose"],
@@ -280,6 +312,10 @@ pub const MESSAGES: [MessageSpec; 20] = [
     spec("offer/sent", &["offer", "compose"], &["notice"]),
     spec("offer/undo", &["offer"], &["ok"]),
     spec("ping", &[], &["ok", "version"]),
+    spec("mail/known", &["senders"], &["known", "off"]),
+    spec("mail/seen", &["messages", "lang"], &["controls"]),
+    spec("compose/sent", &["recipients", "compose"], &["ask"]),
+    spec("frame/record", &["token"], &["ok", "done", "undo"]),
     spec("frame/get", &["token"], &["kind"]),
     spec("frame/close", &["token"], &["ok"]),
     spec("frame/choose", &["token", "offer"], &["ok"]),
@@ -375,6 +411,10 @@ fn request_name(request: &Request) -> &'static str {
         Request::OfferDraft { .. } => "offer/draft",
         Request::OfferSent { .. } => "offer/sent",
         Request::OfferUndo { .. } => "offer/undo",
+        Request::MailKnown { .. } => "mail/known",
+        Request::MailSeen { .. } => "mail/seen",
+        Request::ComposeSent { .. } => "compose/sent",
+        Request::FrameRecord { .. } => "frame/record",
         Request::FrameGet { .. } => "frame/get",
         Request::FrameClose { .. } => "frame/close",
         Request::FrameChoose { .. } => "frame/choose",

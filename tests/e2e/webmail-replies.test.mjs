@@ -1,0 +1,208 @@
+// Replies noticed in webmail, end to end in Chromium: a message from an application's person
+// listed on a webmail page becomes a possible reply within a second, holds that application's
+// follow-ups (off the badge), and the user's answer in the popup records what it was. A
+// stranger's message changes nothing in storage; sender markup inside a message body is never
+// read; a message the user wrote themselves is recorded only when they say so.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { launch, seed, isoDay, waitForBadge, badgeText, root, SITE_CSP } from './harness.mjs';
+import { fillDates } from './mail-dates.mjs';
+import { PAGE_SIM } from './webmail-cases.mjs';
+import { clickShadowButton, ctx, shadowButtons } from './webmail-suite.mjs';
+
+const FIXTURES = join(root, 'tests/fixtures/webmail');
+const SITES = {
+  gmail: { origin: 'https://mail.google.com', inbox: '/mail/u/0/#inbox', message: '/mail/u/0/#inbox/FMfcgzQXJWDsKmPq' },
+  outlook: { origin: 'https://outlook.live.com', inbox: '/mail/0/', message: '/mail/0/id/AAkALgAAAAAAHYQDEapmEc2byACqAC' },
+  yahoo: { origin: 'https://mail.yahoo.com', inbox: '/d/folders/1', message: '/d/folders/1/messages/AFxk3HdWq1' },
+  proton: { origin: 'https://mail.proton.me', inbox: '/u/0/inbox', message: '/u/0/inbox/vRk2mD8xQp1' },
+};
+
+/**
+ * Acme: Dana interviewed ten days ago, the thank-you went out that day, the decision date
+ * passed six days ago: her first follow-up is due (on the badge). Globex: nothing to do.
+ */
+function applications() {
+  return [
+    {
+      id: 'acme',
+      company: 'Acme',
+      role: 'Data Engineer',
+      status: 'interviewing',
+      appliedOn: isoDay(-30),
+      decisionDate: isoDay(-6),
+      contacts: [
+        { id: 'dana', name: 'Dana Smith', email: 'dana@acme.io', hiringManager: true },
+        { id: 'lee', name: 'Lee Wong', email: 'lee@acme.io' },
+      ],
+      rounds: [{ id: 'r1', date: isoDay(-10), kind: 'on-site', interviewers: [{ contactId: 'dana', points: [] }] }],
+      history: [{ date: isoDay(-10), type: 'sent', action: 'thank-you-email/r1/dana' }],
+    },
+  ];
+}
+
+async function openSite(site, path, file) {
+  const { origin } = SITES[site];
+  const page = await ctx.browser.context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  const body = fillDates(readFileSync(join(FIXTURES, site, file), 'utf8'));
+  await page.route(`${origin}/**`, (route) => {
+    const url = new URL(route.request().url());
+    if (url.pathname === '/_fixture/page-sim.js') return route.fulfill({ status: 200, contentType: 'text/javascript', body: PAGE_SIM });
+    return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', headers: { 'content-security-policy': SITE_CSP[site] }, body });
+  });
+  await page.goto(origin + path);
+  await page.waitForSelector('html[data-followup="ready"]', { timeout: 10000 });
+  return { page, errors };
+}
+
+const stored = () => ctx.browser.worker.evaluate(() => chrome.storage.local.get(null));
+const app = async (id) => JSON.parse((await stored())[`app:${id}`]);
+
+async function waitFor(check, what, timeout = 3000) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+async function popup() {
+  const page = await ctx.browser.context.newPage();
+  await page.goto(ctx.browser.url('popup.html'));
+  await page.waitForSelector('[data-view="today"]');
+  return page;
+}
+
+describe('replies noticed in webmail (Chromium)', () => {
+  before(async () => {
+    ctx.browser = await launch();
+  });
+  after(async () => {
+    await ctx.browser?.close();
+  });
+
+  for (const site of Object.keys(SITES)) {
+    test(`${site}: a listed message from Dana holds her follow-up until answered; a reply reschedules it`, async () => {
+      await seed(ctx.browser.worker, applications());
+      await waitForBadge(ctx.browser.worker, '1');
+      const { page, errors } = await openSite(site, SITES[site].inbox, 'inbox.html');
+      const started = Date.now();
+      const noticed = await waitFor(async () => (await app('acme')).noticed, 'the possible reply');
+      const ms = Date.now() - started;
+      assert.ok(ms < 1500, `noticed after ${ms} ms`);
+      // Dana's message of yesterday only: not the stranger, not the friend at a webmail
+      // domain, not Dana's message of 40 days ago (before the interview); the new address at
+      // Acme's own domain counts, as a weaker match, for the same application.
+      const froms = noticed.map((n) => n.from).sort();
+      assert.deepEqual(froms, ['dana@acme.io', 'talent@acme.io']);
+      const dana = noticed.find((n) => n.from === 'dana@acme.io');
+      assert.equal(dana.date, isoDay(-1));
+      assert.equal(dana.subject, 'Next steps');
+      assert.equal(dana.contactId, 'dana');
+      assert.equal(dana.site, site);
+      await waitForBadge(ctx.browser.worker, '');
+
+      const view = await popup();
+      const text = await view.locator('section.replies').innerText();
+      assert.match(text, /Dana Smith \(Acme\) wrote on .*: “Next steps”/);
+      assert.match(await view.locator('section.held').innerText(), /Dana Smith may have answered on/);
+      // The other possible reply is not about this application; Dana's is a reply.
+      await view.locator('li.possible-reply', { hasText: 'talent@acme.io' }).or(view.locator('li.possible-reply', { hasText: 'Acme Talent' })).locator('button[data-answer="not-about"]').click();
+      await waitFor(async () => (await app('acme')).noticed.find((n) => n.from === 'talent@acme.io').answer === 'not-about', 'not-about');
+      const item = view.locator('li.possible-reply', { hasText: 'Next steps' });
+      await item.locator('input[type="date"]').fill(isoDay(3));
+      await item.locator('button[data-answer="reply"]').click();
+      const after = await waitFor(async () => {
+        const a = await app('acme');
+        return a.noticed.find((n) => n.from === 'dana@acme.io').answer === 'reply' && a;
+      }, 'the reply');
+      const reply = after.history.find((e) => e.type === 'reply');
+      assert.deepEqual(reply, { date: isoDay(-1), type: 'reply', decisionDate: isoDay(3) });
+      // Rule 3: the follow-up now waits for the new decision date; nothing is due.
+      await waitForBadge(ctx.browser.worker, '');
+      await view.waitForFunction(() => !document.querySelector('section.replies'));
+      assert.deepEqual(errors, []);
+      await view.close();
+      await page.close();
+    });
+  }
+
+  test('gmail: "not about this application" puts the follow-up back on the badge', async () => {
+    await seed(ctx.browser.worker, applications());
+    await waitForBadge(ctx.browser.worker, '1');
+    const { page } = await openSite('gmail', SITES.gmail.inbox, 'inbox.html');
+    await waitFor(async () => (await app('acme')).noticed?.length === 2, 'two possible replies');
+    await waitForBadge(ctx.browser.worker, '');
+    const view = await popup();
+    for (let i = 0; i < 2; i += 1) {
+      await view.locator('li.possible-reply button[data-answer="not-about"]').first().click();
+      await view.waitForFunction((n) => document.querySelectorAll('li.possible-reply').length === n, 1 - i);
+    }
+    await waitForBadge(ctx.browser.worker, '1');
+    assert.equal((await app('acme')).history.length, 1, 'no event recorded');
+    await view.close();
+    await page.close();
+  });
+
+  test("gmail: a stranger's message and a flood of them leave storage byte-for-byte as it was", async () => {
+    await seed(ctx.browser.worker, [{ ...applications()[0], history: [], rounds: [], status: 'applied', appliedOn: isoDay(0) }]);
+    const { page, errors } = await openSite('gmail', SITES.gmail.inbox, 'inbox.html');
+    await page.waitForTimeout(800);
+    const before = await stored();
+    await page.evaluate(() => {
+      window.addMailRow({ from: 'someone@else.example', name: 'Some One', subject: 'Hello', date: new Date().toDateString(), id: 'x1' });
+      window.floodRows(2000);
+    });
+    await page.waitForTimeout(1500);
+    assert.deepEqual(await stored(), before);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  test('gmail: sender markup inside an opened message body is never read', async () => {
+    await seed(ctx.browser.worker, applications());
+    const { page, errors } = await openSite('gmail', SITES.gmail.message, 'message.html');
+    const noticed = await waitFor(async () => (await app('acme')).noticed, 'the opened message');
+    assert.deepEqual(noticed.map((n) => n.from), ['dana@acme.io']);
+    // Its "Record reply" control is drawn in the extension's frame beside the sender.
+    await page.waitForSelector('[data-followup-control="shown"]', { timeout: 3000 });
+    await clickShadowButton(page, 'data-followup-control', 'Record reply');
+    await waitFor(async () => (await app('acme')).noticed[0].answer === 'reply', 'the recorded reply');
+    assert.ok((await app('acme')).history.some((e) => e.type === 'reply' && e.date === isoDay(-1)));
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  test('gmail: a message written by hand to Dana asks whether to record it, and records only on Record', async () => {
+    await seed(ctx.browser.worker, applications());
+    await waitForBadge(ctx.browser.worker, '1');
+    const body = readFileSync(join(FIXTURES, 'gmail/compose.html'), 'utf8');
+    const page = await ctx.browser.context.newPage();
+    await page.route('https://mail.google.com/**', (route) => {
+      const url = new URL(route.request().url());
+      if (url.pathname === '/_fixture/page-sim.js') return route.fulfill({ status: 200, contentType: 'text/javascript', body: PAGE_SIM });
+      return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', headers: { 'content-security-policy': SITE_CSP.gmail }, body });
+    });
+    await page.goto('https://mail.google.com/mail/u/0/#inbox');
+    await page.waitForSelector('html[data-followup="ready"]');
+    await page.evaluate(() => window.openCompose('compose'));
+    await page.locator('[g_editable="true"]').click();
+    await page.keyboard.type('Hi Dana, just checking in on the role.');
+    await page.locator('[data-sim="send"]').click();
+    const buttons = await shadowButtons(page, 'data-followup-notice', 4000);
+    assert.ok(buttons.some((b) => b.text === 'Record'), JSON.stringify(buttons));
+    assert.equal((await app('acme')).history.length, 1, 'nothing recorded before Record');
+    await clickShadowButton(page, 'data-followup-notice', 'Record');
+    const sent = await waitFor(async () => (await app('acme')).history.find((e) => e.type === 'sent' && e.action.startsWith('first-follow-up')), 'the recorded follow-up');
+    assert.equal(sent.date, isoDay(0));
+    await waitForBadge(ctx.browser.worker, '');
+    assert.equal(await badgeText(ctx.browser.worker), '');
+    await page.close();
+  });
+});

@@ -31,8 +31,16 @@
     // The title's keyboard hint ("… (Ctrl+Enter)") is not translated.
     send: ['button[title$="(Ctrl+Enter)"]', 'button[title*="Enter)"]', 'button.ms-Button--primary'],
     toolbar: ['[role="toolbar"][data-app-section="ComposeToolbar"]', '[role="toolbar"]'],
-    to: ['div[role="textbox"][aria-haspopup]:not([aria-multiline="true"])', '[data-field="to"]'],
-    chips: ['[data-lpc-hover-target][title*="@"]', 'span[title*="@"]', '[class*="RECIPIENT_ENTITY"]'],
+    // The wells are the editors that are not multiline, To first; some carry no aria-haspopup.
+    to: ['div[role="textbox"][aria-haspopup]:not([aria-multiline="true"])', '[data-field="to"]', '[contenteditable="true"]:not([aria-multiline="true"])'],
+    // A chip's address is in a title, or only in its text ("Name <address>") when a saved
+    // draft is opened again.
+    chips: [
+      '[data-lpc-hover-target][title*="@"]',
+      'span[title*="@"]',
+      '[class^="textContainer-"], [class*=" textContainer-"], [class^="individualText-"], [class*=" individualText-"]',
+      '[class*="RECIPIENT_ENTITY"]',
+    ],
     subject: ['input[maxlength="255"]', 'input[type="text"][aria-label]:not([aria-autocomplete])'],
     // The To and Cc wells are contenteditable too (with aria-haspopup): never the body.
     body: ['div[id^="editorParent"] [contenteditable="true"]', 'div[role="textbox"][contenteditable="true"][aria-multiline="true"]', 'div[contenteditable="true"]:not([aria-haspopup])'],

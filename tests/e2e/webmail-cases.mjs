@@ -29,6 +29,10 @@ export const CASES = [
   { site: 'outlook', name: 'compose', url: '/mail/0/', open: 'compose', subjectBefore: '', ...OUTLOOK },
   { site: 'outlook', name: 'reply', url: '/mail/0/id/AQQkADAwATM0MDAAMS1', open: 'reply', subjectBefore: null, ...OUTLOOK },
   { site: 'outlook', name: 'popout', url: '/mail/deeplink/compose?popoutv2=1', open: null, subjectBefore: '', ...OUTLOOK },
+  // The pop-out form without the docking container, its wells without aria-haspopup.
+  { site: 'outlook', name: 'popout-form', url: '/mail/deeplink/compose?popoutv2=1', open: null, subjectBefore: '', ...OUTLOOK },
+  // Recipients written out as "Name <address>", no title.
+  { site: 'outlook', name: 'recipients-text', url: '/mail/0/', open: 'compose', subjectBefore: '', ...OUTLOOK },
   { site: 'yahoo', name: 'compose', url: '/d/folders/1', open: 'compose', subjectBefore: '', ...YAHOO },
   { site: 'yahoo', name: 'reply', url: '/d/folders/1/messages/4123', open: 'reply', subjectBefore: 'Re: Interview on Thursday', ...YAHOO },
   { site: 'yahoo', name: 'popout', url: '/d/compose/', open: null, subjectBefore: '', ...YAHOO },

@@ -275,3 +275,23 @@ fn importing_checks_the_file_then_writes_and_reports() {
     assert_eq!(count(&tree, "pre.report"), 0);
     assert!(text_of(&tree, ".notice .message.error").contains("The file is empty."));
 }
+
+#[test]
+fn noticing_replies_is_turned_off_and_on_per_site() {
+    use followup::core::model::Settings;
+    use followup::ui::SettingsForm;
+    let mut form = SettingsForm::from_settings(&Settings::default());
+    assert!(form.check("notice:outlook", false));
+    assert!(form.check("notice:gmail", false));
+    let off = form.apply(Settings::default(), true).unwrap();
+    assert_eq!(
+        off.notice_off,
+        vec!["gmail".to_string(), "outlook".to_string()]
+    );
+    assert!(form.check("notice:gmail", true));
+    let on = form.apply(off, true).unwrap();
+    assert_eq!(on.notice_off, vec!["outlook".to_string()]);
+    // Stored only when a site is off: older settings records stay as they were.
+    let json = serde_json::to_string(&Settings::default()).unwrap();
+    assert!(!json.contains("noticeOff"), "{json}");
+}

@@ -153,7 +153,10 @@ impl<'de> Deserialize<'de> for Edit {
                 answer: {
                     let text = f.answer.as_deref().unwrap_or("");
                     Answer::parse(text).ok_or_else(|| {
-                        D::Error::unknown_variant(text, &["reply", "rejection", "interview", "references", "not-about"])
+                        D::Error::unknown_variant(
+                            text,
+                            &["reply", "rejection", "interview", "references", "not-about"],
+                        )
                     })?
                 },
                 decision_date: f.decision_date,

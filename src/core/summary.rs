@@ -133,10 +133,7 @@ pub struct Counts {
 
 impl Counts {
     pub fn total(&self) -> usize {
-        (self.held as usize)
-            + (self.overdue as usize)
-            + (self.due as usize)
-            + (self.soon as usize)
+        (self.held as usize) + (self.overdue as usize) + (self.due as usize) + (self.soon as usize)
     }
 
     fn add(&mut self, a: &Action, sign: i64) {

@@ -113,10 +113,17 @@ fn item(m: &Model, r: &ReplyEntry) -> Node {
         )
         .child(row)
         .child(
-            el("label").class("decision").append_text(&w.t("replyDecisionDate")).child(
-                input("date", &field, m.dates.get(&field).map_or("", String::as_str))
+            el("label")
+                .class("decision")
+                .append_text(&w.t("replyDecisionDate"))
+                .child(
+                    input(
+                        "date",
+                        &field,
+                        m.dates.get(&field).map_or("", String::as_str),
+                    )
                     .attr("min", &n.date.to_string()),
-            ),
+                ),
         )
 }
 

@@ -37,6 +37,8 @@ pub struct SettingsForm {
     pub notify_at: String,
     pub sync_settings: bool,
     pub sync_apps: bool,
+    /// The webmail sites where messages are not noticed (their ids).
+    pub notice_off: Vec<String>,
     /// Changed since it was read or saved: a write from another window must not throw the
     /// changes away.
     pub dirty: bool,
@@ -78,6 +80,7 @@ impl SettingsForm {
             notify_at: s.notify_at.clone().unwrap_or_else(|| "09:00".into()),
             sync_settings: s.sync_settings,
             sync_apps: s.sync_applications,
+            notice_off: s.notice_off.clone(),
             dirty: false,
             error: None,
         }
@@ -116,7 +119,19 @@ impl SettingsForm {
             "notify" => &mut self.notify,
             "sync-settings" => &mut self.sync_settings,
             "sync-apps" => &mut self.sync_apps,
-            _ => return false,
+            _ => {
+                // "notice:<site id>": noticing replies on that site.
+                let Some(site) = name.strip_prefix("notice:") else {
+                    return false;
+                };
+                self.notice_off.retain(|s| s != site);
+                if !on {
+                    self.notice_off.push(site.to_string());
+                    self.notice_off.sort();
+                }
+                self.dirty = true;
+                return true;
+            }
         };
         *slot = on;
         self.dirty = true;
@@ -184,6 +199,7 @@ impl SettingsForm {
             };
             s.sync_settings = self.sync_settings;
             s.sync_applications = self.sync_apps;
+            s.notice_off = self.notice_off.clone();
         }
         Ok(s)
     }
@@ -354,7 +370,8 @@ pub fn form(m: &Model) -> Node {
                     .child_if(!status.is_empty(), || {
                         el("p").class("sync-status").text(&status)
                     }),
-            );
+            )
+            .child(noticing(m));
     }
     form.child(
         el("div").class("buttons sticky").child(
@@ -364,6 +381,24 @@ pub fn form(m: &Model) -> Node {
                 .text(&w.t("saveSettings")),
         ),
     )
+}
+
+/// Noticing replies in webmail, per site.
+fn noticing(m: &Model) -> Node {
+    let w = &m.words;
+    let mut set = el("fieldset")
+        .class("noticing")
+        .child(el("legend").text(&w.t("settingsNoticeTitle")))
+        .child(el("p").class("hint").text(&w.t("settingsNoticeHelp")));
+    for site in crate::core::sites::sites() {
+        let on = !m.settings.notice_off.contains(&site.id);
+        set = set.child(labelled_check(
+            &format!("notice:{}", site.id),
+            on,
+            &w.tf("settingsNoticeOn", &[("site", &site.name)]),
+        ));
+    }
+    set
 }
 
 /// The Länder by name, after "nationwide only".

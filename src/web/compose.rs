@@ -88,7 +88,11 @@ pub(super) fn refused(why: offers::Refusal) -> DataError {
 }
 
 /// The offer `id`, if it was made to the sender's tab (and compose window, when given).
-pub(super) async fn offer_of(id: &str, sender: &Sender, compose: Option<&str>) -> Result<Offer, DataError> {
+pub(super) async fn offer_of(
+    id: &str,
+    sender: &Sender,
+    compose: Option<&str>,
+) -> Result<Offer, DataError> {
     let stored: Option<Offer> = read(format!("{OFFER_PREFIX}{id}")).await?;
     offers::owned(stored.as_ref(), sender.tab_id, compose)
         .cloned()
@@ -157,13 +161,11 @@ fn drafted(
         .map(|w| warning_text(&words, w))
         .collect();
     // A possible reply holds this follow-up: said first, before anything about the text.
-    if let Some(hold) = &action.held {
+    if let Some(h) = &action.held {
+        let date = words.long_date(h.date);
         warnings.insert(
             0,
-            words.tf(
-                "heldWarning",
-                &[("name", &hold.name), ("date", &words.long_date(hold.date))],
-            ),
+            words.tf("heldWarning", &[("name", &h.name), ("date", &date)]),
         );
     }
     let check = if warnings.is_empty() {

@@ -34,7 +34,7 @@ const MAIL_FRAMES: &str = "mail";
 /// The site of a content script's page, with noticing on there.
 fn noticing_site(sender: &Sender, settings: &Settings) -> Option<&'static str> {
     let site = sites::site_of(&sender.url)?;
-    (!settings.notice_off.iter().any(|s| *s == site.id)).then_some(site.id.as_str())
+    (!settings.notice_off.contains(&site.id)).then_some(site.id.as_str())
 }
 
 impl Background {
@@ -119,10 +119,12 @@ impl Background {
             controls: Vec<Option<String>>,
         }
         if seen.len() > MAX_PER_MESSAGE {
-            return Err(DataError::Invalid("too many messages in one message".into()));
+            return Err(DataError::Invalid(
+                "too many messages in one message".into(),
+            ));
         }
         let settings = self.data.load_apps(&[]).await?.settings;
-        let Some(site) = noticing_site(&sender, &settings) else {
+        let Some(site) = noticing_site(sender, &settings) else {
             return reply(&Reply {
                 controls: vec![None; seen.len()],
             });
@@ -175,10 +177,7 @@ impl Background {
                 continue;
             }
             let pending = apps.iter().find(|a| {
-                ids.contains(&a.id)
-                    && a.noticed
-                        .iter()
-                        .any(|n| n.id == m.id && n.answer.is_none())
+                ids.contains(&a.id) && a.noticed.iter().any(|n| n.id == m.id && n.answer.is_none())
             });
             if let Some(app) = pending {
                 let kind = FrameKind::Reply {
@@ -302,4 +301,3 @@ impl Background {
         }
     }
 }
-

@@ -179,6 +179,15 @@ describe('replies noticed in webmail (Chromium)', () => {
     await page.close();
   });
 
+  test('gmail: with noticing turned off for Gmail in the settings, nothing is noticed there', async () => {
+    await seed(ctx.browser.worker, applications(), { revision: 1, noticeOff: ['gmail'] });
+    const { page } = await openSite('gmail', SITES.gmail.inbox, 'inbox.html');
+    await page.waitForTimeout(1500);
+    assert.equal((await app('acme')).noticed, undefined);
+    await waitForBadge(ctx.browser.worker, '1');
+    await page.close();
+  });
+
   test('gmail: sender markup inside an opened message body is never read', async () => {
     await seed(ctx.browser.worker, applications());
     const { page, errors } = await openSite('gmail', SITES.gmail.message, 'message.html');

@@ -110,11 +110,7 @@ pub fn plan_application(
 
 /// The number on the toolbar badge: due plus overdue actions.
 pub fn badge_count(plan: &Plan) -> u32 {
-    let n = plan
-        .actions
-        .iter()
-        .filter(|a| a.is_actionable())
-        .count();
+    let n = plan.actions.iter().filter(|a| a.is_actionable()).count();
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 

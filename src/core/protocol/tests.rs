@@ -35,7 +35,10 @@ fn parses_each_content_script_message() {
 #[test]
 fn every_message_type_parses_back_to_its_own_name() {
     let sample = |field: &str| match field {
-        "recipients" => "[]",
+        "recipients" | "senders" => "[]",
+        "messages" => {
+            r#"[{"from":"a@b.io","name":"A","date":"Dec 3","subject":"s","id":"","opened":false}]"#
+        }
         "app" | "settings" => r#"{"id":"a"}"#,
         "revision" => "1",
         "replace" => "false",

@@ -40,6 +40,10 @@
     // worker's token per message, for a header the site draws again.
     const controls = new WeakMap();
     const tokens = new Map();
+    // Rows and headers found whose sender could not be read, and those read: markup the
+    // readers no longer understand gets one console line, not one per row.
+    let unreadable = 0;
+    let readable = 0;
 
     function changed() {
       if (off || queued) return;
@@ -62,7 +66,12 @@
           read.add(el);
           const header = el.matches(reader.headerSelector || ':not(*)');
           const reading = header ? reader.readHeader(el) : reader.readRow(el);
-          if (reading) found.push({ el, header, reading });
+          if (reading) {
+            readable += 1;
+            found.push({ el, header, reading });
+          } else {
+            unreadable += 1;
+          }
         }
         if (more) break;
       }
@@ -91,6 +100,7 @@
       lastScan = performance.now();
       try {
         const { found, more } = collect();
+        if (unreadable >= 5 && readable === 0) warn('readable sender in the message list');
         for (const f of found) {
           if (f.header && f.reading.anchor?.isConnected && !controls.has(f.el)) controls.set(f.el, Ui.control(f.reading.anchor));
         }

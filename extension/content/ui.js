@@ -196,18 +196,27 @@
     const { host, root } = shadowHost(doc, 'control');
     const size = SIZE.control;
     host.style.cssText = `all: initial; display: inline-block; vertical-align: middle; margin: 0 6px; width: ${size.width}px; height: ${size.height}px;`;
-    const iframe = doc.createElement('iframe');
+    let iframe = doc.createElement('iframe');
     iframe.style.cssText = `all: initial; display: block; border: 0; width: ${size.width}px; height: ${size.height}px; color-scheme: light;`;
     iframe.setAttribute('title', 'Follow-up');
     const blank = frameUrl({}, 'control');
     if (blank) iframe.src = blank;
     root.append(iframe);
     anchor.after(host);
+    let shown = null;
     return {
       host,
       show(token) {
         const url = frameUrl({ t: token }, 'control');
-        if (url) iframe.src = url;
+        // A fresh frame: once the blank one has loaded, an address that differs only in its
+        // fragment would not load the page again, and the control would stay blank.
+        if (url && url !== shown) {
+          const next = iframe.cloneNode(false);
+          next.src = url;
+          iframe.replaceWith(next);
+          iframe = next;
+          shown = url;
+        }
         hooks?.mark(host, 'control', 'shown');
       },
     };

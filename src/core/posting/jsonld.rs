@@ -19,10 +19,13 @@ use super::{Posting, PostingNote, Source, MAX_JSONLD_DEPTH, MAX_JSONLD_NODES};
 /// Blocks read at most; the collector sends no more.
 const MAX_BLOCKS: usize = 20;
 
-/// The first JobPosting of the page's JSON-LD blocks.
+/// The first JobPosting of the page's JSON-LD blocks. `described` is set when the blocks
+/// describe the page as something else (an article, a product): a page that says what it is
+/// and is no posting is not read from its title.
 pub(super) fn read(
     page: &Value,
     today: NaiveDate,
+    described: &mut bool,
     notes: &mut Vec<PostingNote>,
 ) -> Option<Posting> {
     let blocks = page.get("jsonld")?.as_array()?;
@@ -54,6 +57,8 @@ pub(super) fn read(
                 }
                 if is_type(obj, "JobPosting") {
                     postings.push(obj);
+                } else if fields::get(obj, "@type").is_some() {
+                    *described = true;
                 }
                 Box::new(obj.values())
             }

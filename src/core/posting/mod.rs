@@ -124,8 +124,8 @@ impl Source {
 }
 
 /// Reads what the collector returned (its JSON text) into a posting. `today` drops a
-/// `datePosted` after it. Fails only when the text is not the collector's answer or the page
-/// gave nothing at all to read (not even a title).
+/// `datePosted` after it. Fails when the text is not the collector's answer, or the page has
+/// no posting: nothing to read at all, or structured data saying it is something else.
 pub fn read(collected_json: &str, today: NaiveDate) -> Result<Posting, PostingError> {
     if collected_json.len() > MAX_COLLECTED_BYTES {
         return Err(PostingError::TooLarge {
@@ -139,10 +139,11 @@ pub fn read(collected_json: &str, today: NaiveDate) -> Result<Posting, PostingEr
         return Err(PostingError::NotCollected);
     }
     let mut notes = Vec::new();
-    let found = jsonld::read(&page, today, &mut notes)
+    let mut described = false;
+    let found = jsonld::read(&page, today, &mut described, &mut notes)
         .or_else(|| pages::microdata(&page, today, &mut notes))
         .or_else(|| pages::site(&page, &mut notes))
-        .or_else(|| pages::meta(&page, &mut notes));
+        .or_else(|| (!described).then(|| pages::meta(&page, &mut notes)).flatten());
     let Some(mut posting) = found else {
         return Err(PostingError::NoPosting);
     };

@@ -19,7 +19,7 @@ pub enum PostingError {
     NotCollected,
     /// Larger than [`super::MAX_COLLECTED_BYTES`]; sizes in KB, rounded up.
     TooLarge { size_kb: u64, limit_kb: u64 },
-    /// The page has no job posting and not even a title.
+    /// The page has no job posting: nothing to read, or structured data of another kind.
     NoPosting,
 }
 

@@ -8,11 +8,11 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use serde_json::{Map, Value};
 
-use super::html::text_capped;
+use super::html::{decode_entities, text_capped};
 use super::url::normalise_url;
 use super::{
-    Posting, PostingNote, Salary, Source, EARLIEST_POSTED, MAX_DESCRIPTION_BYTES,
-    MAX_FIELD_CHARS, MAX_LOCATIONS,
+    Posting, PostingNote, Salary, Source, EARLIEST_POSTED, MAX_DESCRIPTION_BYTES, MAX_FIELD_CHARS,
+    MAX_LOCATIONS,
 };
 
 /// Objects by their `@id`, for following references.
@@ -52,7 +52,11 @@ pub(super) fn posting(
         role: text("title").or_else(|| text("name")).unwrap_or_default(),
         locations,
         remote: get(node, "jobLocationType")
-            .map(|v| texts(v, ids).iter().any(|t| t.eq_ignore_ascii_case("telecommute")))
+            .map(|v| {
+                texts(v, ids)
+                    .iter()
+                    .any(|t| t.eq_ignore_ascii_case("telecommute"))
+            })
             .unwrap_or(false),
         salary: get(node, "baseSalary").and_then(|v| salary(v, ids)),
         employment_type: get(node, "employmentType")
@@ -137,12 +141,20 @@ fn texts<'a>(v: &'a Value, ids: &Ids<'a>) -> Vec<String> {
     }
 }
 
-/// A page's text as one line: markup and entities read, white space collapsed, at most
-/// [`MAX_FIELD_CHARS`] characters; `None` when nothing is left.
+/// A page's text as one line: entities decoded, white space collapsed, at most
+/// [`MAX_FIELD_CHARS`] characters; `None` when nothing is left. Names are text, not HTML: a
+/// `<` in a title stays a character.
 pub(super) fn short(s: &str) -> Option<String> {
-    let (text, _) = text_capped(s, MAX_FIELD_CHARS * 4);
-    let line = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    let line: String = line.chars().take(MAX_FIELD_CHARS).collect();
+    let head: String = s.chars().take(MAX_FIELD_CHARS * 4).collect();
+    let line = decode_entities(&head)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let line: String = line
+        .chars()
+        .filter(|c| !c.is_control())
+        .take(MAX_FIELD_CHARS)
+        .collect();
     (!line.is_empty()).then_some(line)
 }
 
@@ -261,8 +273,16 @@ fn number(v: &Value) -> Option<f64> {
         Value::String(s) => {
             let s = s.trim();
             let grouped = s.contains(',')
-                && s.split('.').next()?.split(',').skip(1).all(|g| g.len() == 3);
-            let plain = if grouped { s.replace(',', "") } else { s.to_string() };
+                && s.split('.')
+                    .next()?
+                    .split(',')
+                    .skip(1)
+                    .all(|g| g.len() == 3);
+            let plain = if grouped {
+                s.replace(',', "")
+            } else {
+                s.to_string()
+            };
             if !plain.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
                 return None;
             }

@@ -56,6 +56,26 @@ pub(super) fn text_capped(input: &str, cap: usize) -> (String, bool) {
     Reader::new(input, cap).run()
 }
 
+/// Text taken with `innerText` to at most `cap` bytes: its line breaks kept (two at most in a
+/// row), other white space collapsed, and nothing in it read as markup or entities.
+pub(super) fn plain_capped(input: &str, cap: usize) -> (String, bool) {
+    let mut reader = Reader::new("", cap);
+    let mut blank = 0;
+    for line in input.lines() {
+        if line.trim().is_empty() {
+            blank += 1;
+            continue;
+        }
+        reader.line_break(if blank > 0 { 2 } else { 1 });
+        blank = 0;
+        reader.text(line);
+        if reader.cut {
+            break;
+        }
+    }
+    (reader.out, reader.cut)
+}
+
 /// `&amp;`, `&#39;`, `&#x2019;` and the common named entities decoded; anything else kept.
 pub(super) fn decode_entities(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -301,4 +321,41 @@ fn tag_end(s: &str) -> Option<usize> {
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blocks_breaks_entities_and_skipped_elements() {
+        let html = "<div>One<br>two&nbsp;&amp; three</div><p>Four &#x2019;&#39; &bogus;</p>\
+                    <script>no()</script><style>p{}</style><!-- no --><ol><li>a</li><li>b</li></ol>";
+        assert_eq!(
+            description_text(html),
+            "One\ntwo & three\n\nFour ’' &bogus;\n\n• a\n• b"
+        );
+    }
+
+    #[test]
+    fn a_lone_angle_bracket_is_text_and_escaped_markup_is_read_once() {
+        assert_eq!(description_text("a < b and c > d"), "a < b and c > d");
+        assert_eq!(
+            description_text("&lt;p&gt;x&lt;/p&gt;&lt;p&gt;y&lt;/p&gt;"),
+            "x\n\ny"
+        );
+        assert_eq!(
+            description_text("<![CDATA[kept]]> <b unclosed"),
+            "kept <b unclosed"
+        );
+    }
+
+    #[test]
+    fn plain_text_keeps_its_lines_and_its_angle_brackets() {
+        let (text, cut) = plain_capped("  a  b \n\n\n c <i>&amp;\n", 100);
+        assert_eq!(text, "a b\n\nc <i>&amp;");
+        assert!(!cut);
+        let (text, cut) = plain_capped("abcdef", 3);
+        assert_eq!((text.as_str(), cut), ("abc", true));
+    }
 }

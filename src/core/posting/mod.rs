@@ -143,7 +143,11 @@ pub fn read(collected_json: &str, today: NaiveDate) -> Result<Posting, PostingEr
     let found = jsonld::read(&page, today, &mut described, &mut notes)
         .or_else(|| pages::microdata(&page, today, &mut notes))
         .or_else(|| pages::site(&page, &mut notes))
-        .or_else(|| (!described).then(|| pages::meta(&page, &mut notes)).flatten());
+        .or_else(|| {
+            (!described)
+                .then(|| pages::meta(&page, &mut notes))
+                .flatten()
+        });
     let Some(mut posting) = found else {
         return Err(PostingError::NoPosting);
     };

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use serde_json::{Map, Value};
 
 use super::fields::{self, get, is_type, short, Ids};
-use super::html::text_capped;
+use super::html::plain_capped;
 use super::url::normalise_url;
 use super::{Posting, PostingNote, Source, MAX_DESCRIPTION_BYTES, MAX_LOCATIONS};
 
@@ -115,7 +115,7 @@ pub(super) fn site(page: &Value, notes: &mut Vec<PostingNote>) -> Option<Posting
         let (description, cut) = fields
             .get("description")
             .and_then(Value::as_str)
-            .map(|d| text_capped(d, MAX_DESCRIPTION_BYTES))
+            .map(|d| plain_capped(d, MAX_DESCRIPTION_BYTES))
             .unwrap_or_default();
         if cut {
             notes.push(PostingNote::DescriptionCut {
@@ -172,11 +172,7 @@ pub(super) fn meta(page: &Value, notes: &mut Vec<PostingNote>) -> Option<Posting
 /// The page's address: its canonical address, unless the address in the tab names the
 /// posting by a parameter the canonical one lacks ([`POSTING_PARAMS`]).
 pub(super) fn page_url(page: &Value) -> String {
-    let field = |k: &str| {
-        page.get(k)
-            .and_then(Value::as_str)
-            .and_then(normalise_url)
-    };
+    let field = |k: &str| page.get(k).and_then(Value::as_str).and_then(normalise_url);
     let url = field("url");
     let canonical = field("canonical");
     let names_posting = |u: &str| {

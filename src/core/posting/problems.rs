@@ -72,18 +72,30 @@ impl std::error::Error for PostingError {}
 )]
 pub enum PostingNote {
     /// A structured-data block (1-based, in page order) is not JSON and was skipped.
-    UnreadableBlock { block: u64 },
+    UnreadableBlock {
+        block: u64,
+    },
     /// The structured data nests too many objects; the search stopped early.
     SearchStopped,
     /// A date that cannot be read (`field` is the schema.org name).
-    UnreadableDate { field: String, value: String },
+    UnreadableDate {
+        field: String,
+        value: String,
+    },
     /// A date in the future or before 1990: clearly wrong, left out.
-    WrongDate { field: String, value: String },
+    WrongDate {
+        field: String,
+        value: String,
+    },
     /// The description was longer than [`super::MAX_DESCRIPTION_BYTES`] and was cut.
-    DescriptionCut { limit_kb: u64 },
+    DescriptionCut {
+        limit_kb: u64,
+    },
     /// The posting sits in an embedded job board of another site, which cannot be read from
     /// this page; `url` is the board's own address.
-    EmbeddedBoard { url: String },
+    EmbeddedBoard {
+        url: String,
+    },
     /// Only the page's title and meta tags were found: the role is the title as it is.
     OnlyTitle,
     NoCompany,

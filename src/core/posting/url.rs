@@ -33,19 +33,30 @@ pub const TRACKING: [&str; 14] = [
 pub const TRACKING_BY_HOST: [(&str, &[&str]); 6] = [
     (
         "linkedin.com",
-        &["trk", "trkinfo", "refid", "trackingid", "lipi", "ebp", "origin"],
+        &[
+            "trk",
+            "trkinfo",
+            "refid",
+            "trackingid",
+            "lipi",
+            "ebp",
+            "origin",
+        ],
     ),
     ("indeed.com", &["from", "tk", "vjs", "advn", "xkcb"]),
     ("myworkdayjobs.com", &["source"]),
-    ("lever.co", &["lever-source", "lever-origin", "lever-via", "source"]),
+    (
+        "lever.co",
+        &["lever-source", "lever-origin", "lever-via", "source"],
+    ),
     ("greenhouse.io", &["gh_src", "source"]),
     ("icims.com", &["mobile", "needsredirect", "iis", "iisn"]),
 ];
 
 /// Language codes taken as a leading path segment (ISO 639-1).
 pub const LANGUAGES: [&str; 24] = [
-    "en", "de", "fr", "es", "it", "nl", "pt", "pl", "sv", "da", "fi", "nb", "no", "cs", "ja",
-    "zh", "ko", "ru", "tr", "hu", "ro", "el", "he", "ar",
+    "en", "de", "fr", "es", "it", "nl", "pt", "pl", "sv", "da", "fi", "nb", "no", "cs", "ja", "zh",
+    "ko", "ru", "tr", "hu", "ro", "el", "he", "ar",
 ];
 
 /// The address in its normal form (see the module's description), or `None`.
@@ -130,15 +141,44 @@ fn is_language(segment: &str) -> bool {
     };
     let lang = lang.to_ascii_lowercase();
     LANGUAGES.contains(&lang.as_str())
-        && region.map_or(true, |r| r.len() == 2 && r.bytes().all(|b| b.is_ascii_alphabetic()))
+        && region.map_or(true, |r| {
+            r.len() == 2 && r.bytes().all(|b| b.is_ascii_alphabetic())
+        })
 }
 
 fn is_tracking(host: &str, param: &str) -> bool {
-    let key = param.split('=').next().unwrap_or_default().to_ascii_lowercase();
+    let key = param
+        .split('=')
+        .next()
+        .unwrap_or_default()
+        .to_ascii_lowercase();
     if key.starts_with("utm_") || TRACKING.contains(&key.as_str()) {
         return true;
     }
     TRACKING_BY_HOST.iter().any(|(domain, keys)| {
         (host == *domain || host.ends_with(&format!(".{domain}"))) && keys.contains(&key.as_str())
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn language_segments_are_those_listed_with_an_optional_region() {
+        assert!(is_language("en"));
+        assert!(is_language("de-AT"));
+        assert!(is_language("PT_br"));
+        assert!(!is_language("us"));
+        assert!(!is_language("en-"));
+        assert!(!is_language("en-usa"));
+    }
+
+    #[test]
+    fn tracking_by_host_applies_to_the_host_and_its_subdomains_only() {
+        assert!(is_tracking("acme.wd5.myworkdayjobs.com", "source=LinkedIn"));
+        assert!(!is_tracking("notmyworkdayjobs.com", "source=LinkedIn"));
+        assert!(!is_tracking("example.com", "source=x"));
+        assert!(is_tracking("example.com", "UTM_medium=x"));
+    }
 }

@@ -17,6 +17,7 @@ pub mod noticing;
 pub mod offers;
 pub mod ops;
 pub mod plan;
+pub mod posting;
 pub mod protocol;
 pub mod sites;
 pub mod store;

@@ -3,9 +3,11 @@
 // belong to the people of the user's applications, and reports only those messages. Strangers'
 // messages go no further than this script: not their subject, not their date.
 //
-// Cost on busy pages: the page's observer (main.js) only says that something changed; the
-// rows and headers are looked for at most every GAP_MS, an element is read once, and at most
-// PER_SCAN new ones are read per look (the rest wait for the next).
+// Cost on busy pages: the page's observer (main.js) only says that something changed. Lists
+// are found once (and looked for again at most every FIND_MS) and then walked from the top,
+// WALK rows at most, where new messages arrive; opened messages' headers are searched for at
+// most every HEADERS_MS; an element is read once, at most PER_SCAN per look, one look at most
+// every GAP_MS. A busy page is never searched as a whole for rows.
 (() => {
   if (globalThis.FollowupNotice) return;
   const M = globalThis.FollowupMessages;
@@ -13,7 +15,12 @@
   const Mail = globalThis.FollowupMailSites;
 
   const GAP_MS = 250;
-  const PER_SCAN = 40;
+  const PER_SCAN = 20;
+  // Rows looked at from the top of each list, how often lists are looked for, and how often
+  // opened messages' headers are.
+  const WALK = 50;
+  const FIND_MS = 3000;
+  const HEADERS_MS = 1000;
   const KNOWN_FOR_MS = 60000;
   const MAX_ASK = 200;
 
@@ -24,9 +31,7 @@
    */
   function start(name, docs, ask, warn) {
     const reader = Mail?.forSite(name);
-    if (!reader) return null;
-    const both = [reader.rowSelector, reader.headerSelector].filter(Boolean).join(', ');
-    if (!both) return null;
+    if (!reader?.rowSelector && !reader?.headerSelector) return null;
     let off = false;
     let queued = false;
     let running = false;
@@ -51,31 +56,79 @@
       setTimeout(run, Math.max(0, lastScan + GAP_MS - performance.now()));
     }
 
+    // Lists of rows, found once and then walked from the top: a busy inbox is never searched
+    // as a whole. A site that draws each row in a wrapper is walked through the wrappers.
+    const lists = new Set();
+    let lastFind = -Infinity;
+    let lastHeaders = -Infinity;
+
+    /** The element whose children are the rows (or their wrappers) of `row`'s list. */
+    function listOf(row) {
+      let el = row;
+      for (let up = 0; up < 3 && el.parentElement; up += 1) {
+        el = el.parentElement;
+        if (el.childElementCount > 1) return el;
+      }
+      return row.parentElement;
+    }
+
+    /** The first rows of each list, at most WALK of them. */
+    function* rows(now) {
+      if (now - lastFind > FIND_MS) {
+        lastFind = now;
+        const parents = new Set();
+        for (const doc of docs) {
+          if (!doc.defaultView) continue;
+          for (const row of doc.querySelectorAll(reader.rowSelector)) {
+            if (parents.has(row.parentElement)) continue;
+            parents.add(row.parentElement);
+            lists.add(listOf(row));
+          }
+        }
+      }
+      for (const list of lists) {
+        if (!list.isConnected) {
+          lists.delete(list);
+          continue;
+        }
+        let n = 0;
+        for (let child = list.firstElementChild; child && n < WALK; child = child.nextElementSibling, n += 1) {
+          if (read.has(child)) continue;
+          const row = child.matches(reader.rowSelector) ? child : child.querySelector(reader.rowSelector);
+          if (row) yield row;
+          else read.add(child);
+        }
+      }
+    }
+
+    /** Opened messages' headers: looked for at most every HEADERS_MS. */
+    function* headers(now) {
+      if (!reader.headerSelector || now - lastHeaders < HEADERS_MS) return;
+      lastHeaders = now;
+      for (const doc of docs) if (doc.defaultView) yield* doc.querySelectorAll(reader.headerSelector);
+    }
+
     /** New rows and headers, at most PER_SCAN, read; whether more are waiting. */
     function collect() {
       const found = [];
-      let more = false;
-      for (const doc of docs) {
-        if (!doc.defaultView) continue;
-        for (const el of doc.querySelectorAll(both)) {
-          if (read.has(el)) continue;
-          if (found.length >= PER_SCAN) {
-            more = true;
-            break;
-          }
-          read.add(el);
-          const header = el.matches(reader.headerSelector || ':not(*)');
-          const reading = header ? reader.readHeader(el) : reader.readRow(el);
-          if (reading) {
-            readable += 1;
-            found.push({ el, header, reading });
-          } else {
-            unreadable += 1;
-          }
+      const now = performance.now();
+      const take = (el, header) => {
+        read.add(el);
+        const reading = header ? reader.readHeader(el) : reader.readRow(el);
+        if (reading) {
+          readable += 1;
+          found.push({ el, header, reading });
+        } else {
+          unreadable += 1;
         }
-        if (more) break;
+      };
+      for (const el of headers(now)) if (!read.has(el)) take(el, true);
+      for (const el of rows(now)) {
+        if (read.has(el)) continue;
+        if (found.length >= PER_SCAN) return { found, more: true };
+        take(el, false);
       }
-      return { found, more };
+      return { found, more: false };
     }
 
     async function known(addresses) {

@@ -202,6 +202,36 @@ describe('replies noticed in webmail (Chromium)', () => {
     await page.close();
   });
 
+  test("gmail: Insert on a held follow-up drafts it with the warning that Dana may have answered", async () => {
+    await seed(ctx.browser.worker, applications());
+    const inbox = await openSite('gmail', SITES.gmail.inbox, 'inbox.html');
+    await waitFor(async () => (await app('acme')).noticed, 'the possible reply');
+    await inbox.page.close();
+    const body = readFileSync(join(FIXTURES, 'gmail/compose.html'), 'utf8');
+    const page = await ctx.browser.context.newPage();
+    await page.route('https://mail.google.com/**', (route) => {
+      const url = new URL(route.request().url());
+      if (url.pathname === '/_fixture/page-sim.js') return route.fulfill({ status: 200, contentType: 'text/javascript', body: PAGE_SIM });
+      return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', headers: { 'content-security-policy': SITE_CSP.gmail }, body });
+    });
+    await page.goto('https://mail.google.com/mail/u/0/#inbox');
+    await page.waitForSelector('html[data-followup="ready"]');
+    await page.evaluate(() => window.openCompose('compose'));
+    await page.locator('[data-followup-button]').click();
+    await page.waitForFunction(() => document.querySelector('[g_editable="true"]').innerText.includes('Dana'));
+    // The check notice is drawn in the extension frame: its text, as the user reads it.
+    const said = await waitFor(async () => {
+      for (const frame of page.frames()) {
+        if (!frame.url().includes('frame.html')) continue;
+        const text = await frame.locator('body').innerText().catch(() => '');
+        if (text.includes('may have answered')) return text;
+      }
+      return null;
+    }, 'the warning', 4000);
+    assert.match(said, /Dana Smith may have answered on .*check your inbox before sending this follow-up/);
+    await page.close();
+  });
+
   test('gmail: a message written by hand to Dana asks whether to record it, and records only on Record', async () => {
     await seed(ctx.browser.worker, applications());
     await waitForBadge(ctx.browser.worker, '1');

@@ -85,6 +85,8 @@ fn check_agrees(kv: &MemoryStore) -> Result<(), TestCaseError> {
     prop_assert_eq!(held.counts, full.counts);
     prop_assert_eq!(held.badge(), full.badge());
     prop_assert_eq!(held.problems, full.problems);
+    prop_assert_eq!(held.reply_count, full.reply_count);
+    prop_assert_eq!(&held.replies[..], &full.replies[..held.replies.len()]);
     prop_assert!(held.head.len() <= full.head.len());
     prop_assert_eq!(&held.head[..], &full.head[..held.head.len()]);
     if held.next_known {
@@ -100,7 +102,7 @@ fn command_for(kv: &MemoryStore, pick: (u8, usize, usize, i64)) -> Option<Comman
     let day = today()
         .checked_add_signed(chrono::Duration::days(days))
         .unwrap();
-    if state.apps.is_empty() || what % 8 == 7 {
+    if state.apps.is_empty() || what % 10 == 9 {
         let mut app = demo_workload(97)[which % 97].clone();
         app.id = format!("new-{which}-{days}");
         app.revision = 0;
@@ -117,7 +119,18 @@ fn command_for(kv: &MemoryStore, pick: (u8, usize, usize, i64)) -> Option<Comman
         app_id: app.id.clone(),
         edit,
     };
-    Some(match what % 8 {
+    // A message from one of its people (or someone at its domain), noticed in webmail.
+    let from = app
+        .contacts
+        .get(action % app.contacts.len().max(1))
+        .map(|c| c.email.clone())
+        .unwrap_or_else(|| "someone@else.example".into());
+    let pending = app
+        .noticed
+        .iter()
+        .find(|n| n.answer.is_none())
+        .map(|n| n.id.clone());
+    Some(match what % 10 {
         0 => edit(Edit::Sent {
             action_key: key,
             date: day.min(today()),
@@ -139,6 +152,23 @@ fn command_for(kv: &MemoryStore, pick: (u8, usize, usize, i64)) -> Option<Comman
             date: day.min(today()),
             status: Status::ALL[which % Status::ALL.len()].clone(),
         }),
+        6 => edit(Edit::Noticed {
+            messages: vec![followup::core::noticing::Message {
+                id: format!("gmail:{which}-{days}"),
+                from,
+                name: "As shown".into(),
+                date: day.min(today()),
+                subject: "Next steps".into(),
+                site: "gmail".into(),
+            }],
+            today: today(),
+        }),
+        7 if pending.is_some() => edit(Edit::Answer {
+            message: pending.unwrap_or_default(),
+            answer: followup::core::model::Answer::ALL[which % 5],
+            decision_date: None,
+        }),
+        7 => edit(Edit::Undo { action_key: key }),
         _ => Command::DeleteApp {
             id: app.id.clone(),
             revision: app.revision,

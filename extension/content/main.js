@@ -297,12 +297,15 @@
   // Two speeds. A small batch of mutations (a click that opens a compose window) is read in
   // the callback: one native `matches`/`querySelector` per added element says whether a
   // compose window may have arrived, and if so it is looked for on the next animation frame.
-  // A large batch (a busy page re-rendering lists) is not read at all, as reading thousands
-  // of records costs more than looking: the documents are then searched on a timer, at most
-  // every MIN_GAP_MS, so even a window that arrives amid the churn gets its button within
-  // about MIN_GAP_MS.
+  // A large batch (a busy page re-rendering lists) is read only where it may matter: a
+  // container that keeps receiving nodes that hold no compose window (an inbox list) becomes
+  // *busy* after BUSY_AFTER such records and its records are skipped from then on (one map
+  // lookup each); the others' added nodes are looked at as in a small batch. Whatever that
+  // misses (a window drawn into a busy container) is found by a search of the documents at
+  // most every SAFETY_MS while the page churns.
   const SMALL_BATCH = 40;
-  const MIN_GAP_MS = 100;
+  const BUSY_AFTER = 20;
+  const SAFETY_MS = 1000;
   const trigger = Sites.triggerSelector(adapter);
   let frameQueued = false;
   let timerQueued = false;
@@ -311,35 +314,53 @@
   const docs = new Set();
   const watched = new WeakSet();
   const hooked = new WeakSet();
+  const busy = new WeakMap();
 
-  function mayHoldCompose(records) {
+  function mayHoldCompose(records, skipBusy) {
     for (const record of records) {
+      const seen = skipBusy ? busy.get(record.target) ?? 0 : 0;
+      if (seen >= BUSY_AFTER) continue;
+      let holds = false;
       for (const node of record.addedNodes) {
         if (node.nodeType !== 1 || Ui.isOurs(node)) continue;
-        if (node.matches(trigger) || node.querySelector(trigger)) return true;
+        if (node.matches(trigger) || node.querySelector(trigger)) {
+          holds = true;
+          break;
+        }
       }
+      if (holds) return true;
+      if (skipBusy) busy.set(record.target, seen + 1);
     }
     return false;
+  }
+
+  function soon() {
+    if (!frameQueued) {
+      frameQueued = true;
+      requestAnimationFrame(flush);
+    }
   }
 
   let noticing = null;
   const observer = new MutationObserver((records) => {
     noticing?.changed();
     if (records.length <= SMALL_BATCH) {
-      if (mayHoldCompose(records)) needScan = true;
-      if (!frameQueued) {
-        frameQueued = true;
-        requestAnimationFrame(flush);
-      }
+      if (mayHoldCompose(records, false)) needScan = true;
+      soon();
       return;
     }
-    needScan = true;
+    if (mayHoldCompose(records, true)) {
+      needScan = true;
+      soon();
+    }
+    // The safety net: a search of everything, at most every SAFETY_MS.
     if (timerQueued) return;
     timerQueued = true;
     setTimeout(() => {
       timerQueued = false;
+      needScan = true;
       flush();
-    }, Math.max(0, lastScan + MIN_GAP_MS - performance.now()));
+    }, Math.max(0, lastScan + SAFETY_MS - performance.now()));
   });
 
   function flush() {

@@ -5,9 +5,9 @@
 // is made by the service worker, and this script holds only its opaque tokens: who a
 // follow-up is for is said only to the extension frame (frame.html), never to the page.
 //
-// Cost on busy pages: the MutationObserver callback only collects added elements and asks
-// for one animation frame; the frame looks at those elements (never the whole document) and
-// re-checks the few compose windows already known.
+// Cost on busy pages: the MutationObserver callback reads only the records of containers not
+// known to be busy lists, and the documents are searched as a whole at most once a second
+// while the page churns (see "watching the page" below).
 (() => {
   if (globalThis.FollowupContent) return;
   const M = globalThis.FollowupMessages;

@@ -304,6 +304,7 @@ impl EditorForm {
                 date,
                 kind: r.kind.trim().to_string(),
                 interviewers,
+                ..Default::default()
             });
         }
         app.rounds = rounds;

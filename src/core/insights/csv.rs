@@ -84,14 +84,29 @@ pub fn write(i: &Insights) -> String {
         r.after_second_rate,
     );
     count(&mut out, s, "no answer, no follow-up sent", r.no_answer[0]);
-    count(&mut out, s, "no answer after the first follow-up", r.no_answer[1]);
-    count(&mut out, s, "no answer after the second follow-up", r.no_answer[2]);
+    count(
+        &mut out,
+        s,
+        "no answer after the first follow-up",
+        r.no_answer[1],
+    );
+    count(
+        &mut out,
+        s,
+        "no answer after the second follow-up",
+        r.no_answer[2],
+    );
     count(&mut out, s, "still waiting", r.waiting);
     count(&mut out, s, "ended by a new round", r.superseded);
 
     let s = "employers";
     let d = &i.decisions;
-    median(&mut out, s, "median days from interview to reply", d.to_reply);
+    median(
+        &mut out,
+        s,
+        "median days from interview to reply",
+        d.to_reply,
+    );
     median(
         &mut out,
         s,
@@ -104,9 +119,19 @@ pub fn write(i: &Insights) -> String {
         "decided on or before the date they gave",
         d.on_or_before_stated,
     );
-    count(&mut out, s, "decided after the date they gave", d.after_stated);
+    count(
+        &mut out,
+        s,
+        "decided after the date they gave",
+        d.after_stated,
+    );
     median(&mut out, s, "median days late", d.days_late);
-    count(&mut out, s, "date passed, still waiting", d.past_date_waiting);
+    count(
+        &mut out,
+        s,
+        "date passed, still waiting",
+        d.past_date_waiting,
+    );
 
     let s = "actions";
     let a = &i.actions;

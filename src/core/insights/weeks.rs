@@ -40,8 +40,8 @@ pub(super) struct Counter {
 
 impl Counter {
     pub fn new(today: NaiveDate) -> Counter {
-        let monday = i64::from(today.num_days_from_ce())
-            - i64::from(today.weekday().num_days_from_monday());
+        let monday =
+            i64::from(today.num_days_from_ce()) - i64::from(today.weekday().num_days_from_monday());
         Counter {
             today,
             first: monday - 7 * (WEEKS as i64 - 1),

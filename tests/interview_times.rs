@@ -54,7 +54,10 @@ fn a_rounds_time_is_stored_as_hh_mm_with_its_length_and_place() {
         serde_json::from_str::<Round>(&format!(r#"{{"date":"2026-03-03","time":{time}}}"#))
             .map(|r| r.time)
     };
-    assert_eq!(read(r#""14:30:59""#).unwrap(), Some("14:30".parse().unwrap()));
+    assert_eq!(
+        read(r#""14:30:59""#).unwrap(),
+        Some("14:30".parse().unwrap())
+    );
     assert_eq!(read(r#""""#).unwrap(), None);
     assert_eq!(read("null").unwrap(), None);
     for bad in [r#""25:00""#, r#""2pm""#, "930"] {

@@ -81,26 +81,35 @@ fn thank_you_card_setting() {
 
 #[test]
 fn thank_you_email_after_a_timed_round() {
-    // (round date, start, minutes, days off, due, late after). A round that ends after 17:00
-    // moves its email to the next working day; late after stays the interview + 1 wd.
-    let table: [(&str, &str, Option<u32>, &[&str], &str, &str); 7] = [
-        ("2026-03-03", "14:00", Some(60), &[], "2026-03-03", "2026-03-04"), // Tue, ends 15:00
-        ("2026-03-03", "16:00", None, &[], "2026-03-03", "2026-03-04"), // ends 17:00: same day
-        ("2026-03-03", "16:30", None, &[], "2026-03-04", "2026-03-04"), // ends 17:30 -> Wed
-        ("2026-03-06", "18:00", Some(30), &[], "2026-03-09", "2026-03-09"), // Fri -> Mon
-        ("2026-03-06", "18:00", Some(30), &["2026-03-09"], "2026-03-10", "2026-03-10"), // Mon off
-        ("2026-03-07", "10:00", Some(90), &[], "2026-03-07", "2026-03-09"), // Sat, as untimed
-        ("2026-03-03", "23:30", Some(120), &[], "2026-03-04", "2026-03-04"), // past midnight
+    // (round date, start [/ minutes], day off, due, late after). A round that ends after 17:00
+    // moves its email to the next working day; late after stays the interview + 1 wd. No
+    // length given: 60 minutes.
+    let table = [
+        ("2026-03-03", "14:00/60", "", "2026-03-03", "2026-03-04"), // Tue, ends 15:00
+        ("2026-03-03", "16:00", "", "2026-03-03", "2026-03-04"),    // ends 17:00: same day
+        ("2026-03-03", "16:30", "", "2026-03-04", "2026-03-04"),    // ends 17:30 -> Wed
+        ("2026-03-06", "18:00/30", "", "2026-03-09", "2026-03-09"), // Fri -> Mon
+        (
+            "2026-03-06",
+            "18:00/30",
+            "2026-03-09",
+            "2026-03-10",
+            "2026-03-10",
+        ), // Mon off -> Tue
+        ("2026-03-07", "10:00/90", "", "2026-03-07", "2026-03-09"), // Sat, as untimed
+        ("2026-03-03", "23:30/120", "", "2026-03-04", "2026-03-04"), // past midnight
     ];
-    for (date, time, minutes, days_off, due, late) in table {
+    for (date, time, day_off, due, late) in table {
         let mut app = interviewing();
         let mut r = round("r1", date, &["ana"]);
-        r.time = Some(time.parse().unwrap());
-        r.duration_minutes = minutes;
+        let (start, minutes) = time.split_once('/').unwrap_or((time, ""));
+        r.time = Some(start.parse().unwrap());
+        r.duration_minutes = minutes.parse().ok();
         app.rounds = vec![r];
-        let actions = run(&app, &holidays(days_off), date);
+        let days_off: Vec<&str> = [day_off].into_iter().filter(|s| !s.is_empty()).collect();
+        let actions = run(&app, &holidays(&days_off), date);
         let email = find(&actions, &key::thank_you_email("r1", "ana"));
-        let case = format!("{date} {time} {minutes:?} {days_off:?}");
+        let case = format!("{date} {time} {day_off}");
         assert_eq!(email.due, d(due), "{case}");
         assert_eq!(email.late_after, Some(d(late)), "{case}");
         assert_eq!(email.reason.code, ReasonCode::InterviewDay);
@@ -129,8 +138,10 @@ fn thank_you_email_after_a_timed_round() {
     assert_eq!(email.state, ActionState::Due);
 
     // The card does not depend on the time: + 2 d from the interview as always.
-    let mut settings = Settings::default();
-    settings.thank_you_card = true;
+    let settings = Settings {
+        thank_you_card: true,
+        ..Default::default()
+    };
     let actions = run(&app, &settings, "2026-03-03");
     assert_eq!(
         find(&actions, &key::thank_you_card("r1", "ana")).due,

@@ -1045,6 +1045,7 @@ fn ics_escapes_text_and_folds_long_lines_without_splitting_characters() {
             date: date("2026-03-03"),
             kind: "on-site".into(),
             interviewers: vec![Interviewer::default()],
+            ..Default::default()
         }],
         ..Default::default()
     }];

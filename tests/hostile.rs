@@ -130,6 +130,7 @@ fn hostile_apps(s: &str) -> Vec<Application> {
                 points: vec![s.into()],
             },
         ],
+        ..Default::default()
     };
     let contacts = vec![
         contact(s, s, false, false),

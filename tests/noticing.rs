@@ -62,6 +62,7 @@ fn acme() -> Application {
                 contact_id: "dana".into(),
                 points: vec![],
             }],
+            ..Default::default()
         }],
         history: vec![Event {
             date: day(-10),

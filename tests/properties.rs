@@ -90,6 +90,7 @@ fn round() -> impl Strategy<Value = Round> {
                     points: Vec::new(),
                 })
                 .collect(),
+            ..Default::default()
         })
 }
 

@@ -75,6 +75,7 @@ pub fn sample_applications(today: NaiveDate) -> Vec<Application> {
                 ),
                 met("lee", &["Testing pipelines with recorded production samples"]),
             ],
+                ..Default::default()
             }],
             ..Default::default()
         };
@@ -105,6 +106,7 @@ pub fn sample_applications(today: NaiveDate) -> Vec<Application> {
                 "sam",
                 &["Pricing experiments for the spring catalogue"],
             )],
+            ..Default::default()
         }],
         history: vec![Event {
             date: interview,
@@ -137,6 +139,7 @@ pub fn sample_applications(today: NaiveDate) -> Vec<Application> {
             date: globex_round,
             kind: "Technical interview".into(),
             interviewers: vec![met("kim", &["Designing the billing service's retry logic"])],
+            ..Default::default()
         }],
         history: vec![
             Event {
@@ -190,6 +193,7 @@ pub fn sample_applications(today: NaiveDate) -> Vec<Application> {
             date: initech_round,
             kind: "Final round".into(),
             interviewers: vec![met("pat", &["On-call load and how to reduce it"])],
+            ..Default::default()
         }],
         history: vec![
             Event {
@@ -226,6 +230,7 @@ pub fn sample_applications(today: NaiveDate) -> Vec<Application> {
             date: before(today, 6),
             kind: "Phone screen".into(),
             interviewers: vec![met("jo", &[])],
+            ..Default::default()
         }],
         ..Default::default()
     };

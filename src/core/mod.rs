@@ -10,6 +10,7 @@ pub mod edit;
 pub mod export;
 pub mod files;
 pub mod index;
+pub mod insights;
 pub mod kinds;
 pub mod matching;
 pub mod model;

@@ -183,5 +183,6 @@ fn round(id: &str, date: NaiveDate, interviewers: &[&str]) -> Round {
                 points: Vec::new(),
             })
             .collect(),
+        ..Default::default()
     }
 }

@@ -299,11 +299,14 @@ impl EditorForm {
                         .collect(),
                 })
                 .collect();
+            // The form has no fields for a round's time, length and place: keep the stored ones.
+            let kept = self.base.round(&r.id).cloned().unwrap_or_default();
             rounds.push(Round {
                 id: r.id.clone(),
                 date,
                 kind: r.kind.trim().to_string(),
                 interviewers,
+                ..kept
             });
         }
         app.rounds = rounds;

@@ -51,6 +51,7 @@ pub fn round(id: &str, date: &str, interviewers: &[&str]) -> Round {
                 points: Vec::new(),
             })
             .collect(),
+        ..Default::default()
     }
 }
 

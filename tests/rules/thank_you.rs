@@ -78,3 +78,73 @@ fn thank_you_card_setting() {
         }
     }
 }
+
+#[test]
+fn thank_you_email_after_a_timed_round() {
+    // (round date, start [/ minutes], day off, due, late after). A round that ends after 17:00
+    // moves its email to the next working day; late after stays the interview + 1 wd. No
+    // length given: 60 minutes.
+    let table = [
+        ("2026-03-03", "14:00/60", "", "2026-03-03", "2026-03-04"), // Tue, ends 15:00
+        ("2026-03-03", "16:00", "", "2026-03-03", "2026-03-04"),    // ends 17:00: same day
+        ("2026-03-03", "16:30", "", "2026-03-04", "2026-03-04"),    // ends 17:30 -> Wed
+        ("2026-03-06", "18:00/30", "", "2026-03-09", "2026-03-09"), // Fri -> Mon
+        (
+            "2026-03-06",
+            "18:00/30",
+            "2026-03-09",
+            "2026-03-10",
+            "2026-03-10",
+        ), // Mon off -> Tue
+        ("2026-03-07", "10:00/90", "", "2026-03-07", "2026-03-09"), // Sat, as untimed
+        ("2026-03-03", "23:30/120", "", "2026-03-04", "2026-03-04"), // past midnight
+    ];
+    for (date, time, day_off, due, late) in table {
+        let mut app = interviewing();
+        let mut r = round("r1", date, &["ana"]);
+        let (start, minutes) = time.split_once('/').unwrap_or((time, ""));
+        r.time = Some(start.parse().unwrap());
+        r.duration_minutes = minutes.parse().ok();
+        app.rounds = vec![r];
+        let days_off: Vec<&str> = [day_off].into_iter().filter(|s| !s.is_empty()).collect();
+        let actions = run(&app, &holidays(&days_off), date);
+        let email = find(&actions, &key::thank_you_email("r1", "ana"));
+        let case = format!("{date} {time} {day_off}");
+        assert_eq!(email.due, d(due), "{case}");
+        assert_eq!(email.late_after, Some(d(late)), "{case}");
+        assert_eq!(email.reason.code, ReasonCode::InterviewDay);
+        assert_eq!(email.reason.from, d(date));
+        let expected = if due == date {
+            ActionState::Due
+        } else {
+            ActionState::Upcoming
+        };
+        assert_eq!(email.state, expected, "{case}");
+        let why = explain(email, &app);
+        assert_eq!(why.contains("the next working day"), due != date, "{why}");
+    }
+
+    // The explanation says where it moved.
+    let mut app = interviewing();
+    let mut r = round("r1", "2026-03-03", &["ana"]);
+    r.time = Some("17:30".parse().unwrap());
+    app.rounds = vec![r];
+    let actions = run(&app, &Settings::default(), "2026-03-04");
+    let email = find(&actions, &key::thank_you_email("r1", "ana"));
+    assert_eq!(
+        explain(email, &app),
+        "On the day of your interview, 3 Mar 2026. Moved to 4 Mar 2026, the next working day."
+    );
+    assert_eq!(email.state, ActionState::Due);
+
+    // The card does not depend on the time: + 2 d from the interview as always.
+    let settings = Settings {
+        thank_you_card: true,
+        ..Default::default()
+    };
+    let actions = run(&app, &settings, "2026-03-03");
+    assert_eq!(
+        find(&actions, &key::thank_you_card("r1", "ana")).due,
+        d("2026-03-05")
+    );
+}

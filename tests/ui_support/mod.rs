@@ -108,6 +108,7 @@ pub fn acme() -> Application {
                     points: vec![],
                 },
             ],
+            ..Default::default()
         }],
         ..Default::default()
     }

@@ -65,6 +65,7 @@ impl Sample {
                     ),
                     interviewer("grace", &[]),
                 ],
+                    ..Default::default()
                 }],
                 contacts: vec![
                     Contact {

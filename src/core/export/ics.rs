@@ -1,12 +1,20 @@
 //! iCalendar (RFC 5545) files: the planned actions and the interviews.
+//!
+//! Actions are all-day events. An interview is an all-day event too, unless its round has a
+//! time: then it is a timed event from that time for its duration (60 minutes when none is
+//! given), written as *floating* local time (`DTSTART:20260303T143000`, no `Z` and no
+//! `TZID`). The time is the one the user typed, on the wall clock where the interview takes
+//! place; a floating time is shown at that same clock time by every calendar, which is what
+//! the user entered, without Follow-up having to know or ship time zone rules. The round's
+//! place (an address or a video link) becomes the event's LOCATION.
 
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
 
 use super::super::calendar::next_day;
-use super::super::model::{Action, ActionState, Application};
+use super::super::model::{Action, ActionState, Application, Round};
 
 /// Escapes iCalendar TEXT (RFC 5545 §3.3.11): backslash, semicolon and comma get a backslash,
 /// every kind of line break becomes `\n`, and other control characters, which TEXT does not
@@ -102,34 +110,82 @@ fn in_calendar(state: ActionState) -> bool {
     )
 }
 
-fn push_event(
-    out: &mut String,
-    uid: &str,
-    stamp: &str,
-    date: NaiveDate,
-    summary: &str,
-    description: &str,
-) {
+/// A floating local date-time, `YYYYMMDDTHHMMSS`.
+pub(super) fn ics_local(at: NaiveDateTime) -> String {
+    format!(
+        "{}T{:02}{:02}{:02}",
+        ics_date(at.date()),
+        at.hour(),
+        at.minute(),
+        at.second()
+    )
+}
+
+/// When an event takes place: a whole day, or from a local time to another.
+#[derive(Clone, Copy)]
+enum When {
+    Day(NaiveDate),
+    Timed(NaiveDateTime, NaiveDateTime),
+}
+
+/// The event of a round: timed when the round has a time, else its day.
+fn round_when(round: &Round) -> When {
+    let Some(time) = round.time else {
+        return When::Day(round.date);
+    };
+    let start = round.date.and_time(time);
+    let minutes = round.duration_minutes.unwrap_or(Round::DEFAULT_MINUTES);
+    let end = start
+        .checked_add_signed(chrono::TimeDelta::minutes(i64::from(minutes)))
+        .unwrap_or(start);
+    When::Timed(start, end)
+}
+
+struct Event<'e> {
+    uid: &'e str,
+    when: When,
+    summary: &'e str,
+    description: &'e str,
+    location: &'e str,
+}
+
+fn push_event(out: &mut String, stamp: &str, e: &Event) {
     push_folded(out, "BEGIN:VEVENT");
-    push_folded(out, &format!("UID:{uid}"));
+    push_folded(out, &format!("UID:{}", e.uid));
     push_folded(out, &format!("DTSTAMP:{stamp}"));
-    push_folded(out, &format!("DTSTART;VALUE=DATE:{}", ics_date(date)));
-    push_folded(
-        out,
-        &format!("DTEND;VALUE=DATE:{}", ics_date(next_day(date))),
-    );
-    push_folded(out, &format!("SUMMARY:{}", ics_escape(summary)));
-    if !description.is_empty() {
-        push_folded(out, &format!("DESCRIPTION:{}", ics_escape(description)));
+    match e.when {
+        When::Day(date) => {
+            push_folded(out, &format!("DTSTART;VALUE=DATE:{}", ics_date(date)));
+            push_folded(
+                out,
+                &format!("DTEND;VALUE=DATE:{}", ics_date(next_day(date))),
+            );
+        }
+        When::Timed(start, end) => {
+            push_folded(out, &format!("DTSTART:{}", ics_local(start)));
+            push_folded(out, &format!("DTEND:{}", ics_local(end)));
+        }
     }
-    // Reminders, not appointments: they should not mark the day as busy.
-    push_folded(out, "TRANSP:TRANSPARENT");
+    push_folded(out, &format!("SUMMARY:{}", ics_escape(e.summary)));
+    if !e.description.is_empty() {
+        push_folded(out, &format!("DESCRIPTION:{}", ics_escape(e.description)));
+    }
+    if !e.location.trim().is_empty() {
+        push_folded(out, &format!("LOCATION:{}", ics_escape(e.location.trim())));
+    }
+    // All-day events are reminders, not appointments: they should not mark the day as busy.
+    // An interview at a time is an appointment.
+    let transp = match e.when {
+        When::Day(_) => "TRANSPARENT",
+        When::Timed(..) => "OPAQUE",
+    };
+    push_folded(out, &format!("TRANSP:{transp}"));
     push_folded(out, "END:VEVENT");
 }
 
 /// An iCalendar file with one all-day event per action still to do (upcoming, due, overdue,
-/// snoozed or projected), on its due date, and one all-day event per interview round (rounds
-/// have a date but no time).
+/// snoozed or projected), on its due date, and one event per interview round: timed, in
+/// floating local time, when the round has a time, all-day otherwise (see the module doc).
 ///
 /// `describe` gives each action's title and description (typically [`action_title`] and the
 /// draft). `now_stamp` is the DTSTAMP, in UTC: `YYYYMMDDTHHMMSSZ`; characters other than
@@ -162,7 +218,14 @@ pub fn export_ics(
             continue;
         }
         let (title, description) = describe(action);
-        push_event(&mut out, &uid, &stamp, action.due, &title, &description);
+        let event = Event {
+            uid: &uid,
+            when: When::Day(action.due),
+            summary: &title,
+            description: &description,
+            location: "",
+        };
+        push_event(&mut out, &stamp, &event);
     }
     for app in apps {
         for (index, round) in app.rounds.iter().enumerate() {
@@ -179,14 +242,14 @@ pub fn export_ics(
             if !seen.insert(uid.clone()) {
                 continue;
             }
-            push_event(
-                &mut out,
-                &uid,
-                &stamp,
-                round.date,
-                &round_title(app, &round.kind),
-                &round_details(app, round),
-            );
+            let event = Event {
+                uid: &uid,
+                when: round_when(round),
+                summary: &round_title(app, &round.kind),
+                description: &round_details(app, round),
+                location: &round.place,
+            };
+            push_event(&mut out, &stamp, &event);
         }
     }
     push_folded(&mut out, "END:VCALENDAR");
@@ -209,7 +272,7 @@ fn round_title(app: &Application, kind: &str) -> String {
     title
 }
 
-fn round_details(app: &Application, round: &super::super::model::Round) -> String {
+fn round_details(app: &Application, round: &Round) -> String {
     let people: Vec<String> = round
         .interviewers
         .iter()

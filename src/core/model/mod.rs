@@ -205,6 +205,15 @@ pub struct Round {
     /// Free text: "phone screen", "on-site", "panel"...
     pub kind: String,
     pub interviewers: Vec<Interviewer>,
+    /// When it starts, local time ("HH:MM"); `None`: the day only.
+    #[serde(skip_serializing_if = "Option::is_none", with = "hh_mm")]
+    pub time: Option<chrono::NaiveTime>,
+    /// How long it lasts; `None`: [`Round::DEFAULT_MINUTES`] where a length is needed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub duration_minutes: Option<u32>,
+    /// Where it takes place: an address or a video link.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub place: String,
 }
 
 impl Default for Round {
@@ -214,7 +223,57 @@ impl Default for Round {
             date: NaiveDate::MIN,
             kind: String::new(),
             interviewers: Vec::new(),
+            time: None,
+            duration_minutes: None,
+            place: String::new(),
         }
+    }
+}
+
+impl Round {
+    /// The length of a round with a time and no duration.
+    pub const DEFAULT_MINUTES: u32 = 60;
+
+    /// When a round with a time ends, counted in minutes from its day's midnight (past 1,440
+    /// when it runs over midnight).
+    pub fn end_minute(&self) -> Option<u32> {
+        use chrono::Timelike;
+        let start = self.time?;
+        let minutes = self.duration_minutes.unwrap_or(Self::DEFAULT_MINUTES);
+        Some((start.hour() * 60 + start.minute()).saturating_add(minutes))
+    }
+}
+
+/// A round's time as "HH:MM" (seconds, when present, are read and dropped).
+mod hh_mm {
+    use chrono::{NaiveTime, Timelike};
+    use serde::{de::Error, Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(time: &Option<NaiveTime>, s: S) -> Result<S::Ok, S::Error> {
+        match time {
+            Some(t) => s.serialize_str(&format!("{:02}:{:02}", t.hour(), t.minute())),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveTime>, D::Error> {
+        let Some(text) = Option::<String>::deserialize(d)? else {
+            return Ok(None);
+        };
+        let text = text.trim();
+        if text.is_empty() {
+            return Ok(None);
+        }
+        NaiveTime::parse_from_str(text, "%H:%M")
+            .or_else(|_| NaiveTime::parse_from_str(text, "%H:%M:%S"))
+            .map(|t| {
+                t.with_second(0)
+                    .unwrap_or(t)
+                    .with_nanosecond(0)
+                    .unwrap_or(t)
+            })
+            .map(Some)
+            .map_err(|_| D::Error::custom(format!("invalid time {text:?}, expected HH:MM")))
     }
 }
 

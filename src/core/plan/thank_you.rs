@@ -1,11 +1,13 @@
 //! Thank-you email and card: every interviewer of every round gets a thank-you email on the
 //! interview day and, with the card setting on, a handwritten card (docs/rules.md, "Actions"
-//! and "Alerts, news, cards"). Each round keeps its own thank-yous.
+//! and "Alerts, news, cards"). Each round keeps its own thank-yous. A round with a time that
+//! ends in the evening moves its email to the next working day (rule 5).
 
 use super::super::model::{ActionKind, ReasonCode};
 use super::facts::{Candidate, Facts, Out};
 use super::key::Spec;
 use super::problems::ProblemKind;
+use super::timing::thank_you_due;
 
 pub fn plan<'a>(f: &Facts<'_, 'a>, out: &mut impl Out<'a>) {
     for round in f.rounds() {
@@ -46,10 +48,14 @@ pub fn plan<'a>(f: &Facts<'_, 'a>, out: &mut impl Out<'a>) {
                     round: &round.id,
                     contact: id,
                 };
+                let mut dated = f.dated(code, round.date);
+                if !card {
+                    dated.due = thank_you_due(round.date, round.end_minute(), f.calendar);
+                }
                 out.emit(Candidate {
                     round_id: Some(&round.id),
                     contact_id: Some(id),
-                    ..Candidate::new(key, kind, f.dated(code, round.date), true)
+                    ..Candidate::new(key, kind, dated, true)
                 });
             }
         }

@@ -16,6 +16,9 @@ pub const BUFFER_RANGE: std::ops::RangeInclusive<u32> = 1..=3;
 /// A decision date more than this many calendar days after the start of a chain is a long
 /// timeline (exactly this many is not).
 pub const LONG_TIMELINE_DAYS: i64 = 14;
+/// A round with a time that ends after this minute of its day (17:00) is an evening
+/// interview: its thank-you email is due on the next working day instead of the same day.
+pub const EVENING_AFTER_MINUTE: u32 = 17 * 60;
 
 /// The day a row counts from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -284,8 +287,24 @@ impl Timing {
 
     /// Whether an action of this row due on `due` was moved off a day that is not a working
     /// day (rule 5), as the explanation says.
+    /// The thank-you email after an evening interview moves too, although its row keeps the
+    /// day as is ([`thank_you_due`]).
     pub fn moved(&self, from: NaiveDate, days: u32, due: NaiveDate) -> bool {
-        self.unit == Unit::CalendarAdjusted && due > add_days(from, days)
+        self.unit != Unit::Working && due > add_days(from, days)
+    }
+}
+
+/// The day the thank-you email of a round is due: the interview day, or the next working day
+/// when the round has a time and ends after [`EVENING_AFTER_MINUTE`]. Its late-after date
+/// stays the interview + 1 wd, so after an evening interview it is due on that day alone.
+pub fn thank_you_due(
+    day: NaiveDate,
+    end_minute: Option<u32>,
+    calendar: &WorkCalendar,
+) -> NaiveDate {
+    match end_minute {
+        Some(end) if end > EVENING_AFTER_MINUTE => calendar.add_working_days(day, 1),
+        _ => day,
     }
 }
 

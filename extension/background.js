@@ -70,7 +70,6 @@ function addMenu() {
       id: SAVE_JOB,
       title: chrome.i18n.getMessage('contextMenuSave'),
       contexts: ['page'],
-      documentUrlPatterns: ['http://*/*', 'https://*/*'],
     });
   });
 }

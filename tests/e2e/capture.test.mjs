@@ -14,7 +14,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, root } from './harness.mjs';
+import { launch, root, screenshot } from './harness.mjs';
 
 const FIXTURES = join(root, 'tests/fixtures/postings');
 const CAREERS = 'https://careers.northwind-traders.example/en-us/jobs/1234-data-analyst/?utm_source=linkedin&utm_medium=social#apply';
@@ -66,6 +66,23 @@ async function popupFor(tabId) {
 
 const value = (popup, name) => popup.inputValue(`[name="${name}"]`);
 
+const AXE = readFileSync(join(root, 'node_modules/axe-core/axe.min.js'), 'utf8');
+
+/** axe-core finds nothing wrong, in light and dark; a screenshot of each. */
+async function checked(page, name) {
+  for (const scheme of ['light', 'dark']) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.evaluate(AXE);
+    const violations = await page.evaluate(async () => {
+      const result = await globalThis.axe.run(document, { resultTypes: ['violations'] });
+      return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    });
+    assert.deepEqual(violations, [], `axe on ${name} (${scheme})`);
+    await screenshot(page, `capture-${name}-${scheme}`);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
 test('the shipped manifest asks for no host beyond webmail', () => {
   const shipped = JSON.parse(readFileSync(join(root, 'dist/chrome/manifest.json'), 'utf8'));
   assert.ok(shipped.permissions.includes('activeTab') && shipped.permissions.includes('scripting'));
@@ -87,9 +104,11 @@ test('a posting page: the form prefilled, saved, then named on the next visit, i
   assert.equal(await value(popup, 'capture-valid-through'), '2026-04-30');
   assert.equal(await value(popup, 'capture-url'), 'https://careers.northwind-traders.example/jobs/1234-data-analyst', 'tracking, language and fragment gone');
   assert.equal(await value(popup, 'capture-status'), 'applied');
+  await checked(popup, 'form');
 
   await popup.click('form[data-form="capture"] button[type="submit"]');
   await popup.waitForSelector('section.capture.duplicate');
+  await checked(popup, 'duplicate');
   assert.match(await popup.textContent('section.capture.duplicate'), /^You applied to Northwind Traders · Data Analyst on .+: Applied\.Open it$/);
 
   // Stored through the command path, with the posting's fields.
@@ -119,6 +138,7 @@ test('a posting page: the form prefilled, saved, then named on the next visit, i
   await again.click('section.posting details summary');
   assert.equal(await again.textContent('section.posting details p.hint'), 'Read from careers.northwind-traders.example (json-ld)');
   assert.match(await again.innerText('section.posting .posting-text'), /Turn our sales data into decisions\./);
+  await checked(again, 'application');
   assert.equal(await again.locator('section.posting .posting-text *').count(), 0, 'text only, no elements');
   await again.close();
   await page.close();

@@ -154,6 +154,13 @@ fn a_page_without_a_posting_offers_the_form_with_its_address_and_title() {
         text_of(&tree, "section.capture h2"),
         "No job posting found on this page"
     );
+    // One line until asked: most pages the popup opens on are not postings.
+    assert_eq!(count(&tree, "form[data-form=capture]"), 0);
+    assert_eq!(
+        send(&mut m, Msg::ExpandCapture),
+        vec![Effect::Focus("[name=\"capture-company\"]")]
+    );
+    let tree = drawn(&m);
     assert_eq!(
         value_of(&tree, "capture-url"),
         "https://blog.example.org/2026/03/how-to-follow-up"
@@ -163,6 +170,14 @@ fn a_page_without_a_posting_offers_the_form_with_its_address_and_title() {
         "the page's title"
     );
     assert_eq!(value_of(&tree, "capture-company"), "");
+}
+
+#[test]
+fn webmail_pages_offer_nothing() {
+    let mut m = page(Surface::Popup, vec![acme()]);
+    let page = r#"{"url":"https://mail.google.com/mail/u/0/#inbox","title":"Inbox","jsonld":[],"microdata":[],"meta":{},"sites":{}}"#;
+    send(&mut m, Msg::Captured(Collected::Page(page.into())));
+    assert_eq!(m.capture, None);
 }
 
 #[test]
@@ -253,4 +268,30 @@ fn the_application_page_shows_the_saved_description_as_text() {
     let mut plain = plain;
     send(&mut plain, Msg::OpenApp("s1".into()));
     assert_eq!(count(&drawn(&plain), "section.posting"), 0);
+}
+
+#[test]
+fn a_page_read_from_its_title_alone_waits_to_be_asked_then_shows_the_notes() {
+    let mut m = page(Surface::Popup, vec![acme()]);
+    send(&mut m, collected("greenhouse-embed"));
+    let tree = drawn(&m);
+    assert_eq!(text_of(&tree, "section.capture h2"), "Save this job");
+    assert_eq!(count(&tree, "form[data-form=capture]"), 0);
+    send(&mut m, Msg::ExpandCapture);
+    let tree = drawn(&m);
+    assert_eq!(value_of(&tree, "capture-company"), "Example Robotics");
+    assert_eq!(
+        value_of(&tree, "capture-url"),
+        "https://www.example-robotics.com/careers?gh_jid=4012345"
+    );
+    let notes = text_of(&tree, "section.capture ul.notes");
+    assert!(
+        notes
+            .contains("This page has no job posting data; the role is the page's title. Check it."),
+        "{notes}"
+    );
+    assert!(
+        notes.contains("The posting is shown from another site"),
+        "{notes}"
+    );
 }

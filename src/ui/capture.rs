@@ -13,7 +13,9 @@ use super::msg::{Collected, Effect, Write};
 use super::words::Text;
 use super::Model;
 use crate::core::model::{Application, PostingDetails, Status};
-use crate::core::posting::{self, normalise_url, Posting, PostingError, PostingNote, Salary};
+use crate::core::posting::{
+    self, normalise_url, Posting, PostingError, PostingNote, Salary, Source,
+};
 use crate::core::words::Coded;
 
 /// What the popup found on the page it was opened on.
@@ -27,6 +29,8 @@ pub enum Capture {
         /// What was read, for the duplicate check (the form may be edited).
         posting: Posting,
         found: bool,
+        /// The form is shown (at once for a posting; for a page without one, once asked).
+        open: bool,
         form: CaptureForm,
     },
     /// The page could not be read: why, in words.
@@ -205,6 +209,11 @@ pub fn browser_own(url: &str) -> bool {
         || (host == "chrome.google.com" && path.starts_with("/webstore"))
 }
 
+/// Pages where saving a job makes no sense: the browser's own, the extension stores, webmail.
+fn offers_nothing(url: &str) -> bool {
+    !url.is_empty() && (browser_own(url) || crate::core::sites::site_of(url).is_some())
+}
+
 /// `url` and `title` of the collector's answer, when it is one.
 fn page_of(json: &str) -> (String, String) {
     let page: serde_json::Value = serde_json::from_str(json).unwrap_or_default();
@@ -222,31 +231,41 @@ pub fn collected(m: &mut Model, collected: Collected) -> Vec<Effect> {
         Collected::Refused { url } if browser_own(&url) => None,
         Collected::Refused { .. } => Some(Capture::Unreadable(Text::key("captureRefused"))),
         Collected::Page(json) => match posting::read(&json, m.today) {
+            // Nothing to save on the browser's pages or in webmail.
+            _ if offers_nothing(&page_of(&json).0) => None,
             Ok(p) => Some(Capture::Form {
                 form: CaptureForm::from_posting(&p, m.today),
+                // Only a title and meta tags: most pages have those, so one line until asked.
+                open: p.source != Source::Meta,
                 posting: p,
                 found: true,
             }),
             Err(PostingError::NoPosting) => {
                 let (url, title) = page_of(&json);
-                if browser_own(&url) {
-                    None
-                } else {
-                    let p = Posting {
-                        url,
-                        role: title,
-                        ..Default::default()
-                    };
-                    Some(Capture::Form {
-                        form: CaptureForm::from_posting(&p, m.today),
-                        posting: p,
-                        found: false,
-                    })
-                }
+                let p = Posting {
+                    url,
+                    role: title,
+                    ..Default::default()
+                };
+                Some(Capture::Form {
+                    form: CaptureForm::from_posting(&p, m.today),
+                    posting: p,
+                    found: false,
+                    open: false,
+                })
             }
             Err(e) => Some(Capture::Unreadable(Text::Coded(e.worded()))),
         },
     };
+    Vec::new()
+}
+
+/// "Save this page as a job" on a page without a posting: the form opens.
+pub fn expand(m: &mut Model) -> Vec<Effect> {
+    if let Some(Capture::Form { open, .. }) = m.capture.as_mut() {
+        *open = true;
+        return vec![Effect::Focus("[name=\"capture-company\"]")];
+    }
     Vec::new()
 }
 

@@ -20,7 +20,7 @@ pub fn panel(m: &Model) -> Option<Node> {
         .key("capture")
         .attr("aria-label", &w.t("captureTitle"));
     let close = button(&w.t("captureClose"), "capture-close").class("link");
-    let (posting, found, form) = match capture {
+    let (posting, found, open, form) = match capture {
         Capture::Unreadable(text) => {
             return Some(
                 section
@@ -37,8 +37,9 @@ pub fn panel(m: &Model) -> Option<Node> {
         Capture::Form {
             posting,
             found,
+            open,
             form,
-        } => (posting, *found, form),
+        } => (posting, *found, *open, form),
     };
     if let Some(app) = duplicate(m, posting) {
         let name = display_name(w, app);
@@ -73,6 +74,16 @@ pub fn panel(m: &Model) -> Option<Node> {
         w.t("captureNone")
     };
     let mut out = section.child(el("h2").text(&heading));
+    if !open {
+        return Some(
+            out.child(
+                el("div")
+                    .class("row")
+                    .child(button(&w.t("captureExpand"), "capture-expand"))
+                    .child(close),
+            ),
+        );
+    }
     if !found {
         out = out.child(el("p").class("hint").text(&w.t("captureNoneHint")));
     }

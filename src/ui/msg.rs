@@ -172,6 +172,8 @@ pub enum Msg {
     Captured(Collected),
     /// "Not now" on the "Save this job" panel.
     CloseCapture,
+    /// "Save this page as a job" on a page without a posting.
+    ExpandCapture,
 }
 
 impl Msg {
@@ -219,6 +221,7 @@ impl Msg {
             "export-ics" => Msg::Export(ExportKind::Ics),
             "snapshot-restore" => Msg::RestoreSnapshot,
             "capture-close" => Msg::CloseCapture,
+            "capture-expand" => Msg::ExpandCapture,
             "template-reset" => Msg::ResetTemplate(get("data-key")),
             "site-allow" | "site-revoke" => Msg::Site {
                 site: get("data-site"),

@@ -212,6 +212,7 @@ fn step(m: &mut Model, msg: Msg) -> Vec<Effect> {
         Msg::SiteChanged { site, granted } => data::site_changed(m, &site, granted),
         Msg::Captured(c) => return capture::collected(m, c),
         Msg::CloseCapture => m.capture = None,
+        Msg::ExpandCapture => return capture::expand(m),
     }
     Vec::new()
 }

@@ -147,8 +147,12 @@ test('a posting page: the form prefilled, saved, then named on the next visit, i
 test('a page with no posting offers the form with its address and title', async () => {
   const { page, tabId } = await openTab(BLOG);
   const popup = await popupFor(tabId);
-  await popup.waitForSelector('form[data-form="capture"]');
+  await popup.waitForSelector('[data-action="capture-expand"]');
   assert.equal(await popup.textContent('section.capture h2'), 'No job posting found on this page');
+  assert.equal(await popup.locator('form[data-form="capture"]').count(), 0, 'one line until asked');
+  await popup.click('[data-action="capture-expand"]');
+  await popup.waitForSelector('form[data-form="capture"]');
+  assert.equal(await popup.evaluate(() => document.activeElement?.name), 'capture-company');
   assert.equal(await value(popup, 'capture-url'), BLOG);
   assert.notEqual(await value(popup, 'capture-role'), '');
   assert.equal(await value(popup, 'capture-company'), '');

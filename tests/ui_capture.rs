@@ -295,3 +295,19 @@ fn a_page_read_from_its_title_alone_waits_to_be_asked_then_shows_the_notes() {
         "{notes}"
     );
 }
+
+#[test]
+fn editing_an_application_keeps_what_the_posting_said() {
+    let mut app = simple("n1", "Northwind");
+    app.posting = Some(PostingDetails {
+        salary: "52000 EUR / year".into(),
+        description: "About the role".into(),
+        ..Default::default()
+    });
+    let mut m = page(Surface::Popup, vec![app.clone()]);
+    send(&mut m, Msg::EditApp("n1".into()));
+    input(&mut m, "role", "Senior Analyst");
+    let saved = saved_app(&send(&mut m, Msg::Submit(followup::ui::Form::App)));
+    assert_eq!(saved.role, "Senior Analyst");
+    assert_eq!(saved.posting, app.posting);
+}

@@ -89,6 +89,14 @@ test('the shipped manifest asks for no host beyond webmail', () => {
   assert.ok(shipped.host_permissions.every((p) => /^https:\/\/(mail\.google\.com|outlook\.)/.test(p)), shipped.host_permissions.join());
 });
 
+test('the "Save this job to Follow-up" menu item is registered on install', async () => {
+  // contextMenus has no getter: updating an item that does not exist fails.
+  const updated = await browser.worker.evaluate(() =>
+    chrome.contextMenus.update('save-job', { title: chrome.i18n.getMessage('contextMenuSave') }).then(() => true, (e) => String(e)),
+  );
+  assert.equal(updated, true);
+});
+
 test('a posting page: the form prefilled, saved, then named on the next visit, its description on its page', async () => {
   const { page, tabId } = await openTab(CAREERS);
   const popup = await popupFor(tabId);

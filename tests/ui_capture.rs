@@ -311,3 +311,34 @@ fn editing_an_application_keeps_what_the_posting_said() {
     assert_eq!(saved.role, "Senior Analyst");
     assert_eq!(saved.posting, app.posting);
 }
+
+#[test]
+fn the_editor_changes_the_places_and_pay_and_adds_none_to_a_plain_application() {
+    let mut app = simple("n1", "Northwind");
+    app.posting = Some(PostingDetails {
+        locations: vec!["Leipzig".into()],
+        salary: "52000 EUR / year".into(),
+        description: "About the role".into(),
+        ..Default::default()
+    });
+    let mut m = page(Surface::Popup, vec![app, simple("s1", "Plain")]);
+    send(&mut m, Msg::EditApp("n1".into()));
+    assert_eq!(value_of(&drawn(&m), "locations"), "Leipzig");
+    input(&mut m, "salary", "55000 EUR / year");
+    input(&mut m, "locations", "Leipzig; Berlin");
+    let p = saved_app(&send(&mut m, Msg::Submit(followup::ui::Form::App)))
+        .posting
+        .unwrap();
+    assert_eq!(p.salary, "55000 EUR / year");
+    assert_eq!(p.locations, ["Leipzig", "Berlin"]);
+    assert_eq!(p.description, "About the role");
+
+    send(&mut m, Msg::EditApp("s1".into()));
+    input(&mut m, "notes", "Called");
+    let plain = saved_app(&send(&mut m, Msg::Submit(followup::ui::Form::App)));
+    assert_eq!(plain.posting, None, "stored as before");
+    send(&mut m, Msg::EditApp("s1".into()));
+    input(&mut m, "salary", "40k");
+    let given = saved_app(&send(&mut m, Msg::Submit(followup::ui::Form::App)));
+    assert_eq!(given.posting.unwrap().salary, "40k");
+}

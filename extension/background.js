@@ -59,7 +59,32 @@ async function remind() {
   await scheduleReminder();
 }
 
+// "Save this job to Follow-up" on web pages. The click grants activeTab on the tab, like
+// opening the popup: the popup opens over it (action.openPopup, in Chrome 127+ and Firefox
+// as the answer to a user action) and reads the posting there; where the browser cannot
+// open the popup, the same page opens in a tab of its own, told which tab to read.
+const SAVE_JOB = 'save-job';
+function addMenu() {
+  chrome.contextMenus.removeAll(() => {
+    chrome.contextMenus.create({
+      id: SAVE_JOB,
+      title: chrome.i18n.getMessage('contextMenuSave'),
+      contexts: ['page'],
+    });
+  });
+}
+chrome.contextMenus.onClicked.addListener((info, tab) => {
+  if (info.menuItemId !== SAVE_JOB) return;
+  const inTab = () => chrome.tabs.create({ url: chrome.runtime.getURL(`popup.html?tab=${tab?.id ?? ''}`), index: (tab?.index ?? 0) + 1 });
+  try {
+    Promise.resolve(chrome.action.openPopup()).catch(inTab);
+  } catch {
+    inTab();
+  }
+});
+
 chrome.runtime.onInstalled.addListener(() => {
+  addMenu();
   scheduleAlarms();
   scheduleReminder();
   refreshBadge();

@@ -33,6 +33,12 @@ cargo bench --quiet --bench plan 2>&1 | tee target/bench-native.log | grep -E '^
   exit 1
 }
 
+say "native posting read, 1 MB page (cargo bench --bench posting)"
+cargo bench --quiet --bench posting 2>&1 | tee target/bench-posting.log | grep -E '^(page|posting)' || {
+  cat target/bench-posting.log
+  exit 1
+}
+
 say "measuring in Chromium"
 node tools/bench/run.mjs
 say "done in $((SECONDS - started)) s; the table is in BENCHMARKS.md"

@@ -701,7 +701,89 @@ fn csv_quotes_per_rfc_4180_and_defuses_formulas() {
 fn csv_can_start_with_a_byte_order_mark_for_excel() {
     let csv = applications_csv(&[], &[], CsvOptions { excel_bom: true });
     assert!(csv.starts_with("\u{feff}Company,Role,"));
-    assert!(csv.ends_with("Notes\r\n"));
+    assert!(csv.ends_with("Notes,Location,Salary\r\n"));
+}
+
+fn saved_from_posting() -> Application {
+    Application {
+        id: "p1".into(),
+        revision: 2,
+        company: "Northwind Traders".into(),
+        role: "Data Analyst".into(),
+        posting_url: "https://careers.northwind.example/jobs/1234".into(),
+        applied_on: Some(date("2026-03-02")),
+        posting: Some(followup::core::model::PostingDetails {
+            locations: vec!["Leipzig, SN, DE".into(), "Vienna, AT".into()],
+            remote: true,
+            salary: "52000–64000 EUR / year".into(),
+            employment_type: "FULL_TIME".into(),
+            date_posted: Some(date("2026-03-01")),
+            valid_through: Some(date("2026-04-30")),
+            posting_id: "1234".into(),
+            description: "About the role\nYou will \"read\" data.".into(),
+            source: "json-ld".into(),
+            captured_on: Some(date("2026-03-02")),
+        }),
+        ..Default::default()
+    }
+}
+
+#[test]
+fn the_applications_csv_has_the_postings_location_salary_and_address() {
+    let records = read_csv(&applications_csv(
+        &[saved_from_posting(), Application::default()],
+        &[],
+        CsvOptions::default(),
+    ));
+    assert_eq!(records[0][4], "Posting URL");
+    assert_eq!(records[0][11..], ["Location", "Salary"]);
+    assert_eq!(records[1][4], "https://careers.northwind.example/jobs/1234");
+    assert_eq!(records[1][11], "Leipzig, SN, DE; Vienna, AT; remote");
+    assert_eq!(records[1][12], "52000–64000 EUR / year");
+    assert_eq!(records[2][11..], ["", ""], "added by hand: empty");
+}
+
+#[test]
+fn a_backup_keeps_the_posting_and_leaves_it_out_when_there_is_none() {
+    let plain = Application {
+        id: "a1".into(),
+        company: "Acme".into(),
+        ..Default::default()
+    };
+    let text = export_backup(
+        &[saved_from_posting(), plain.clone()],
+        &Settings::default(),
+        NOW,
+    );
+    let parsed = parse_backup(&text).unwrap();
+    assert_eq!(parsed.applications[1], saved_from_posting());
+    assert_eq!(parsed.applications[0].posting, None);
+    let json: Value = serde_json::from_str(&text).unwrap();
+    let apps = json["applications"].as_array().unwrap();
+    assert!(
+        apps[0].get("posting").is_none(),
+        "no posting: no key at all"
+    );
+    let posting = &apps[1]["posting"];
+    assert_eq!(posting["employmentType"], "FULL_TIME");
+    assert_eq!(posting["datePosted"], "2026-03-01");
+    assert_eq!(posting["capturedOn"], "2026-03-02");
+    // An application without one is written exactly as before the posting existed.
+    assert_eq!(
+        serde_json::to_string(&plain).unwrap(),
+        r#"{"id":"a1","revision":0,"company":"Acme","role":"","postingUrl":"","status":"applied","notes":"","medium":null,"noContact":false,"decisionDate":null,"appliedOn":null,"rounds":[],"contacts":[],"history":[],"language":null,"informal":false}"#
+    );
+    // Empty posting fields are left out.
+    let bare = Application {
+        posting: Some(followup::core::model::PostingDetails {
+            salary: "50k".into(),
+            ..Default::default()
+        }),
+        ..plain
+    };
+    assert!(serde_json::to_string(&bare)
+        .unwrap()
+        .ends_with(r#""posting":{"salary":"50k"}}"#));
 }
 
 fn hooli_actions() -> Vec<Action> {

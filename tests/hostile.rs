@@ -160,6 +160,16 @@ fn hostile_apps(s: &str) -> Vec<Application> {
         contacts: contacts.clone(),
         language: None,
         informal: false,
+        // A posting whose every text is the hostile text.
+        posting: Some(followup::core::model::PostingDetails {
+            locations: vec![s.into()],
+            salary: s.into(),
+            employment_type: s.into(),
+            posting_id: s.into(),
+            description: s.into(),
+            source: s.into(),
+            ..Default::default()
+        }),
         // A message noticed in webmail whose name and subject are the hostile text.
         noticed: vec![followup::core::model::Noticed {
             id: s.into(),

@@ -776,3 +776,70 @@ fn every_part_status_reads_back_as_written_and_a_bad_one_is_refused() {
         assert!(serde_json::from_str::<PartStatus>(bad).is_err(), "{bad}");
     }
 }
+
+/// An application saved from a posting page, with a description of `kb` KB.
+fn described(id: &str, revision: u32, kb: usize) -> Application {
+    let mut a = app(id, revision, "");
+    a.posting = Some(followup::core::model::PostingDetails {
+        salary: "60000 EUR / year".into(),
+        description: "x".repeat(kb * 1024),
+        source: "json-ld".into(),
+        ..Default::default()
+    });
+    a
+}
+
+#[test]
+fn posting_descriptions_never_go_to_sync_and_are_kept_here() {
+    // Ten postings of 50 KB each: far more than browser sync holds, yet they sync, without
+    // their descriptions.
+    let on = settings(true, true);
+    let apps: Vec<Application> = (0..10)
+        .map(|i| described(&format!("p{i}"), 1, 50))
+        .collect();
+    let mut local = entries(Some((&on, 1)), &apps);
+    let mut remote = Entries::new();
+    let plan = plan_sync(&local, &remote, &no_base(), NOW);
+    assert!(
+        matches!(
+            plan.status.applications,
+            PartStatus::Synced { items: 10, .. }
+        ),
+        "{:?}",
+        plan.status.applications
+    );
+    for (key, text) in plan.push.iter().filter(|(k, _)| k.starts_with("app:")) {
+        let synced = store::decode_app(key, text).unwrap();
+        let p = synced.posting.expect("the rest of the posting syncs");
+        assert_eq!(p.description, "", "{key}");
+        assert_eq!(p.salary, "60000 EUR / year");
+        assert!(
+            !text.contains("description"),
+            "{key}: no description key at all"
+        );
+    }
+    apply(&plan, &mut local, &mut remote);
+    let base = plan.base.clone();
+    // Nothing changed: nothing to write.
+    let again = plan_sync(&local, &remote, &base, NOW);
+    assert!(again.push.is_empty() && again.pull.is_empty(), "{again:?}");
+
+    // Edited on another computer (which never had the description): the edit comes here and
+    // the description stays.
+    let mut edited = store::decode_app("app:p3", &remote["app:p3"]).unwrap();
+    edited.revision = 2;
+    edited.notes = "Called back".into();
+    remote.insert("app:p3".into(), serde_json::to_string(&edited).unwrap());
+    let plan = plan_sync(&local, &remote, &base, NOW);
+    apply(&plan, &mut local, &mut remote);
+    let here = store::decode_app("app:p3", &local["app:p3"]).unwrap();
+    assert_eq!(here.revision, 2);
+    assert_eq!(here.notes, "Called back");
+    assert_eq!(here.posting.unwrap().description.len(), 50 * 1024);
+    // A new computer gets the applications without descriptions.
+    let mut other = entries(Some((&on, 1)), &[]);
+    let plan = plan_sync(&other, &remote, &no_base(), NOW);
+    apply(&plan, &mut other, &mut remote);
+    assert_eq!(other.keys().filter(|k| k.starts_with("app:")).count(), 10);
+    assert!(other.values().all(|v| !v.contains("\"description\"")));
+}

@@ -51,10 +51,24 @@ function siteList() {
   return `// Written by tools/assemble.mjs from extension/sites.json.\nglobalThis.FollowupSiteList = Object.freeze(${JSON.stringify(sites)});\n`;
 }
 
-/** The manifest of a test build: the test hooks load before the content script that uses them. */
+// The hosts of the posting fixtures that tests/e2e/capture.test.mjs serves. The shipped
+// packages read a posting page only through activeTab, which only a user's gesture grants
+// (the toolbar button, the shortcut, the menu item) and a test cannot make; the test builds
+// hold these hosts instead, so the popup's glue can run the collector there the same way.
+export const POSTING_TEST_HOSTS = [
+  'https://careers.northwind-traders.example/*',
+  'https://boards.greenhouse.io/*',
+  'https://blog.example.org/*',
+];
+
+/**
+ * The manifest of a test build: the test hooks load before the content script that uses
+ * them, and the posting fixtures' hosts are granted (see POSTING_TEST_HOSTS).
+ */
 export function withTestHooks(manifest) {
   const m = structuredClone(manifest);
   for (const entry of m.content_scripts) entry.js.splice(entry.js.indexOf('content/ui.js'), 0, 'content/test-hooks.js');
+  m.host_permissions = [...m.host_permissions, ...POSTING_TEST_HOSTS];
   return m;
 }
 

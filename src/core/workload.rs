@@ -186,3 +186,47 @@ fn round(id: &str, date: NaiveDate, interviewers: &[&str]) -> Round {
         ..Default::default()
     }
 }
+
+/// What the posting collector brings back from a posting page of about `bytes` bytes: the
+/// address and title, meta tags, and one JSON-LD JobPosting whose description is the bulk of
+/// the page (paragraphs and lists of markup, as posting sites write them), for the benchmark
+/// of `core::posting::read`.
+pub fn demo_posting_page(bytes: usize) -> String {
+    let mut description = String::with_capacity(bytes + 512);
+    let mut i = 0;
+    while description.len() < bytes.saturating_sub(2048) {
+        i += 1;
+        description.push_str(&format!(
+            "<h3>Part {i}</h3><p>You will build the data pipelines &amp; dashboards that our \
+             teams use every day, in <strong>SQL</strong> and Python.</p><ul><li>Streaming \
+             jobs</li><li>Data contracts</li><li>On-call, one week in six</li></ul>"
+        ));
+    }
+    let posting = serde_json::json!({
+        "@context": "https://schema.org",
+        "@type": "JobPosting",
+        "title": "Data Engineer",
+        "hiringOrganization": {"@type": "Organization", "name": "Northwind Traders"},
+        "jobLocation": [{"@type": "Place", "address": {"@type": "PostalAddress",
+            "addressLocality": "Leipzig", "addressRegion": "SN", "addressCountry": "DE"}}],
+        "baseSalary": {"@type": "MonetaryAmount", "currency": "EUR",
+            "value": {"@type": "QuantitativeValue", "minValue": 52000, "maxValue": 64000,
+            "unitText": "YEAR"}},
+        "employmentType": "FULL_TIME",
+        "datePosted": "2026-03-02",
+        "validThrough": "2026-04-30",
+        "identifier": {"@type": "PropertyValue", "value": "REQ-1234"},
+        "description": description,
+    });
+    serde_json::json!({
+        "url": "https://careers.northwind-traders.example/jobs/1234?utm_source=bench",
+        "canonical": "https://careers.northwind-traders.example/jobs/1234",
+        "title": "Data Engineer | Northwind Traders",
+        "lang": "en",
+        "jsonld": [posting.to_string()],
+        "microdata": [],
+        "meta": {"og:title": "Data Engineer", "og:site_name": "Northwind Traders"},
+        "sites": {},
+    })
+    .to_string()
+}

@@ -8,7 +8,7 @@ use super::record::record_form;
 use super::today::show_more;
 use super::words::{Text, Words};
 use super::{Model, View};
-use crate::core::model::{ActionState, Application};
+use crate::core::model::{ActionState, Application, PostingDetails};
 
 fn matches(w: &Words, app: &Application, needle: &str) -> bool {
     if needle.is_empty() {
@@ -153,6 +153,9 @@ pub fn detail(m: &Model, id: &str) -> Node {
             ),
         );
     }
+    if let Some(details) = app.posting.as_ref().filter(|d| !d.is_empty()) {
+        out = out.child(posting_details(w, app, details));
+    }
     for p in m.plan.problems.iter().filter(|p| p.app_id == app.id) {
         out = out.child(el("p").class("message error").text(&w.problem(p)));
     }
@@ -195,6 +198,68 @@ pub fn detail(m: &Model, id: &str) -> Node {
             )
             .child(delete.attr("data-app", &app.id)),
     )
+}
+
+/// What the posting said: the facts as a list, the description as plain text in a
+/// collapsible block, with the day it was read and where from.
+fn posting_details(w: &Words, app: &Application, d: &PostingDetails) -> Node {
+    let mut facts = Vec::new();
+    let location = d.location_line(&w.t("postingRemote"));
+    for (label, value) in [
+        (w.t("captureLocations"), location),
+        (w.t("captureSalary"), d.salary.clone()),
+        (w.t("captureEmploymentType"), d.employment_type.clone()),
+        (w.t("capturePostingId"), d.posting_id.clone()),
+        (
+            w.t("captureDatePosted"),
+            d.date_posted.map(|x| w.long_date(x)).unwrap_or_default(),
+        ),
+        (
+            w.t("captureValidThrough"),
+            d.valid_through.map(|x| w.long_date(x)).unwrap_or_default(),
+        ),
+    ] {
+        if !value.is_empty() {
+            let label = label.split(" (").next().unwrap_or_default().to_string();
+            facts.push(el("li").text(&format!("{label}: {value}")));
+        }
+    }
+    let mut out = el("section")
+        .class("posting")
+        .child(el("h3").text(&w.t("postingDetails")))
+        .child_if(!facts.is_empty(), || {
+            el("ul").class("facts").children(facts)
+        });
+    if !d.description.is_empty() {
+        let summary = match d.captured_on.or(d.date_posted) {
+            Some(date) => w.tf("postingAsPosted", &[("date", &w.long_date(date))]),
+            None => w.t("postingDetails"),
+        };
+        let host = host_of(&app.posting_url);
+        let mut block = el("details")
+            .class("description")
+            .child(el("summary").text(&summary));
+        if !host.is_empty() || !d.source.is_empty() {
+            block = block.child(
+                el("p")
+                    .class("hint")
+                    .text(&w.tf("postingReadFrom", &[("host", &host), ("reader", &d.source)])),
+            );
+        }
+        out = out.child(block.child(el("div").class("posting-text").text(&d.description)));
+    }
+    out
+}
+
+/// The host of a web address, lower case ("boards.greenhouse.io").
+fn host_of(url: &str) -> String {
+    url.split_once("://")
+        .map(|(_, rest)| rest.split(['/', '?', '#']).next().unwrap_or_default())
+        .unwrap_or_default()
+        .rsplit('@')
+        .next()
+        .unwrap_or_default()
+        .to_ascii_lowercase()
 }
 
 /// Only web links open from the application page.

@@ -33,6 +33,9 @@ pub struct EditorForm {
     pub company: String,
     pub role: String,
     pub posting: String,
+    /// The posting's places (separated by ";") and pay, as in "Save this job".
+    pub locations: String,
+    pub salary: String,
     pub status: String,
     pub applied: String,
     pub decision: String,
@@ -59,6 +62,16 @@ impl EditorForm {
             company: app.company.clone(),
             role: app.role.clone(),
             posting: app.posting_url.clone(),
+            locations: app
+                .posting
+                .as_ref()
+                .map(|p| p.locations.join("; "))
+                .unwrap_or_default(),
+            salary: app
+                .posting
+                .as_ref()
+                .map(|p| p.salary.clone())
+                .unwrap_or_default(),
             status: app.status.as_str().to_string(),
             applied: date_text(app.applied_on),
             decision: date_text(app.decision_date),
@@ -108,6 +121,8 @@ impl EditorForm {
             "company" => self.company = v,
             "role" => self.role = v,
             "posting" => self.posting = v,
+            "locations" => self.locations = v,
+            "salary" => self.salary = v,
             "status" => self.status = v,
             "applied" => self.applied = v,
             "decision" => self.decision = v,
@@ -248,6 +263,20 @@ impl EditorForm {
         app.company = self.company.trim().to_string();
         app.role = self.role.trim().to_string();
         app.posting_url = self.posting.trim().to_string();
+        let locations: Vec<String> = self
+            .locations
+            .split(';')
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(String::from)
+            .collect();
+        let salary = self.salary.trim().to_string();
+        // An application added by hand gets posting details only when given some.
+        if app.posting.is_some() || !locations.is_empty() || !salary.is_empty() {
+            let details = app.posting.get_or_insert_with(Default::default);
+            details.locations = locations;
+            details.salary = salary;
+        }
         app.status = Status::parse(&self.status);
         app.applied_on = optional_date(&self.applied)?;
         app.decision_date = optional_date(&self.decision)?;

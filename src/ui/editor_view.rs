@@ -35,6 +35,14 @@ pub fn view(m: &Model) -> Node {
             input("url", "posting", &f.posting),
         ))
         .child(labelled(
+            &w.t("captureLocations"),
+            input("text", "locations", &f.locations),
+        ))
+        .child(labelled(
+            &w.t("captureSalary"),
+            input("text", "salary", &f.salary),
+        ))
+        .child(labelled(
             &w.t("fieldStatus"),
             select("status", &status_options, &f.status),
         ))

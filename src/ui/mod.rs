@@ -5,6 +5,8 @@
 //! page, so every screen is tested natively (`tests/ui_*.rs`).
 
 mod apps;
+mod capture;
+mod capture_view;
 mod data;
 pub mod diff;
 mod editor;
@@ -32,10 +34,11 @@ use crate::core::model::{Application, Language, Settings};
 use crate::core::plan::{self, Plan};
 use crate::core::sync::SyncStatus;
 
+pub use capture::{browser_own, salary_text, Capture, CaptureForm};
 pub use editor::EditorForm;
 pub use incremental::{Changes, Partial};
 pub use items::warning_text;
-pub use msg::{ActionRef, After, AnswerRef, Effect, Form, Msg, Outcome, Tab, Write};
+pub use msg::{ActionRef, After, AnswerRef, Collected, Effect, Form, Msg, Outcome, Tab, Write};
 pub use node::Node;
 pub use page::view;
 pub use record::RecordForm;
@@ -218,6 +221,8 @@ pub struct Model {
     pub extras_requested: bool,
     /// The last import's report.
     pub report: Option<String>,
+    /// The page the popup was opened on, as read for "Save this job".
+    pub capture: Option<Capture>,
     pub ids: Ids,
 }
 
@@ -252,6 +257,7 @@ impl Model {
             extras: Extras::default(),
             extras_requested: false,
             report: None,
+            capture: None,
             ids,
         }
     }

@@ -50,6 +50,8 @@ pub enum Form {
     Record,
     Settings,
     Template,
+    /// "Save this job" on *Today*.
+    Capture,
 }
 
 /// A click on one of a possible reply's answers.
@@ -58,6 +60,16 @@ pub struct AnswerRef {
     pub app: String,
     pub message: String,
     pub answer: crate::core::model::Answer,
+}
+
+/// What the popup's glue brought back from the active tab.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Collected {
+    /// The collector's answer (`extension/posting/collect.js`), as JSON text.
+    Page(String),
+    /// The browser would not let the popup read the tab; `url` as the tab reports it (empty
+    /// when the browser does not say).
+    Refused { url: String },
 }
 
 /// Everything that can happen to a page.
@@ -156,6 +168,12 @@ pub enum Msg {
         site: String,
         granted: bool,
     },
+    /// The popup read the page it was opened on.
+    Captured(Collected),
+    /// "Not now" on the "Save this job" panel.
+    CloseCapture,
+    /// "Save this page as a job" on a page without a posting.
+    ExpandCapture,
 }
 
 impl Msg {
@@ -202,6 +220,8 @@ impl Msg {
             "export-log" => Msg::Export(ExportKind::LogCsv),
             "export-ics" => Msg::Export(ExportKind::Ics),
             "snapshot-restore" => Msg::RestoreSnapshot,
+            "capture-close" => Msg::CloseCapture,
+            "capture-expand" => Msg::ExpandCapture,
             "template-reset" => Msg::ResetTemplate(get("data-key")),
             "site-allow" | "site-revoke" => Msg::Site {
                 site: get("data-site"),
@@ -219,6 +239,7 @@ impl Msg {
             "record" => Form::Record,
             "settings" => Form::Settings,
             "template" => Form::Template,
+            "capture" => Form::Capture,
             _ => return None,
         }))
     }

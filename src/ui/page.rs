@@ -2,7 +2,7 @@
 //! page (its title, the notice, the settings).
 
 use super::node::{button, el, Node};
-use super::{apps, data, editor_view, holidays, settings, templates, today};
+use super::{apps, capture_view, data, editor_view, holidays, settings, templates, today};
 use super::{Model, Surface, View};
 
 /// The page for `m`.
@@ -57,7 +57,14 @@ fn app_page(m: &Model) -> Node {
     }
     // Keyed by view, so that another view is drawn afresh rather than patched over.
     let body = match &m.view {
-        View::Today => today::view(m).key("today"),
+        View::Today => match capture_view::panel(m) {
+            Some(panel) => el("div")
+                .class("today-page")
+                .child(panel)
+                .child(today::view(m))
+                .key("today"),
+            None => today::view(m).key("today"),
+        },
         // Drawn from today's summary: the applications are still being read.
         _ if m.partial.is_some() => el("p")
             .class("empty")

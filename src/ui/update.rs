@@ -3,7 +3,7 @@
 
 use super::msg::{After, Effect, Msg, Outcome, Tab};
 use super::words::Text;
-use super::{apps, data, editor, holidays, record, settings, templates, today};
+use super::{apps, capture, data, editor, holidays, record, settings, templates, today};
 use super::{EditorForm, Model, RecordForm, View, PAGE};
 use crate::core::demo::sample_applications;
 use crate::core::model::Application;
@@ -130,6 +130,7 @@ fn step(m: &mut Model, msg: Msg) -> Vec<Effect> {
                 super::Form::Record => record::submit(m),
                 super::Form::Settings => settings::submit(m),
                 super::Form::Template => templates::submit(m),
+                super::Form::Capture => capture::submit(m),
             }
         }
         Msg::ImportPicked { size } => return data::picked(m, size),
@@ -209,6 +210,9 @@ fn step(m: &mut Model, msg: Msg) -> Vec<Effect> {
         },
         Msg::ExtrasLoaded(extras) => m.extras = extras,
         Msg::SiteChanged { site, granted } => data::site_changed(m, &site, granted),
+        Msg::Captured(c) => return capture::collected(m, c),
+        Msg::CloseCapture => m.capture = None,
+        Msg::ExpandCapture => return capture::expand(m),
     }
     Vec::new()
 }
@@ -221,7 +225,11 @@ fn open_editor(m: &mut Model, app: &Application) -> Vec<Effect> {
 
 /// A field changed: the form it belongs to takes the value.
 fn input(m: &mut Model, name: &str, value: &str) {
-    if name == "search" {
+    if name.starts_with("capture-") {
+        if let Some(super::Capture::Form { form, .. }) = m.capture.as_mut() {
+            form.input(name, value);
+        }
+    } else if name == "search" {
         m.search = value.to_string();
         m.shown = PAGE;
     } else if name.starts_with("sent-on:")
@@ -247,7 +255,11 @@ fn input(m: &mut Model, name: &str, value: &str) {
 }
 
 fn check(m: &mut Model, name: &str, on: bool) {
-    if m.view == View::Edit {
+    if name == "capture-remote" {
+        if let Some(super::Capture::Form { form, .. }) = m.capture.as_mut() {
+            form.remote = on;
+        }
+    } else if m.view == View::Edit {
         if let Some(f) = m.editor.as_mut() {
             f.check(name, on);
         }

@@ -37,3 +37,25 @@ pub fn bench_plan(n: u32, runs: u32) -> f64 {
     samples.sort_by(f64::total_cmp);
     samples[samples.len() / 2]
 }
+
+/// Reads a collected posting page of `bytes` bytes (`demo_posting_page`) `runs` times (after
+/// two warm-up calls) and returns the median milliseconds of one `core::posting::read`.
+#[wasm_bindgen(js_name = benchReadPosting)]
+pub fn bench_read_posting(bytes: u32, runs: u32) -> f64 {
+    let page = crate::core::workload::demo_posting_page(bytes as usize);
+    let today = demo_today();
+    for _ in 0..2 {
+        std::hint::black_box(crate::core::posting::read(&page, today).ok());
+    }
+    let mut samples: Vec<f64> = (0..runs.max(1))
+        .map(|_| {
+            let started = performance_now();
+            std::hint::black_box(
+                crate::core::posting::read(std::hint::black_box(&page), today).ok(),
+            );
+            performance_now() - started
+        })
+        .collect();
+    samples.sort_by(f64::total_cmp);
+    samples[samples.len() / 2]
+}

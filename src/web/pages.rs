@@ -9,10 +9,36 @@ use super::ui::{self, Surface};
 
 /// The toolbar popup. `early` is the page glue's `chrome.storage.local.get` of the records
 /// today's summary needs ([`super::today::QUICK_KEYS`]), started before the WebAssembly
-/// was ready; anything else: they are read now.
+/// was ready; anything else: they are read now. `page` is the glue's promise of what the
+/// posting collector found in the active tab: `{url, json}` (the collector's answer as JSON
+/// text), `{url, refused: true}` (the browser would not let it run there) or `null` (no tab).
 #[wasm_bindgen(js_name = mountPopup)]
-pub fn mount_popup(root: &Element, early: JsValue) -> Result<(), JsValue> {
-    ui::mount(root.clone(), Surface::Popup, early.dyn_into().ok())
+pub fn mount_popup(root: &Element, early: JsValue, page: JsValue) -> Result<(), JsValue> {
+    ui::mount(root.clone(), Surface::Popup, early.dyn_into().ok())?;
+    if let Ok(page) = page.dyn_into::<js_sys::Promise>() {
+        wasm_bindgen_futures::spawn_local(async move {
+            let answer = wasm_bindgen_futures::JsFuture::from(page)
+                .await
+                .unwrap_or(JsValue::NULL);
+            if let Some(collected) = collected(&answer) {
+                ui::dispatch(crate::ui::Msg::Captured(collected));
+            }
+        });
+    }
+    Ok(())
+}
+
+/// The glue's answer as the interface takes it.
+fn collected(answer: &JsValue) -> Option<crate::ui::Collected> {
+    if answer.is_null() || answer.is_undefined() {
+        return None;
+    }
+    let field = |name: &str| js_sys::Reflect::get(answer, &JsValue::from_str(name)).ok();
+    let url = field("url").and_then(|v| v.as_string()).unwrap_or_default();
+    match field("json").and_then(|v| v.as_string()) {
+        Some(json) => Some(crate::ui::Collected::Page(json)),
+        None => Some(crate::ui::Collected::Refused { url }),
+    }
 }
 
 /// The options page.

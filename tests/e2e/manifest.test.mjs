@@ -33,8 +33,9 @@ for (const browser of ['chrome', 'firefox']) {
 
   test(`${browser}: exactly the permissions the extension needs`, () => {
     assert.deepEqual([...manifest.permissions].sort(), [
-      'alarms', 'clipboardWrite', 'notifications', 'scripting', 'storage', 'unlimitedStorage',
+      'activeTab', 'alarms', 'clipboardWrite', 'contextMenus', 'notifications', 'scripting', 'storage', 'unlimitedStorage',
     ]);
+    // "Save this job" reads a posting page through activeTab alone: no host beyond webmail.
     assert.deepEqual(manifest.host_permissions, WEBMAIL);
     assert.deepEqual(manifest.optional_host_permissions, OPTIONAL);
     assert.equal(manifest.optional_permissions, undefined);
@@ -42,6 +43,20 @@ for (const browser of ['chrome', 'firefox']) {
     assert.ok(!all.includes('<all_urls>') && !all.includes('*://*/'), 'no access to every site');
     assert.equal(manifest.externally_connectable, undefined, 'web pages cannot message the extension');
     assert.deepEqual(manifest.web_accessible_resources, FRAME_ONLY, 'pages load only the webmail frame, and only the webmail sites');
+  });
+
+  test(`${browser}: the popup opens from the keyboard, granting activeTab like the toolbar button`, () => {
+    assert.deepEqual(Object.keys(manifest.commands).sort(), ['_execute_action', 'insert-follow-up']);
+    assert.equal(manifest.commands._execute_action.suggested_key.default, 'Alt+Shift+S');
+    assert.equal(manifest.action.default_popup, 'popup.html');
+  });
+
+  test(`${browser}: only the test build reads the posting fixtures' hosts without a gesture`, () => {
+    const testBuild = JSON.parse(readFileSync(join(root, 'dist', `${browser}-test`, 'manifest.json'), 'utf8'));
+    const added = testBuild.host_permissions.filter((p) => !manifest.host_permissions.includes(p));
+    assert.deepEqual(added, ['https://careers.northwind-traders.example/*', 'https://boards.greenhouse.io/*', 'https://blog.example.org/*']);
+    const source = JSON.parse(readFileSync(join(root, 'extension/manifest.json'), 'utf8'));
+    assert.equal(source.host_permissions, undefined, 'the source names no host: assemble writes the webmail ones');
   });
 
   test(`${browser}: content scripts run only on the webmail sites`, () => {

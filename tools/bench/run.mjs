@@ -57,6 +57,24 @@ async function planTimes(browser) {
   row(7, 'plan() for 10,000 applications, WebAssembly in Chromium', ms(wasm), `native ${ms(native)}`, x(wasm / native), '<= 2x native', wasm <= 2 * native);
 }
 
+// 11. Reading a posting page of 1 MB (what the collector brings back) into a posting: native
+// (cargo bench --bench posting) and in the same WebAssembly as 7.
+async function postingTimes(browser) {
+  const text = readFileSync(process.env.BENCH_POSTING_LOG ?? join(root, 'target/bench-posting.log'), 'utf8');
+  const found = text.match(/posting read: median ([\d.]+) ms/);
+  if (!found) throw new Error(`no native posting figure in the cargo bench output:\n${text.slice(-800)}`);
+  const native = Number(found[1]);
+  const page = await browser.context.newPage();
+  await page.goto(browser.url('blank.html'));
+  const wasm = await page.evaluate(async () => {
+    const m = await import(new URL('bench-pkg/followup.js', location.href).href);
+    await m.default();
+    return m.benchReadPosting(1024 * 1024, 31);
+  });
+  await page.close();
+  row(11, 'read a collected posting page of 1 MB (core::posting::read), native (cargo bench --bench posting)', ms(native), '-', '-', '-', null);
+  row(11, 'read a collected posting page of 1 MB, WebAssembly in Chromium', ms(wasm), `native ${ms(native)}`, x(wasm / native), '<= 50 ms (before "Save this job" shows)', wasm <= 50);
+}
 
 // 10. Bytes one edit writes, with 10 and 10,000 applications stored.
 async function bytesPerEdit(browser) {
@@ -105,6 +123,7 @@ async function main() {
   try {
     if (want(1)) sizes();
     if (want(7)) await planTimes(browser);
+    if (want(11)) await postingTimes(browser);
     if (want(2)) await popupOpen(browser, control);
     if (want(3)) await markSent(browser, control);
     if (want(6)) await memory(browser, control);
@@ -194,6 +213,9 @@ async function main() {
     '   the click, a MutationObserver on the body notes the draft greeting; the body is emptied between repeats.',
     '10. `chrome.storage.onChanged` during one `app/save` message (keys plus values, as stored) and 2.5 s after it, with',
     '   storage seeded as in 2 (so the summary the edit keeps current is written with it when the edit changes it).',
+    '11. `demo_posting_page(1 MB)` (src/core/workload.rs): the collector\'s answer for a page whose JSON-LD JobPosting has a',
+    '   description of about 1 MB of markup (kept: 100 KB of plain text). Native: `cargo bench --bench posting`; WebAssembly:',
+    '   `benchReadPosting(1048576, 31)`, built as in 7. The popup does this once per opening, before "Save this job" shows.',
     '',
     ...notes,
     '',

@@ -90,7 +90,7 @@ fn date_cell(date: Option<NaiveDate>) -> String {
 }
 
 /// The columns of [`applications_csv`].
-pub const APPLICATION_COLUMNS: [&str; 11] = [
+pub const APPLICATION_COLUMNS: [&str; 13] = [
     "Company",
     "Role",
     "Status",
@@ -102,6 +102,8 @@ pub const APPLICATION_COLUMNS: [&str; 11] = [
     "Status history",
     "Actions sent",
     "Notes",
+    "Location",
+    "Salary",
 ];
 
 /// One row per application, in the order given, with its rounds, contacts, status history and
@@ -123,6 +125,14 @@ pub fn applications_csv(apps: &[Application], actions: &[Action], options: CsvOp
             status_history(app),
             actions_sent(app, actions),
             app.notes.clone(),
+            app.posting
+                .as_ref()
+                .map(|p| p.location_line("remote"))
+                .unwrap_or_default(),
+            app.posting
+                .as_ref()
+                .map(|p| p.salary.clone())
+                .unwrap_or_default(),
         ];
         csv_row(&mut out, &cells);
     }

@@ -13,6 +13,7 @@ mod event;
 mod land;
 mod language;
 mod noticed;
+mod posting;
 mod settings;
 
 pub use super::kinds::ActionKind;
@@ -21,6 +22,7 @@ pub use event::{Event, EventKind};
 pub use land::GermanState;
 pub use language::{Language, Salutation};
 pub use noticed::{Answer, Noticed};
+pub use posting::PostingDetails;
 pub use settings::{HolidaySettings, Profile, Settings};
 
 /// One job application and everything that happened around it.
@@ -56,6 +58,9 @@ pub struct Application {
     /// possible replies the user has not answered yet, and the ids of those answered.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub noticed: Vec<Noticed>,
+    /// What the posting page said, when the job was saved from it (`None`: added by hand).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub posting: Option<PostingDetails>,
 }
 
 impl Default for Application {
@@ -78,6 +83,7 @@ impl Default for Application {
             language: None,
             informal: false,
             noticed: Vec::new(),
+            posting: None,
         }
     }
 }

@@ -32,6 +32,7 @@
 //! on the same winner and never undo each other.
 
 mod apps;
+mod descriptions;
 mod limits;
 mod outcome;
 mod plan;

@@ -3,6 +3,7 @@
 use std::collections::BTreeMap;
 
 use super::apps::plan_apps;
+use super::descriptions::{keep_descriptions, without_descriptions};
 use super::limits::{item_bytes, BUDGET_BYTES_PER_ITEM};
 use super::outcome::{clamp, kb, Copy, SyncPlan};
 use super::status::PartStatus;
@@ -100,14 +101,17 @@ pub fn plan_sync(
         }
     }
 
+    // Descriptions stay on this computer (`descriptions.rs`).
+    let stripped = without_descriptions(local);
     plan_apps(
         &mut plan,
         &settings,
         settings_in_sync,
-        local,
+        stripped.as_ref().unwrap_or(local),
         remote,
         base,
         now,
     );
+    keep_descriptions(&mut plan, local);
     plan
 }

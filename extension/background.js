@@ -103,8 +103,35 @@ chrome.storage.onChanged.addListener((changes, area) => {
   refreshBadge(changes);
   if ('settings' in changes) scheduleReminder();
 });
+// A message the user wrote themselves to someone with a thank-you or follow-up to send is
+// asked about in a browser notification (src/web/mail.rs), outside the webmail page, which
+// sees nothing of it. Chrome shows a Record button; Firefox has no buttons on notifications,
+// so there a click on the notification is the answer, as its text says.
+const ASK = 'ask:';
+const BUTTONS = !/Firefox\//.test(navigator.userAgent);
+globalThis.followupAsk = (id, question) => {
+  const message = BUTTONS ? question : `${question} ${chrome.i18n.getMessage('askClickToRecord')}`;
+  const options = { type: 'basic', iconUrl: 'icons/128.png', title: chrome.i18n.getMessage('askTitle'), message };
+  if (BUTTONS) options.buttons = [{ title: chrome.i18n.getMessage('askRecordButton') }];
+  Promise.resolve(chrome.notifications.create(id, options)).catch(() => {});
+};
+/** The user's yes to the question `id`: recorded through the worker, then said. */
+function answerAsk(id) {
+  chrome.notifications.clear(id);
+  const run = queued((bg) => bg.recordAsk(id));
+  run.then(
+    (done) => chrome.notifications.create(`${id}:done`, { type: 'basic', iconUrl: 'icons/128.png', title: chrome.i18n.getMessage('askTitle'), message: done }),
+    () => {},
+  );
+  return run;
+}
+globalThis.followupAnswerAsk = answerAsk;
+chrome.notifications.onButtonClicked?.addListener((id, button) => {
+  if (id.startsWith(ASK) && !id.endsWith(':done') && button === 0) answerAsk(id);
+});
 chrome.notifications.onClicked.addListener((id) => {
   if (id === REMINDER) chrome.tabs.create({ url: chrome.runtime.getURL('popup.html') });
+  else if (!BUTTONS && id.startsWith(ASK) && !id.endsWith(':done')) answerAsk(id);
 });
 
 const ownOrigin = new URL(chrome.runtime.getURL('')).origin;

@@ -69,18 +69,39 @@
     (buttons[0] ?? panel.querySelector('button')).focus();
   }
 
-  /** The Record button of an ask or a reply control; `then` shows what it recorded. */
+  /** The Record button of a reply control; `then` shows what it recorded. */
   async function record(then) {
     const recorded = await ask({ type: M.FRAME_RECORD, token });
     if (recorded.error) return then(t('noticeError', [recorded.error]), null);
     then(recorded.done, recorded.undo);
   }
 
+  // The page around this frame may hide it under a decoy and time a click: a click on Record
+  // reply counts only once the frame has been on screen for SEEN_MS, and, where the browser
+  // can tell (IntersectionObserver v2 in Chromium), seen whole, unfaded and uncovered all
+  // that time. Firefox has the time alone.
+  const SEEN_MS = 300;
+  let seenSince = null;
+  function watchVisibility(target) {
+    if (!('isVisible' in (globalThis.IntersectionObserverEntry?.prototype ?? {}))) {
+      seenSince = performance.now();
+      return;
+    }
+    new IntersectionObserver((entries) => {
+      for (const entry of entries) seenSince = entry.isVisible ? (seenSince ?? performance.now()) : null;
+    }, { trackVisibility: true, delay: 100, threshold: [1] }).observe(target);
+  }
+  const seenLongEnough = (e) => e.isTrusted && seenSince !== null && performance.now() - seenSince >= SEEN_MS;
+
   /** "Record reply" beside an opened message's sender; blank for any other message. */
   function control(words) {
     const b = el('button', { type: 'button', class: 'control', title: words.title, text: words.label });
-    b.addEventListener('click', () => record((text) => document.body.replaceChildren(el('span', { class: 'control done', role: 'status', text }))));
+    b.addEventListener('click', (e) => {
+      if (!seenLongEnough(e)) return;
+      record((text) => document.body.replaceChildren(el('span', { class: 'control done', role: 'status', text })));
+    });
     document.body.replaceChildren(b);
+    watchVisibility(b);
   }
 
   async function show() {
@@ -95,18 +116,6 @@
     if (words.kind === 'chooser') return chooser(words.items);
     if (words.kind === 'check') return notice(t('noticeCheck', [words.warnings.join(' · ')]));
     if (words.kind === 'reply') return control(words);
-    if (words.kind === 'ask') {
-      return notice(words.question, {
-        label: t('askRecordButton'),
-        run: () => record((text, undo) => notice(text, undo && {
-          label: t('undo'),
-          run: async () => {
-            const undone = await ask({ type: M.OFFER_UNDO, offer: undo });
-            notice(undone.error ? t('noticeError', [undone.error]) : t('noticeUndone'));
-          },
-        })),
-      });
-    }
     notice(t('noticeSent', [words.label]), {
       label: t('undo'),
       run: async () => {

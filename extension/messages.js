@@ -21,16 +21,16 @@ globalThis.FollowupMessages = Object.freeze({
   MAIL_KNOWN: 'mail/known',
   /** {messages: [{from, name, date, subject, id, opened}], lang} -> {controls: (token | null)[]} : messages from known senders; a token for each opened one that is a possible reply */
   MAIL_SEEN: 'mail/seen',
-  /** {recipients: string[], compose} -> {ask: token | null} : a message the user wrote themselves was sent */
+  /** {recipients: string[], compose} -> {ok: true} : a message the user wrote themselves was sent (the worker may ask in a browser notification) */
   COMPOSE_SENT: 'compose/sent',
   // From the extension's frame on a webmail page (frame.html):
-  /** {token} -> {kind: 'chooser', items: [{offer, label, due, state}]} | {kind: 'sent', label, undo: offer} | {kind: 'check', warnings} | {kind: 'ask', question} | {kind: 'reply', label, title} */
+  /** {token} -> {kind: 'chooser', items: [{offer, label, due, state}]} | {kind: 'sent', label, undo: offer} | {kind: 'check', warnings} | {kind: 'reply', label, title} */
   FRAME_GET: 'frame/get',
   /** {token} -> {ok: true} : the user closed the frame */
   FRAME_CLOSE: 'frame/close',
   /** {token, offer} -> {ok: true} : the user chose this offer in the chooser */
   FRAME_CHOOSE: 'frame/choose',
-  /** {token} -> {ok: true, done: string, undo: offer | null} : the user clicked Record (an ask, or a reply control) */
+  /** {token} -> {ok: true, done: string, undo: null} : the user clicked a reply control's Record reply */
   FRAME_RECORD: 'frame/record',
   // From extension pages only:
   /** {recipients: string[]} -> {choices: Choice[], best: number | null} */

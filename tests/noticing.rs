@@ -387,3 +387,11 @@ fn through_the_command_path_the_summary_stays_what_the_full_plan_shows() {
     assert_eq!((s.reply_count, s.counts.held), (0, 0));
     assert_eq!(s.badge().0, 1);
 }
+
+#[test]
+fn a_message_from_someone_else_at_the_domain_is_listed_but_holds_nothing() {
+    let next = noticing::take(&acme(), &[message("talent@acme.io", -1, "Hi")], today()).unwrap();
+    assert_eq!(noticing::pending(&next).count(), 1);
+    assert!(follow_up(&next).held.is_none());
+    assert!(follow_up(&next).is_actionable());
+}

@@ -4,7 +4,8 @@
 // site's framework sees ordinary input events. Text never becomes markup: there is no HTML
 // parsing anywhere here, and pages that enforce Trusted Types are not affected.
 (() => {
-  if (globalThis.FollowupEditor) return;
+  // Own properties only: an element named like it (id or name) must not stand in for it.
+  if (Object.hasOwn(globalThis, 'FollowupEditor')) return;
 
   /** Last caret position seen in each editor, kept while focus is elsewhere (our button). */
   const carets = new WeakMap();

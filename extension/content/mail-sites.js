@@ -17,7 +17,8 @@
 // Nothing here throws into the page and nothing parses HTML. The contract and the sources of
 // each selector are in docs/webmail-adapters.md ("Reading messages").
 (() => {
-  if (globalThis.FollowupMailSites) return;
+  // Own properties only: an element named like it (id or name) must not stand in for it.
+  if (Object.hasOwn(globalThis, 'FollowupMailSites')) return;
 
   const EMAIL = /[A-Z0-9._%+'-]+@[A-Z0-9-]+(?:\.[A-Z0-9-]+)*\.[A-Z]{2,}/gi;
   // A date written with digits (12/3/2026, 3.12.2026, 2026-12-03): language-independent.
@@ -28,10 +29,16 @@
     const id = el.getAttribute('data-testid') ?? '';
     return id.startsWith(prefix) ? id.slice(prefix.length) : '';
   };
+  /** At most MAX_VALUE characters of a value read from the page. */
+  const MAX_VALUE = 512;
+  const cap = (s) => String(s ?? '').slice(0, MAX_VALUE);
   /** A title that is a date, not a sender or a subject. */
-  const dateTitle = (el) => (DATE_LIKE.test(el.title) ? el.title : '');
+  const dateTitle = (el) => (DATE_LIKE.test(cap(el.title)) ? cap(el.title) : '');
   /** A title that is neither an address nor a date: Outlook's subject cell. */
-  const plainTitle = (el) => (el.title && !el.title.match(EMAIL) && !DATE_LIKE.test(el.title) ? el.title : '');
+  const plainTitle = (el) => {
+    const title = cap(el.title);
+    return title && !title.match(EMAIL) && !DATE_LIKE.test(title) ? title : '';
+  };
   /** Yahoo's message id, from the row's link (…/messages/<id>). */
   const hrefId = (el) => (el.getAttribute('href') ?? '').match(/\/messages\/([^/?#]+)/)?.[1] ?? '';
   /** Outlook's message id, from the From line's id (MSG_<id>_FROM). */
@@ -152,7 +159,9 @@
       .join(', ');
   }
 
-  const clean = (s) => (s ?? '').replace(/\s+/g, ' ').trim();
+  // Every value is cut before any pattern runs on it: a subject or name of 100,000 characters
+  // from a stranger must not make the address pattern backtrack for seconds.
+  const clean = (s) => cap(s).replace(/\s+/g, ' ').trim();
 
   /** The value `source` gives for `el` ('' when none). */
   function valueOf(el, source) {
@@ -215,7 +224,7 @@
 
   /** A display name without the address ("Dana Smith <dana@acme.io>" → "Dana Smith"). */
   function displayName(value, address) {
-    const name = clean((value ?? '').replace(/<[^>]*>/g, ' ').replace(EMAIL, ' ')).replace(/^["']|["']$/g, '');
+    const name = clean(cap(value).replace(/<[^>]*>/g, ' ').replace(EMAIL, ' ')).replace(/^["']|["']$/g, '');
     return name.toLowerCase() === address ? '' : name;
   }
 

@@ -9,7 +9,8 @@
 // known to be busy lists, and the documents are searched as a whole at most once a second
 // while the page churns (see "watching the page" below).
 (() => {
-  if (globalThis.FollowupContent) return;
+  // Own properties only: an element named like it (id or name) must not stand in for it.
+  if (Object.hasOwn(globalThis, 'FollowupContent')) return;
   const M = globalThis.FollowupMessages;
   const Sites = globalThis.FollowupSites;
   const Editor = globalThis.FollowupEditor;
@@ -63,7 +64,7 @@
   let noticeHost = null;
 
   /** A notice at the bottom of the page: `what` is `{t: token}` or a fixed `{k: key}`. */
-  function notice(what, ms = what.t ? 10000 : 8000) {
+  function notice(what) {
     noticeHost?.remove();
     const host = Ui.frame('notice', what, null, false);
     noticeHost = host;
@@ -71,7 +72,7 @@
     setTimeout(() => {
       host.remove();
       if (what.t) frames.delete(what.t);
-    }, ms);
+    }, what.t ? 10000 : 8000);
   }
 
   /** A notice for a failed reply. */
@@ -256,16 +257,15 @@
   }
 
   /**
-   * A message the user wrote without Insert was sent: the worker says whether it may be a
-   * thank-you or follow-up it expects, and the extension frame asks whether to record it.
-   * Nothing is recorded unless the user clicks Record there.
+   * A message the user wrote without Insert was sent: the worker works out whether it may be
+   * a thank-you or follow-up it expects and, if so, asks in a browser notification, outside
+   * this page. Nothing is drawn here either way, and nothing is recorded unless the user says
+   * so in the notification.
    */
-  async function handSent(state) {
+  function handSent(state) {
     const recipients = Sites.parts(adapter, state.compose).recipients();
     state.inserted = null;
-    if (!recipients.length) return;
-    const reply = await ask({ type: M.COMPOSE_SENT, recipients, compose: state.id });
-    if (reply.ask) notice({ t: reply.ask }, 20000);
+    if (recipients.length) ask({ type: M.COMPOSE_SENT, recipients, compose: state.id });
   }
 
   /** The known compose window an event target belongs to (also from its editor's frame). */

@@ -9,7 +9,8 @@
 // most every HEADERS_MS; an element is read once, at most PER_SCAN per look, one look at most
 // every GAP_MS. A busy page is never searched as a whole for rows.
 (() => {
-  if (globalThis.FollowupNotice) return;
+  // Own properties only: an element named like it (id or name) must not stand in for it.
+  if (Object.hasOwn(globalThis, 'FollowupNotice')) return;
   const M = globalThis.FollowupMessages;
   const Ui = globalThis.FollowupUi;
   const Mail = globalThis.FollowupMailSites;
@@ -23,6 +24,7 @@
   const HEADERS_MS = 1000;
   const KNOWN_FOR_MS = 60000;
   const MAX_ASK = 200;
+  const MAX_CONTROLS = 30;
 
   /**
    * Starts noticing on the site `name` over the documents `docs` (a live Set kept by main.js);
@@ -49,6 +51,8 @@
     // readers no longer understand gets one console line, not one per row.
     let unreadable = 0;
     let readable = 0;
+    // Controls drawn on this page: a page with thousands of message headers gets no more.
+    let drawn = 0;
 
     function changed() {
       if (off || queued) return;
@@ -122,7 +126,11 @@
           unreadable += 1;
         }
       };
-      for (const el of headers(now)) if (!read.has(el)) take(el, true);
+      for (const el of headers(now)) {
+        if (read.has(el)) continue;
+        if (found.length >= PER_SCAN) return { found, more: true };
+        take(el, true);
+      }
       for (const el of rows(now)) {
         if (read.has(el)) continue;
         if (found.length >= PER_SCAN) return { found, more: true };
@@ -155,7 +163,10 @@
         const { found, more } = collect();
         if (unreadable >= 5 && readable === 0) warn('readable sender in the message list');
         for (const f of found) {
-          if (f.header && f.reading.anchor?.isConnected && !controls.has(f.el)) controls.set(f.el, Ui.control(f.reading.anchor));
+          if (f.header && drawn < MAX_CONTROLS && f.reading.anchor?.isConnected && !controls.has(f.el)) {
+            controls.set(f.el, Ui.control(f.reading.anchor));
+            drawn += 1;
+          }
         }
         if (found.length) {
           const isKnown = await known(found.map((f) => f.reading.from));

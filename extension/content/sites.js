@@ -7,7 +7,8 @@
 // that cannot be found is `null` (or `[]` for recipients) and main.js degrades.
 // The contract is documented in docs/webmail-adapters.md.
 (() => {
-  if (globalThis.FollowupSites) return;
+  // Own properties only: an element named like it (id or name) must not stand in for it.
+  if (Object.hasOwn(globalThis, 'FollowupSites')) return;
 
   /** Gmail: new message dialog, inline reply, pop-out window (?view=cm). */
   const gmail = {

@@ -6,9 +6,10 @@
 // menu is built the same way). The button counts only a click the user made on it where it
 // could be seen (`usable`).
 (() => {
-  if (globalThis.FollowupUi) return;
+  // Own properties only: an element named like it (id or name) must not stand in for it.
+  if (Object.hasOwn(globalThis, 'FollowupUi')) return;
   // Set only in test builds (tools/assemble.mjs adds it): marks for the tests to find things.
-  const hooks = globalThis.FollowupTestHooks ?? null;
+  const hooks = Object.hasOwn(globalThis, 'FollowupTestHooks') ? globalThis.FollowupTestHooks : null;
 
   const letters = () => Array.from(crypto.getRandomValues(new Uint8Array(6)), (n) => String.fromCharCode(97 + (n % 26))).join('');
   // A custom element name (it has a hyphen), so no page stylesheet written for HTML applies.

@@ -130,7 +130,7 @@ export function collectPosting() {
 
   // One microdata item: its type and its own properties (not those of items nested in it).
   const item = (scope, depth) => {
-    const found = { itemtype: cap(scope.getAttribute('itemtype') ?? '', MAX_SHORT), props: {} };
+    const found = { itemtype: cap(scope.getAttribute('itemtype') ?? '', MAX_SHORT), props: Object.create(null) };
     for (const el of scope.querySelectorAll('[itemprop]')) {
       if (++props > MAX_PROPS || late()) break;
       if (el.parentElement?.closest('[itemscope]') !== scope) continue;

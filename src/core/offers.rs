@@ -56,9 +56,6 @@ pub enum FrameKind {
     Sent { offer: String },
     /// The draft's checks, after insertion.
     Check { warnings: Vec<String> },
-    /// After a message the user wrote themselves was sent: "Record this as your first
-    /// follow-up to Dana?" about the offer (drafted: one click records it sent).
-    Ask { offer: String },
     /// "Record reply" beside the sender of an opened message: the possible reply `message`
     /// of the application `app`.
     Reply { app: String, message: String },
@@ -107,9 +104,6 @@ impl<'de> Deserialize<'de> for Frame {
                     .warnings
                     .ok_or_else(|| D::Error::missing_field("warnings"))?,
             },
-            "ask" => FrameKind::Ask {
-                offer: flat.offer.ok_or_else(|| D::Error::missing_field("offer"))?,
-            },
             "reply" => FrameKind::Reply {
                 app: flat.app.ok_or_else(|| D::Error::missing_field("app"))?,
                 message: flat
@@ -119,7 +113,7 @@ impl<'de> Deserialize<'de> for Frame {
             other => {
                 return Err(D::Error::unknown_variant(
                     other,
-                    &["chooser", "sent", "check", "ask", "reply"],
+                    &["chooser", "sent", "check", "reply"],
                 ));
             }
         };

@@ -429,7 +429,6 @@ impl Background {
             Chooser { items: Vec<Item> },
             Sent { label: String, undo: String },
             Check { warnings: Vec<String> },
-            Ask { question: String },
             Reply { label: String, title: String },
         }
         let words = match frame.kind {
@@ -465,19 +464,6 @@ impl Background {
                 Words::Sent { label, undo: offer }
             }
             FrameKind::Check { warnings } => Words::Check { warnings },
-            FrameKind::Ask { offer } => {
-                let o = offer_of(&offer, sender, None).await?;
-                let (Some(app), Some(action)) = (
-                    find_app(state, &o.app_id),
-                    find_action(plan, &o.app_id, &o.action_key),
-                ) else {
-                    return Err(DataError::NotFound(o.action_key.clone()));
-                };
-                let label = choice_label(app, action);
-                Words::Ask {
-                    question: i18n::tf("askRecord", &[("label", &label)]),
-                }
-            }
             FrameKind::Reply { app, message } => {
                 let app = find_app(state, &app).ok_or(DataError::NotFound(app.clone()))?;
                 let name = app

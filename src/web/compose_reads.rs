@@ -73,9 +73,7 @@ impl Background {
                 let frame: Option<Frame> = session(format!("{FRAME_PREFIX}{token}")).await;
                 let offers = match frame.map(|f| f.kind) {
                     Some(FrameKind::Chooser { offers }) => offers,
-                    Some(FrameKind::Sent { offer }) | Some(FrameKind::Ask { offer }) => {
-                        vec![offer]
-                    }
+                    Some(FrameKind::Sent { offer }) => vec![offer],
                     Some(FrameKind::Reply { app, .. }) => {
                         return Ok(Some(self.read_apps(&BTreeSet::from([app])).await?));
                     }

@@ -11,8 +11,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use super::background::{choice_label, find_action, find_app, reply, Background};
-use super::compose::{frame_of, now, offer_of, random_uuid, refused, Writes};
+use super::background::{choice_label, find_action, find_app, reply, Background, Done};
+use super::compose::{frame_of, now, random_uuid, refused, Writes};
 use super::data::{DataError, State};
 use super::kv::Kv;
 use super::ui::i18n;
@@ -25,6 +25,16 @@ use crate::core::offers::{self, FrameKind, Offer, Step};
 use crate::core::plan::Plan;
 use crate::core::protocol::Sender;
 use crate::core::sites;
+
+#[wasm_bindgen]
+extern "C" {
+    /// background.js: shows the browser notification asking whether to record a send.
+    #[wasm_bindgen(js_name = followupAsk)]
+    fn followup_ask(id: &str, question: &str);
+}
+
+/// Notification ids of the questions after a send written by hand: `ask:<offer id>`.
+pub const ASK_PREFIX: &str = "ask:";
 
 /// Most senders or messages one question may carry; a page with more asks again.
 const MAX_PER_MESSAGE: usize = 200;
@@ -192,8 +202,11 @@ impl Background {
     }
 
     /// `compose/sent`: a message the user wrote without Insert went to `recipients`. When one
-    /// of them is the person of a due or coming thank-you or follow-up, the answer is a frame
-    /// token asking whether to record it; nothing is recorded unless the user says so.
+    /// of them is the person of a due or coming thank-you or follow-up, the browser shows a
+    /// notification asking whether to record it (`followupAsk` in background.js); nothing is
+    /// recorded unless the user says so there. The question is asked outside the page and the
+    /// answer to the content script is the same either way, so the page learns nothing about
+    /// the recipients.
     pub(super) async fn compose_sent(
         &self,
         recipients: &[String],
@@ -202,10 +215,7 @@ impl Background {
         state: &State,
         plan: &Plan,
     ) -> Result<JsValue, DataError> {
-        #[derive(Serialize)]
-        struct Reply {
-            ask: Option<String>,
-        }
+        let done = reply(&Done { ok: true });
         let tab = sender
             .tab_id
             .ok_or_else(|| DataError::Invalid("no tab".into()))?;
@@ -224,8 +234,15 @@ impl Background {
                     })
             });
         let Some(choice) = asked else {
-            return reply(&Reply { ask: None });
+            return done;
         };
+        let (Some(app), Some(action)) = (
+            find_app(state, &choice.app_id),
+            find_action(plan, &choice.app_id, &choice.action_key),
+        ) else {
+            return done;
+        };
+        let question = i18n::tf("askRecord", &[("label", &choice_label(app, action))]);
         let id = random_uuid();
         let offer = Offer {
             tab,
@@ -238,19 +255,18 @@ impl Background {
         };
         let mut writes = Writes::default();
         writes.offer(&id, &offer);
-        let token = writes.frame(sender, compose, FrameKind::Ask { offer: id });
         writes.commit().await?;
-        reply(&Reply { ask: Some(token) })
+        followup_ask(&format!("{ASK_PREFIX}{id}"), &question);
+        done
     }
 
-    /// `frame/record`: the Record button of an ask (records the action sent today, with Undo)
-    /// or of a reply control (records the message as a reply).
+    /// `frame/record`: the Record reply control's button: records the message as a reply.
     pub(super) async fn frame_record(
         &self,
         token: &str,
         sender: &Sender,
-        state: &State,
-        plan: &Plan,
+        _state: &State,
+        _plan: &Plan,
     ) -> Result<JsValue, DataError> {
         #[derive(Serialize)]
         struct Reply {
@@ -260,30 +276,6 @@ impl Background {
         }
         let frame = frame_of(token, sender).await?;
         match frame.kind {
-            FrameKind::Ask { offer } => {
-                let mut o = offer_of(&offer, sender, None).await?;
-                o.step = offers::advance(o.step, Step::Sent).map_err(refused)?;
-                let label = match (
-                    find_app(state, &o.app_id),
-                    find_action(plan, &o.app_id, &o.action_key),
-                ) {
-                    (Some(app), Some(action)) => choice_label(app, action),
-                    _ => return Err(DataError::NotFound(o.action_key.clone())),
-                };
-                let edit = Edit::Sent {
-                    action_key: o.action_key.clone(),
-                    date: super::clock::today(),
-                };
-                self.change(state, &o.app_id, edit).await?;
-                let mut writes = Writes::default();
-                writes.offer(&offer, &o);
-                writes.commit().await?;
-                reply(&Reply {
-                    ok: true,
-                    done: i18n::tf("askRecorded", &[("label", &label)]),
-                    undo: Some(offer),
-                })
-            }
             FrameKind::Reply { app, message } => {
                 let edit = Edit::Answer {
                     message,
@@ -298,6 +290,46 @@ impl Background {
                 })
             }
             _ => Err(refused(offers::Refusal::Unknown)),
+        }
+    }
+}
+
+#[wasm_bindgen]
+impl Background {
+    /// The user said yes to the notification `id` (`ask:<offer>`): the offer's action is
+    /// recorded as sent today. Answers the words of the notification that confirms it.
+    #[wasm_bindgen(js_name = recordAsk)]
+    pub async fn record_ask(&self, id: String) -> Result<JsValue, JsValue> {
+        let recorded = async {
+            let offer_id = id.strip_prefix(ASK_PREFIX).unwrap_or(&id);
+            let key = format!("{}{offer_id}", crate::core::offers::OFFER_PREFIX);
+            let stored = Kv::Session.get(&key).await?;
+            let mut o: Offer = stored
+                .and_then(|t| serde_json::from_str(&t).ok())
+                .ok_or_else(|| refused(offers::Refusal::Unknown))?;
+            o.step = offers::advance(o.step, Step::Sent).map_err(refused)?;
+            let state = self.data.load_apps(&[o.app_id.as_str()]).await?;
+            let plan = crate::core::plan::plan(&state.apps, &state.settings, super::clock::today());
+            let label = match (
+                find_app(&state, &o.app_id),
+                find_action(&plan, &o.app_id, &o.action_key),
+            ) {
+                (Some(app), Some(action)) => choice_label(app, action),
+                _ => return Err(DataError::NotFound(o.action_key.clone())),
+            };
+            let edit = Edit::Sent {
+                action_key: o.action_key.clone(),
+                date: super::clock::today(),
+            };
+            self.change(&state, &o.app_id, edit).await?;
+            let mut writes = Writes::default();
+            writes.offer(offer_id, &o);
+            writes.commit().await?;
+            Ok::<String, DataError>(i18n::tf("askRecorded", &[("label", &label)]))
+        };
+        match recorded.await {
+            Ok(text) => Ok(JsValue::from_str(&text)),
+            Err(e) => Err(JsValue::from_str(&e.to_string())),
         }
     }
 }

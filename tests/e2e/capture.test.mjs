@@ -90,10 +90,15 @@ test('the shipped manifest asks for no host beyond webmail', () => {
 });
 
 test('the "Save this job to Follow-up" menu item is registered on install', async () => {
-  // contextMenus has no getter: updating an item that does not exist fails.
-  const updated = await browser.worker.evaluate(() =>
-    chrome.contextMenus.update('save-job', { title: chrome.i18n.getMessage('contextMenuSave') }).then(() => true, (e) => String(e)),
-  );
+  // contextMenus has no getter: updating an item that does not exist fails. The item is made
+  // when the install event has been handled, which may come just after the worker starts.
+  let updated;
+  for (let i = 0; i < 100 && updated !== true; i += 1) {
+    updated = await browser.worker.evaluate(() =>
+      chrome.contextMenus.update('save-job', { title: chrome.i18n.getMessage('contextMenuSave') }).then(() => true, (e) => String(e)),
+    );
+    if (updated !== true) await new Promise((r) => setTimeout(r, 50));
+  }
   assert.equal(updated, true);
 });
 

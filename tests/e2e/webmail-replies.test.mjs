@@ -2,7 +2,8 @@
 // listed on a webmail page becomes a possible reply within a second, holds that application's
 // follow-ups (off the badge), and the user's answer in the popup records what it was. A
 // stranger's message changes nothing in storage; sender markup inside a message body is never
-// read; a message the user wrote themselves is recorded only when they say so.
+// read; a message the user wrote themselves is asked about in a browser notification (nothing
+// in the page) and recorded only when they say so.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -11,7 +12,7 @@ import { join } from 'node:path';
 import { launch, seed, isoDay, waitForBadge, badgeText, extensionDir, root, SITE_CSP } from './harness.mjs';
 import { fillDates } from './mail-dates.mjs';
 import { PAGE_SIM } from './webmail-cases.mjs';
-import { clickShadowButton, ctx, shadowButtons } from './webmail-suite.mjs';
+import { clickShadowButton, ctx } from './webmail-suite.mjs';
 
 const FIXTURES = join(root, 'tests/fixtures/webmail');
 const SITES = {
@@ -210,6 +211,14 @@ describe('replies noticed in webmail (Chromium)', () => {
     assert.deepEqual(noticed.map((n) => n.from), ['dana@acme.io']);
     // Its "Record reply" control is drawn in the extension's frame beside the sender.
     await page.waitForSelector('[data-followup-control="shown"]', { timeout: 3000 });
+    // A page that fades the control (to lay a decoy over it) gets nothing from the click.
+    await page.evaluate(() => (document.querySelector('[data-followup-control]').style.opacity = '0.05'));
+    await page.waitForTimeout(600);
+    await clickShadowButton(page, 'data-followup-control', 'Record reply');
+    await page.waitForTimeout(500);
+    assert.equal((await app('acme')).noticed[0].answer, undefined, 'a click on a faded control records nothing');
+    await page.evaluate(() => (document.querySelector('[data-followup-control]').style.opacity = '1'));
+    await page.waitForTimeout(600);
     await clickShadowButton(page, 'data-followup-control', 'Record reply');
     await waitFor(async () => (await app('acme')).noticed[0].answer === 'reply', 'the recorded reply');
     assert.ok((await app('acme')).history.some((e) => e.type === 'reply' && e.date === isoDay(-1)));
@@ -252,7 +261,7 @@ describe('replies noticed in webmail (Chromium)', () => {
     outlook: { file: 'outlook/compose.html', path: '/mail/0/', body: '#editorParent_1 [contenteditable="true"], #editorParent_2 [contenteditable="true"]' },
   };
   for (const [site, hand] of Object.entries(HAND)) {
-    test(`${site}: a message written by hand to Dana asks whether to record it, and records only on Record`, async () => {
+    test(`${site}: a message written by hand to Dana is asked about outside the page, and recorded only on Record`, async () => {
       await seed(ctx.browser.worker, applications());
       await waitForBadge(ctx.browser.worker, '1');
       const body = readFileSync(join(FIXTURES, hand.file), 'utf8');
@@ -269,10 +278,17 @@ describe('replies noticed in webmail (Chromium)', () => {
       await page.locator(hand.body).first().click();
       await page.keyboard.type('Hi Dana, just checking in on the role.');
       await page.locator('[data-sim="send"]').first().click();
-      const buttons = await shadowButtons(page, 'data-followup-notice', 4000);
-      assert.ok(buttons.some((b) => b.text === 'Record'), JSON.stringify(buttons));
-      assert.equal((await app('acme')).history.length, 1, 'nothing recorded before Record');
-      await clickShadowButton(page, 'data-followup-notice', 'Record');
+      // The question is a browser notification: nothing is drawn in the page.
+      const asked = await waitFor(async () => {
+        const all = await ctx.browser.worker.evaluate(() => chrome.notifications.getAll());
+        return Object.keys(all).find((id) => id.startsWith('ask:'));
+      }, 'the question', 4000);
+      await page.waitForTimeout(500);
+      assert.equal(await page.locator('[data-followup-notice], [data-followup-chooser]').count(), 0, 'nothing in the page');
+      assert.equal((await app('acme')).history.length, 1, 'nothing recorded before the answer');
+      // A test cannot click a system notification: it runs what the notification's Record
+      // button runs (background.js, answerAsk).
+      await ctx.browser.worker.evaluate((id) => globalThis.followupAnswerAsk(id), asked);
       const sent = await waitFor(async () => (await app('acme')).history.find((e) => e.type === 'sent' && e.action.startsWith('first-follow-up')), 'the recorded follow-up');
       assert.equal(sent.date, isoDay(0));
       await waitForBadge(ctx.browser.worker, '');

@@ -124,6 +124,8 @@ async function controlFrame(page) {
 
 /** Clicks the control's button where it is on screen (host box + button box in the frame). */
 async function clickControl(page, frame) {
+  // The frame counts a click only once it has been on screen for a moment (frame.js).
+  await new Promise((r) => setTimeout(r, 600));
   const host = await page.$eval('[data-followup-control="shown"]', (h) => {
     const r = h.getBoundingClientRect();
     return { x: r.left, y: r.top };

@@ -61,8 +61,9 @@ pub fn parse_date(text: &str, lang: &str, today: NaiveDate) -> Option<NaiveDate>
 }
 
 fn parse_any(t: &str, lang: &str, today: NaiveDate) -> Option<NaiveDate> {
-    if t.len() >= 10 && t.as_bytes()[4] == b'-' {
-        if let Ok(d) = NaiveDate::parse_from_str(&t[..10], "%Y-%m-%d") {
+    // `get`, not slicing: the tenth byte may fall inside a character.
+    if let Some(head) = t.get(..10).filter(|h| h.as_bytes().get(4) == Some(&b'-')) {
+        if let Ok(d) = NaiveDate::parse_from_str(head, "%Y-%m-%d") {
             return Some(d);
         }
     }
@@ -206,7 +207,17 @@ mod tests {
                 "{text} ({lang})"
             );
         }
-        for text in ["", "soon", "2027-01-05", "Dec 40, 2026", "42/42/2026"] {
+        for text in [
+            "",
+            "soon",
+            "2027-01-05",
+            "Dec 40, 2026",
+            "42/42/2026",
+            "2026-12-0é",
+            "2026-1é-03",
+            "éééééééééééé",
+            "99999999999999999999/1/1",
+        ] {
             assert_eq!(parse_date(text, "en-US", today), None, "{text}");
         }
     }

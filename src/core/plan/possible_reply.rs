@@ -21,11 +21,13 @@ pub fn holds(kind: ActionKind) -> bool {
     )
 }
 
-/// The hold of `app`: the latest message not answered yet, if any.
+/// The hold of `app`: the latest message not answered yet from one of its contacts, if any.
+/// A message from someone else at the company's domain is listed as a possible reply but holds
+/// nothing: a page could put such rows in front of the extension by guessing a domain.
 pub fn hold(app: &Application) -> Option<Hold> {
     app.noticed
         .iter()
-        .filter(|n| n.answer.is_none())
+        .filter(|n| n.answer.is_none() && n.contact_id.is_some())
         .max_by_key(|n| n.date)
         .map(|n| Hold {
             name: n.name.clone(),

@@ -188,6 +188,28 @@ pub fn parse(json: &str) -> Result<Request, ProtocolError> {
         )));
     }
     let mut take = Fields(fields);
+    let request = read_fields(name, &mut take)?;
+    // Lists a page's content script fills: bounded, so no message makes the worker loop long.
+    let longest = match &request {
+        Request::ComposeOffer { recipients, .. }
+        | Request::ComposeSent { recipients, .. }
+        | Request::ComposeMatch { recipients } => recipients.len(),
+        Request::MailKnown { senders } => senders.len(),
+        Request::MailSeen { messages, .. } => messages.len(),
+        _ => 0,
+    };
+    if longest > MAX_LIST {
+        return Err(ProtocolError::Malformed(format!(
+            "{longest} items in {name}; at most {MAX_LIST}"
+        )));
+    }
+    Ok(request)
+}
+
+/// Most recipients, senders or messages one message may carry.
+pub const MAX_LIST: usize = 200;
+
+fn read_fields(name: &str, take: &mut Fields<'_>) -> Result<Request, ProtocolError> {
     Ok(match name {
         "compose/offer" => Request::ComposeOffer {
             recipients: take.field("recipients")?,
@@ -314,7 +336,7 @@ pub const MESSAGES: [MessageSpec; 24] = [
     spec("ping", &[], &["ok", "version"]),
     spec("mail/known", &["senders"], &["known", "off"]),
     spec("mail/seen", &["messages", "lang"], &["controls"]),
-    spec("compose/sent", &["recipients", "compose"], &["ask"]),
+    spec("compose/sent", &["recipients", "compose"], &["ok"]),
     spec("frame/record", &["token"], &["ok", "done", "undo"]),
     spec("frame/get", &["token"], &["kind"]),
     spec("frame/close", &["token"], &["ok"]),

@@ -1,7 +1,7 @@
 // Shared set-up for the browser tests: Debian Chromium with dist/chrome loaded on a fresh
 // profile, the extension's id and service worker, and webmail hosts served from fixtures.
 import { chromium } from 'playwright-core';
-import { mkdtempSync, readFileSync, rmSync, mkdirSync, existsSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, mkdirSync, existsSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -87,6 +87,21 @@ export async function waitForBadge(worker, text, timeout = 5000) {
     await new Promise((r) => setTimeout(r, 50));
   }
   throw new Error(`badge stayed ${JSON.stringify(last)}, expected ${JSON.stringify(text)}`);
+}
+
+/**
+ * A copy of the test build in which the optional webmail sites (Yahoo, Proton) are granted at
+ * install, as the options page would grant them (headless Chromium cannot accept the prompt).
+ * Returns its folder; the caller removes it.
+ */
+export function grantedCopy(from = extensionDir) {
+  const copy = mkdtempSync(join(tmpdir(), 'followup-granted-'));
+  cpSync(from, copy, { recursive: true });
+  const manifest = JSON.parse(readFileSync(join(copy, 'manifest.json'), 'utf8'));
+  manifest.host_permissions.push(...manifest.optional_host_permissions);
+  delete manifest.optional_host_permissions;
+  writeFileSync(join(copy, 'manifest.json'), JSON.stringify(manifest, null, 2));
+  return copy;
 }
 
 /** Serves `file` (under tests/fixtures/webmail) at every URL of `origin` with `csp`. */

@@ -76,6 +76,28 @@ export function applications() {
   ];
 }
 
+/**
+ * For the replies tests: Acme, where Dana interviewed ten days ago, the thank-you went out
+ * that day and the decision date passed six days ago: her first follow-up is due (on the
+ * badge). Lee is a second contact at the same domain.
+ */
+export function interviewedAcme() {
+  return {
+    id: 'acme',
+    company: 'Acme',
+    role: 'Data Engineer',
+    status: 'interviewing',
+    appliedOn: isoDay(-30),
+    decisionDate: isoDay(-6),
+    contacts: [
+      { id: 'dana', name: 'Dana Smith', email: 'dana@acme.io', hiringManager: true },
+      { id: 'lee', name: 'Lee Wong', email: 'lee@acme.io' },
+    ],
+    rounds: [{ id: 'r1', date: isoDay(-10), kind: 'on-site', interviewers: [{ contactId: 'dana', points: [] }] }],
+    history: [{ date: isoDay(-10), type: 'sent', action: 'thank-you-email/r1/dana' }],
+  };
+}
+
 /** The draft text the extension should insert for Dana (from the Rust templates). */
 export const DANA = { greeting: 'Dear Dana,', next: 'Thank you for meeting with me', subject: 'Thank you for the Data Engineer interview', key: 'thank-you-email/r1/dana' };
 

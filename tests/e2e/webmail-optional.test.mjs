@@ -8,10 +8,9 @@
 // while not granted, registrations removed when withdrawn) is tested in webmail.test.mjs.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { badgeText, extensionDir, launch, seed, waitForBadge } from './harness.mjs';
+import { badgeText, extensionDir, grantedCopy, launch, seed, waitForBadge } from './harness.mjs';
 import { CASES, DANA, applications } from './webmail-cases.mjs';
 import { buttonLocator, ctx, describeCase, openCompose, openPage, storedApp, timings, typeInBody, waitForText } from './webmail-suite.mjs';
 
@@ -19,13 +18,9 @@ const OPTIONAL = ['https://mail.yahoo.com/*', 'https://mail.proton.me/*'];
 let copy;
 
 before(async () => {
-  copy = mkdtempSync(join(tmpdir(), 'followup-granted-'));
-  cpSync(extensionDir, copy, { recursive: true });
-  const manifest = JSON.parse(readFileSync(join(copy, 'manifest.json'), 'utf8'));
-  assert.deepEqual(manifest.optional_host_permissions, OPTIONAL);
-  manifest.host_permissions.push(...manifest.optional_host_permissions);
-  delete manifest.optional_host_permissions;
-  writeFileSync(join(copy, 'manifest.json'), JSON.stringify(manifest, null, 2));
+  const shipped = JSON.parse(readFileSync(join(extensionDir, 'manifest.json'), 'utf8'));
+  assert.deepEqual(shipped.optional_host_permissions, OPTIONAL);
+  copy = grantedCopy();
   ctx.browser = await launch({ extension: copy });
 });
 after(async () => {

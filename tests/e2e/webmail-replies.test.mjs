@@ -6,12 +6,11 @@
 // in the page) and recorded only when they say so.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, seed, isoDay, waitForBadge, badgeText, extensionDir, root, SITE_CSP } from './harness.mjs';
+import { launch, seed, isoDay, waitForBadge, badgeText, grantedCopy, root, SITE_CSP } from './harness.mjs';
 import { fillDates } from './mail-dates.mjs';
-import { PAGE_SIM } from './webmail-cases.mjs';
+import { PAGE_SIM, interviewedAcme } from './webmail-cases.mjs';
 import { clickShadowButton, ctx } from './webmail-suite.mjs';
 
 const FIXTURES = join(root, 'tests/fixtures/webmail');
@@ -22,27 +21,9 @@ const SITES = {
   proton: { origin: 'https://mail.proton.me', inbox: '/u/0/inbox', message: '/u/0/inbox/vRk2mD8xQp1' },
 };
 
-/**
- * Acme: Dana interviewed ten days ago, the thank-you went out that day, the decision date
- * passed six days ago: her first follow-up is due (on the badge). Globex: nothing to do.
- */
+/** The one application these tests store (webmail-cases.mjs). */
 function applications() {
-  return [
-    {
-      id: 'acme',
-      company: 'Acme',
-      role: 'Data Engineer',
-      status: 'interviewing',
-      appliedOn: isoDay(-30),
-      decisionDate: isoDay(-6),
-      contacts: [
-        { id: 'dana', name: 'Dana Smith', email: 'dana@acme.io', hiringManager: true },
-        { id: 'lee', name: 'Lee Wong', email: 'lee@acme.io' },
-      ],
-      rounds: [{ id: 'r1', date: isoDay(-10), kind: 'on-site', interviewers: [{ contactId: 'dana', points: [] }] }],
-      history: [{ date: isoDay(-10), type: 'sent', action: 'thank-you-email/r1/dana' }],
-    },
-  ];
+  return [interviewedAcme()];
 }
 
 async function openSite(site, path, file) {
@@ -89,12 +70,7 @@ describe('replies noticed in webmail (Chromium)', () => {
   // options page would (webmail-optional.test.mjs tests the granting itself).
   let copy;
   before(async () => {
-    copy = mkdtempSync(join(tmpdir(), 'followup-replies-'));
-    cpSync(extensionDir, copy, { recursive: true });
-    const manifest = JSON.parse(readFileSync(join(copy, 'manifest.json'), 'utf8'));
-    manifest.host_permissions.push(...manifest.optional_host_permissions);
-    delete manifest.optional_host_permissions;
-    writeFileSync(join(copy, 'manifest.json'), JSON.stringify(manifest, null, 2));
+    copy = grantedCopy();
     ctx.browser = await launch({ extension: copy });
   });
   after(async () => {
@@ -277,12 +253,11 @@ describe('replies noticed in webmail (Chromium)', () => {
       await page.evaluate(() => window.openCompose('compose'));
       await page.locator(hand.body).first().click();
       await page.keyboard.type('Hi Dana, just checking in on the role.');
+      const shown = async () => Object.keys(await ctx.browser.worker.evaluate(() => chrome.notifications.getAll()));
+      const earlier = await shown();
       await page.locator('[data-sim="send"]').first().click();
       // The question is a browser notification: nothing is drawn in the page.
-      const asked = await waitFor(async () => {
-        const all = await ctx.browser.worker.evaluate(() => chrome.notifications.getAll());
-        return Object.keys(all).find((id) => id.startsWith('ask:'));
-      }, 'the question', 4000);
+      const asked = await waitFor(async () => (await shown()).find((id) => id.startsWith('ask:') && !id.endsWith(':done') && !earlier.includes(id)), 'the question', 4000);
       await page.waitForTimeout(500);
       assert.equal(await page.locator('[data-followup-notice], [data-followup-chooser]').count(), 0, 'nothing in the page');
       assert.equal((await app('acme')).history.length, 1, 'nothing recorded before the answer');

@@ -14,9 +14,9 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer from 'puppeteer-core';
-import { SITE_CSP, isoDay } from '../e2e/harness.mjs';
+import { SITE_CSP } from '../e2e/harness.mjs';
 import { fillDates } from '../e2e/mail-dates.mjs';
-import { PAGE_SIM, fixtures } from '../e2e/webmail-cases.mjs';
+import { PAGE_SIM, fixtures, interviewedAcme } from '../e2e/webmail-cases.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
 const SITES = {
@@ -24,24 +24,7 @@ const SITES = {
   outlook: { origin: 'https://outlook.live.com', inbox: '/mail/0/', message: '/mail/0/id/AAkALgAAAAAAHYQDEapmEc2byACqAC' },
 };
 
-/**
- * Acme: Dana interviewed ten days ago, the thank-you went out that day, the decision date
- * passed six days ago: her first follow-up is due.
- */
-const ACME = {
-  id: 'acme',
-  company: 'Acme',
-  role: 'Data Engineer',
-  status: 'interviewing',
-  appliedOn: isoDay(-30),
-  decisionDate: isoDay(-6),
-  contacts: [
-    { id: 'dana', name: 'Dana Smith', email: 'dana@acme.io', hiringManager: true },
-    { id: 'lee', name: 'Lee Wong', email: 'lee@acme.io' },
-  ],
-  rounds: [{ id: 'r1', date: isoDay(-10), kind: 'on-site', interviewers: [{ contactId: 'dana', points: [] }] }],
-  history: [{ date: isoDay(-10), type: 'sent', action: 'thank-you-email/r1/dana' }],
-};
+const ACME = interviewedAcme();
 
 /** The opened message, its sender made a stranger (the forged headers in its body stay). */
 const fromStranger = (html) => html.replaceAll('dana@acme.io', 'sam@elsewhere.example').replaceAll('Dana Smith', 'Sam Stone');

@@ -72,8 +72,7 @@
   /** The Record button of a reply control; `then` shows what it recorded. */
   async function record(then) {
     const recorded = await ask({ type: M.FRAME_RECORD, token });
-    if (recorded.error) return then(t('noticeError', [recorded.error]), null);
-    then(recorded.done, recorded.undo);
+    then(recorded.error ? t('noticeError', [recorded.error]) : recorded.done);
   }
 
   // The page around this frame may hide it under a decoy and time a click: a click on Record

@@ -30,7 +30,7 @@ globalThis.FollowupMessages = Object.freeze({
   FRAME_CLOSE: 'frame/close',
   /** {token, offer} -> {ok: true} : the user chose this offer in the chooser */
   FRAME_CHOOSE: 'frame/choose',
-  /** {token} -> {ok: true, done: string, undo: null} : the user clicked a reply control's Record reply */
+  /** {token} -> {ok: true, done: string} : the user clicked a reply control's Record reply */
   FRAME_RECORD: 'frame/record',
   // From extension pages only:
   /** {recipients: string[]} -> {choices: Choice[], best: number | null} */

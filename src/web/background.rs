@@ -244,6 +244,8 @@ impl Background {
             Request::MailSeen { messages, lang } => {
                 return self.mail_seen(&messages, &lang, sender).await
             }
+            // Recording a reply reads and writes its one application through the command path.
+            Request::FrameRecord { token } => return self.frame_record(&token, sender).await,
             other => other,
         };
         let today = clock::today();
@@ -277,9 +279,6 @@ impl Background {
             } => {
                 self.compose_sent(&recipients, &compose, sender, &state, &plan)
                     .await
-            }
-            Request::FrameRecord { token } => {
-                self.frame_record(&token, sender, &state, &plan).await
             }
             Request::ComposeMatch { recipients } => {
                 let choices = matching::choices(&state.apps, &plan.actions, &recipients);
@@ -358,7 +357,8 @@ impl Background {
             | Request::Ping {}
             | Request::BadgeRefresh {}
             | Request::MailKnown { .. }
-            | Request::MailSeen { .. } => answered_above(),
+            | Request::MailSeen { .. }
+            | Request::FrameRecord { .. } => answered_above(),
         }
     }
 

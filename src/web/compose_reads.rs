@@ -69,7 +69,7 @@ impl Background {
             Request::OfferDraft { offer, .. }
             | Request::OfferSent { offer, .. }
             | Request::OfferUndo { offer } => offer_app(offer).await.into_iter().collect(),
-            Request::FrameGet { token } | Request::FrameRecord { token } => {
+            Request::FrameGet { token } => {
                 let frame: Option<Frame> = session(format!("{FRAME_PREFIX}{token}")).await;
                 let offers = match frame.map(|f| f.kind) {
                     Some(FrameKind::Chooser { offers }) => offers,
@@ -103,13 +103,25 @@ impl Background {
     /// The applications found under `names` (`index::recipient_names`); `None` when the
     /// index is not complete.
     async fn found(&self, names: &BTreeSet<String>) -> Result<Option<BTreeSet<String>>, DataError> {
-        let mut keys = index::bucket_keys(names);
+        let each = self.found_each(std::slice::from_ref(names)).await?;
+        Ok(each.and_then(|mut found| found.pop()))
+    }
+
+    /// The applications found under each group of names, from one read of the index records
+    /// they need; `None` when the index is not complete.
+    pub(super) async fn found_each(
+        &self,
+        groups: &[BTreeSet<String>],
+    ) -> Result<Option<Vec<BTreeSet<String>>>, DataError> {
+        let mut keys = index::bucket_keys(groups.iter().flatten());
         keys.push(INDEX_KEY.to_string());
         let stored: BTreeMap<String, String> = Kv::Extension.get_many(&keys).await?;
         if !index::is_complete(&stored) {
             return Ok(None);
         }
-        Ok(Some(index::lookup(&stored, names)))
+        Ok(Some(
+            groups.iter().map(|g| index::lookup(&stored, g)).collect(),
+        ))
     }
 
     async fn read_apps(&self, ids: &BTreeSet<String>) -> Result<(State, Plan), DataError> {

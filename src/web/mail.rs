@@ -17,7 +17,7 @@ use super::data::{DataError, State};
 use super::kv::Kv;
 use super::ui::i18n;
 use crate::core::edit::Edit;
-use crate::core::index::{self, INDEX_KEY};
+use crate::core::index;
 use crate::core::matching::{self, MatchKind};
 use crate::core::model::{ActionKind, Answer, Settings};
 use crate::core::noticing::{self, Message, Seen};
@@ -36,8 +36,6 @@ extern "C" {
 /// Notification ids of the questions after a send written by hand: `ask:<offer id>`.
 pub const ASK_PREFIX: &str = "ask:";
 
-/// Most senders or messages one question may carry; a page with more asks again.
-const MAX_PER_MESSAGE: usize = 200;
 /// The compose id of frames drawn beside opened messages (they belong to no compose window).
 const MAIL_FRAMES: &str = "mail";
 
@@ -48,21 +46,31 @@ fn noticing_site(sender: &Sender, settings: &Settings) -> Option<&'static str> {
 }
 
 impl Background {
-    /// The applications under `names` in the contacts index; with no complete index (a new
-    /// installation before its first refresh), those whose own names include one of them.
-    async fn named(&self, names: &BTreeSet<String>) -> Result<BTreeSet<String>, DataError> {
-        let mut keys = index::bucket_keys(names);
-        keys.push(INDEX_KEY.to_string());
-        let stored = Kv::Extension.get_many(&keys).await?;
-        if index::is_complete(&stored) {
-            return Ok(index::lookup(&stored, names));
+    /// The applications under each group of names, from one read of the contacts index; with
+    /// no complete index (a new installation before its first refresh), those whose own names
+    /// include one of the group's.
+    async fn named_each(
+        &self,
+        groups: &[BTreeSet<String>],
+    ) -> Result<Vec<BTreeSet<String>>, DataError> {
+        if let Some(found) = self.found_each(groups).await? {
+            return Ok(found);
         }
         let state = self.data.load().await?;
-        Ok(state
+        let names: Vec<(&str, BTreeSet<String>)> = state
             .apps
             .iter()
-            .filter(|a| !index::names(a).is_disjoint(names))
-            .map(|a| a.id.clone())
+            .map(|a| (a.id.as_str(), index::names(a)))
+            .collect();
+        Ok(groups
+            .iter()
+            .map(|g| {
+                names
+                    .iter()
+                    .filter(|(_, n)| !n.is_disjoint(g))
+                    .map(|(id, _)| id.to_string())
+                    .collect()
+            })
             .collect())
     }
 
@@ -78,9 +86,6 @@ impl Background {
             known: Vec<bool>,
             off: bool,
         }
-        if senders.len() > MAX_PER_MESSAGE {
-            return Err(DataError::Invalid("too many senders in one message".into()));
-        }
         let settings = self.data.load_apps(&[]).await?.settings;
         if noticing_site(sender, &settings).is_none() {
             return reply(&Reply {
@@ -88,29 +93,16 @@ impl Background {
                 off: true,
             });
         }
-        let all: BTreeSet<String> = senders
+        let groups: Vec<BTreeSet<String>> = senders
             .iter()
-            .flat_map(|s| noticing::sender_names(s))
+            .map(|s| noticing::sender_names(s).into_iter().collect())
             .collect();
-        let mut keys = index::bucket_keys(&all);
-        keys.push(INDEX_KEY.to_string());
-        let stored = Kv::Extension.get_many(&keys).await?;
-        let known = if index::is_complete(&stored) {
-            senders
-                .iter()
-                .map(|s| {
-                    let names: BTreeSet<String> = noticing::sender_names(s).into_iter().collect();
-                    !index::lookup(&stored, &names).is_empty()
-                })
-                .collect()
-        } else {
-            let state = self.data.load().await?;
-            let names: BTreeSet<String> = state.apps.iter().flat_map(index::names).collect();
-            senders
-                .iter()
-                .map(|s| noticing::sender_names(s).iter().any(|n| names.contains(n)))
-                .collect()
-        };
+        let known = self
+            .named_each(&groups)
+            .await?
+            .iter()
+            .map(|ids| !ids.is_empty())
+            .collect();
         reply(&Reply { known, off: false })
     }
 
@@ -128,11 +120,6 @@ impl Background {
         struct Reply {
             controls: Vec<Option<String>>,
         }
-        if seen.len() > MAX_PER_MESSAGE {
-            return Err(DataError::Invalid(
-                "too many messages in one message".into(),
-            ));
-        }
         let settings = self.data.load_apps(&[]).await?.settings;
         let Some(site) = noticing_site(sender, &settings) else {
             return reply(&Reply {
@@ -140,19 +127,27 @@ impl Background {
             });
         };
         let today = super::clock::today();
-        // Each message with the applications it may be about.
-        let mut about: Vec<(usize, Message, BTreeSet<String>)> = Vec::new();
-        for (i, s) in seen.iter().enumerate() {
-            let Some(m) = Message::read(s, site, lang, today) else {
-                continue;
-            };
+        // Each message with the applications it may be about: those with a contact at its
+        // sender's address, else those at the sender's company domain (one index read).
+        let messages: Vec<(usize, Message)> = seen
+            .iter()
+            .enumerate()
+            .filter_map(|(i, s)| Some((i, Message::read(s, site, lang, today)?)))
+            .collect();
+        let mut groups = Vec::with_capacity(2 * messages.len());
+        for (_, m) in &messages {
             let names = noticing::sender_names(&m.from);
-            let exact: BTreeSet<String> = names.iter().take(1).cloned().collect();
-            let mut ids = self.named(&exact).await?;
-            if ids.is_empty() && names.len() > 1 {
-                let domain: BTreeSet<String> = names.iter().skip(1).cloned().collect();
-                ids = self.named(&domain).await?;
-            }
+            groups.push(names.iter().take(1).cloned().collect());
+            groups.push(names.iter().skip(1).cloned().collect());
+        }
+        let found = self.named_each(&groups).await?;
+        let mut about: Vec<(usize, Message, BTreeSet<String>)> = Vec::new();
+        for ((i, m), pair) in messages.into_iter().zip(found.chunks(2)) {
+            let ids = match pair {
+                [exact, _] if !exact.is_empty() => exact.clone(),
+                [_, domain] => domain.clone(),
+                _ => BTreeSet::new(),
+            };
             if !ids.is_empty() {
                 about.push((i, m, ids));
             }
@@ -265,14 +260,11 @@ impl Background {
         &self,
         token: &str,
         sender: &Sender,
-        _state: &State,
-        _plan: &Plan,
     ) -> Result<JsValue, DataError> {
         #[derive(Serialize)]
         struct Reply {
             ok: bool,
             done: String,
-            undo: Option<String>,
         }
         let frame = frame_of(token, sender).await?;
         match frame.kind {
@@ -286,7 +278,6 @@ impl Background {
                 reply(&Reply {
                     ok: true,
                     done: i18n::t("replyRecorded"),
-                    undo: None,
                 })
             }
             _ => Err(refused(offers::Refusal::Unknown)),

@@ -207,15 +207,7 @@ describe('replies noticed in webmail (Chromium)', () => {
     const inbox = await openSite('gmail', SITES.gmail.inbox, 'inbox.html');
     await waitFor(async () => (await app('acme')).noticed, 'the possible reply');
     await inbox.page.close();
-    const body = readFileSync(join(FIXTURES, 'gmail/compose.html'), 'utf8');
-    const page = await ctx.browser.context.newPage();
-    await page.route('https://mail.google.com/**', (route) => {
-      const url = new URL(route.request().url());
-      if (url.pathname === '/_fixture/page-sim.js') return route.fulfill({ status: 200, contentType: 'text/javascript', body: PAGE_SIM });
-      return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', headers: { 'content-security-policy': SITE_CSP.gmail }, body });
-    });
-    await page.goto('https://mail.google.com/mail/u/0/#inbox');
-    await page.waitForSelector('html[data-followup="ready"]');
+    const { page } = await openSite('gmail', SITES.gmail.inbox, 'compose.html');
     await page.evaluate(() => window.openCompose('compose'));
     await page.locator('[data-followup-button]').click();
     await page.waitForFunction(() => document.querySelector('[g_editable="true"]').innerText.includes('Dana'));
@@ -233,23 +225,14 @@ describe('replies noticed in webmail (Chromium)', () => {
   });
 
   const HAND = {
-    gmail: { file: 'gmail/compose.html', path: '/mail/u/0/#inbox', body: '[g_editable="true"]' },
-    outlook: { file: 'outlook/compose.html', path: '/mail/0/', body: '#editorParent_1 [contenteditable="true"], #editorParent_2 [contenteditable="true"]' },
+    gmail: { path: '/mail/u/0/#inbox', body: '[g_editable="true"]' },
+    outlook: { path: '/mail/0/', body: '#editorParent_1 [contenteditable="true"], #editorParent_2 [contenteditable="true"]' },
   };
   for (const [site, hand] of Object.entries(HAND)) {
     test(`${site}: a message written by hand to Dana is asked about outside the page, and recorded only on Record`, async () => {
       await seed(ctx.browser.worker, applications());
       await waitForBadge(ctx.browser.worker, '1');
-      const body = readFileSync(join(FIXTURES, hand.file), 'utf8');
-      const page = await ctx.browser.context.newPage();
-      const { origin } = SITES[site];
-      await page.route(`${origin}/**`, (route) => {
-        const url = new URL(route.request().url());
-        if (url.pathname === '/_fixture/page-sim.js') return route.fulfill({ status: 200, contentType: 'text/javascript', body: PAGE_SIM });
-        return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', headers: { 'content-security-policy': SITE_CSP[site] }, body });
-      });
-      await page.goto(origin + hand.path);
-      await page.waitForSelector('html[data-followup="ready"]');
+      const { page } = await openSite(site, hand.path, 'compose.html');
       await page.evaluate(() => window.openCompose('compose'));
       await page.locator(hand.body).first().click();
       await page.keyboard.type('Hi Dana, just checking in on the role.');

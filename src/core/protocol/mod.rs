@@ -337,7 +337,7 @@ pub const MESSAGES: [MessageSpec; 24] = [
     spec("mail/known", &["senders"], &["known", "off"]),
     spec("mail/seen", &["messages", "lang"], &["controls"]),
     spec("compose/sent", &["recipients", "compose"], &["ok"]),
-    spec("frame/record", &["token"], &["ok", "done", "undo"]),
+    spec("frame/record", &["token"], &["ok", "done"]),
     spec("frame/get", &["token"], &["kind"]),
     spec("frame/close", &["token"], &["ok"]),
     spec("frame/choose", &["token", "offer"], &["ok"]),

@@ -130,7 +130,7 @@ chrome.notifications.onButtonClicked?.addListener((id, button) => {
   if (id.startsWith(ASK) && !id.endsWith(':done') && button === 0) answerAsk(id);
 });
 chrome.notifications.onClicked.addListener((id) => {
-  if (id === REMINDER) chrome.tabs.create({ url: chrome.runtime.getURL('popup.html') });
+  if (id === REMINDER) chrome.tabs.create({ url: chrome.runtime.getURL('tab.html#today') });
   else if (!BUTTONS && id.startsWith(ASK) && !id.endsWith(':done')) answerAsk(id);
 });
 

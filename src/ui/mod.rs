@@ -5,6 +5,7 @@
 //! page, so every screen is tested natively (`tests/ui_*.rs`).
 
 mod apps;
+mod board;
 mod capture;
 mod capture_view;
 mod data;
@@ -13,6 +14,7 @@ mod editor;
 mod editor_view;
 mod holidays;
 mod incremental;
+mod insights_view;
 mod items;
 mod msg;
 pub mod node;
@@ -52,6 +54,9 @@ pub use words::{DateStyle, Text, Words};
 pub enum Surface {
     Popup,
     Options,
+    /// The extension's full-tab page (`tab.html`): the board, Today, the applications and
+    /// insights in a roomy layout.
+    Tab,
     Www,
 }
 
@@ -61,6 +66,7 @@ impl Surface {
         match self {
             Surface::Popup => "popup",
             Surface::Options => "options",
+            Surface::Tab => "tab",
             Surface::Www => "www",
         }
     }
@@ -77,6 +83,10 @@ pub enum View {
     Edit,
     /// The settings (the options page, or a tab of `www/`).
     Settings,
+    /// Every application as a card in its status's column (the full-tab page and `www/`).
+    Board,
+    /// Figures about the search, drawn and tabled (the full-tab page and `www/`).
+    Insights,
 }
 
 impl View {
@@ -88,6 +98,8 @@ impl View {
             View::App(_) => "app",
             View::Edit => "edit",
             View::Settings => "settings",
+            View::Board => "board",
+            View::Insights => "insights",
         }
     }
 }
@@ -240,6 +252,7 @@ impl Model {
             plan: Plan::default(),
             view: match surface {
                 Surface::Options => View::Settings,
+                Surface::Tab => View::Board,
                 _ => View::Today,
             },
             search: String::new(),
@@ -289,6 +302,12 @@ impl Model {
 
     pub fn app(&self, id: &str) -> Option<&Application> {
         self.stored.apps.iter().find(|a| a.id == id)
+    }
+
+    /// Whether the page is a roomy one (the full-tab page, `www/`), which has the board and
+    /// insights.
+    pub fn roomy(&self) -> bool {
+        matches!(self.surface, Surface::Tab | Surface::Www)
     }
 
     /// Whether the settings are on screen.

@@ -39,6 +39,21 @@ pub enum Tab {
     Today,
     Apps,
     Settings,
+    Board,
+    Insights,
+}
+
+impl Tab {
+    /// The tab a page's address names (`tab.html#today`), if any.
+    pub fn from_name(name: &str) -> Option<Tab> {
+        Some(match name.trim_start_matches('#') {
+            "today" => Tab::Today,
+            "apps" => Tab::Apps,
+            "board" => Tab::Board,
+            "insights" => Tab::Insights,
+            _ => return None,
+        })
+    }
 }
 
 /// The forms a page submits.
@@ -82,6 +97,8 @@ pub enum Msg {
     Dismiss,
     ShowMore,
     OpenOptions,
+    /// "Open in a tab": the full-tab page.
+    OpenTab,
     LoadDemo,
     /// The Escape key: closes an open draft or a delete waiting for confirmation.
     Escape,
@@ -190,6 +207,9 @@ impl Msg {
             "tab-today" => Msg::Tab(Tab::Today),
             "tab-apps" => Msg::Tab(Tab::Apps),
             "tab-settings" => Msg::Tab(Tab::Settings),
+            "tab-board" => Msg::Tab(Tab::Board),
+            "tab-insights" => Msg::Tab(Tab::Insights),
+            "open-tab" => Msg::OpenTab,
             "dismiss" => Msg::Dismiss,
             "show-more" => Msg::ShowMore,
             "open-options" => Msg::OpenOptions,
@@ -332,6 +352,8 @@ pub enum Effect {
     /// Make the file and download it; answer with [`Msg::Exported`].
     Export(ExportKind),
     OpenOptions,
+    /// Open the full-tab page (`tab.html`) in a new tab.
+    OpenTab,
     /// Move keyboard focus to the element matching this selector.
     Focus(&'static str),
     /// Read the snapshot's date, storage used, sync status and site permissions.

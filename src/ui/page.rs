@@ -1,8 +1,9 @@
-//! The whole page: the popup and `www/` (tabs, the notice, the current view) or the options
-//! page (its title, the notice, the settings).
+//! The whole page: the popup, the full-tab page and `www/` (tabs, the notice, the current
+//! view) or the options page (its title, the notice, the settings).
 
 use super::node::{button, el, Node};
-use super::{apps, capture_view, data, editor_view, holidays, settings, templates, today};
+use super::{apps, board, capture_view, data, editor_view, holidays, insights_view};
+use super::{settings, templates, today};
 use super::{Model, Surface, View};
 
 /// The page for `m`.
@@ -13,7 +14,8 @@ pub fn view(m: &Model) -> Node {
             .child(
                 el("header")
                     .class("bar")
-                    .child(el("h1").text(&m.words.t("optionsTitle"))),
+                    .child(el("h1").text(&m.words.t("optionsTitle")))
+                    .child(open_tab(m)),
             )
             .child(notice(m))
             .child(settings_sections(m)),
@@ -39,9 +41,16 @@ fn app_page(m: &Model) -> Node {
     let mut tabs = el("div")
         .class("tabs")
         .attr("role", "tablist")
-        .attr("aria-label", &w.t("tabsLabel"))
+        .attr("aria-label", &w.t("tabsLabel"));
+    if m.roomy() {
+        tabs = tabs.child(tab(View::Board, &w.t("tabBoard"), "tab-board"));
+    }
+    tabs = tabs
         .child(tab(View::Today, &today_label, "tab-today"))
         .child(tab(View::Apps, &w.t("tabApps"), "tab-apps"));
+    if m.roomy() {
+        tabs = tabs.child(tab(View::Insights, &w.t("tabInsights"), "tab-insights"));
+    }
     let mut header = el("header")
         .class("bar")
         .child(el("h1").text(&w.t("appTitle")));
@@ -49,7 +58,11 @@ fn app_page(m: &Model) -> Node {
         tabs = tabs.child(tab(View::Settings, &w.t("tabSettings"), "tab-settings"));
         header = header.child(tabs);
     } else {
-        header = header.child(tabs).child(
+        header = header.child(tabs);
+        if m.surface == Surface::Popup {
+            header = header.child(open_tab(m));
+        }
+        header = header.child(
             button(&w.t("openOptions"), "open-options")
                 .class("link")
                 .attr("aria-label", &w.t("openOptionsLabel")),
@@ -75,8 +88,10 @@ fn app_page(m: &Model) -> Node {
         View::App(id) => apps::detail(m, id).key(&format!("app:{id}")),
         View::Edit => editor_view::view(m).key("edit"),
         View::Settings => settings_sections(m).key("settings"),
+        View::Board => board::view(m).key("board"),
+        View::Insights => insights_view::view(m).key("insights"),
     };
-    let mut page = el("div").class("page");
+    let mut page = el("div").class(if m.roomy() { "page roomy" } else { "page" });
     if m.surface == Surface::Www {
         page = page.child(
             el("aside")
@@ -91,6 +106,13 @@ fn app_page(m: &Model) -> Node {
             .attr("role", "tabpanel")
             .child(body),
     )
+}
+
+/// "Open in a tab": the full-tab page, from the popup and the options page.
+fn open_tab(m: &Model) -> Node {
+    button(&m.words.t("openInTab"), "open-tab")
+        .class("link")
+        .attr("aria-label", &m.words.t("openInTabLabel"))
 }
 
 fn settings_sections(m: &Model) -> Node {

@@ -39,6 +39,8 @@ fn step(m: &mut Model, msg: Msg) -> Vec<Effect> {
                 Tab::Today => View::Today,
                 Tab::Apps => View::Apps,
                 Tab::Settings => View::Settings,
+                Tab::Board => View::Board,
+                Tab::Insights => View::Insights,
             };
             m.shown = PAGE;
             m.editor = None;
@@ -47,6 +49,7 @@ fn step(m: &mut Model, msg: Msg) -> Vec<Effect> {
         Msg::Dismiss => m.notice = None,
         Msg::ShowMore => m.shown += PAGE,
         Msg::OpenOptions => return vec![Effect::OpenOptions],
+        Msg::OpenTab => return vec![Effect::OpenTab],
         Msg::LoadDemo => {
             m.busy = true;
             return vec![Effect::write(

@@ -47,6 +47,17 @@ pub fn mount_options(root: &Element) -> Result<(), JsValue> {
     ui::mount(root.clone(), Surface::Options, None)
 }
 
+/// The full-tab page (`tab.html`). `view` names the view it opens on (`board`, `today`,
+/// `apps`, `insights`; anything else: the board), as the address's fragment says.
+#[wasm_bindgen(js_name = mountTab)]
+pub fn mount_tab(root: &Element, early: JsValue, view: String) -> Result<(), JsValue> {
+    ui::mount(root.clone(), Surface::Tab, early.dyn_into().ok())?;
+    if let Some(tab) = crate::ui::Tab::from_name(&view) {
+        ui::dispatch(crate::ui::Msg::Tab(tab));
+    }
+    Ok(())
+}
+
 /// `www/`: `messages` is the page's message file(s) (`{name: {message}}`), `language` the
 /// user's language tag.
 #[wasm_bindgen(js_name = mountWww)]

@@ -22,6 +22,10 @@ extern "C" {
     fn clipboard_write(text: &str) -> Result<Promise, JsValue>;
     #[wasm_bindgen(js_namespace = ["chrome", "runtime"], js_name = openOptionsPage, catch)]
     fn open_options_page() -> Result<Promise, JsValue>;
+    #[wasm_bindgen(js_namespace = ["chrome", "tabs"], js_name = create, catch)]
+    fn tabs_create(p: &Object) -> Result<Promise, JsValue>;
+    #[wasm_bindgen(js_namespace = ["chrome", "runtime"], js_name = getURL, catch)]
+    fn runtime_url(path: &str) -> Result<String, JsValue>;
     #[wasm_bindgen(js_namespace = ["chrome", "permissions"], js_name = request, catch)]
     fn permissions_request(p: &Object) -> Result<Promise, JsValue>;
     #[wasm_bindgen(js_namespace = ["chrome", "permissions"], js_name = remove, catch)]
@@ -91,6 +95,17 @@ pub fn run(effect: Effect) {
                 spawn_local(async move {
                     let _ = JsFuture::from(p).await;
                 });
+            }
+        }
+        Effect::OpenTab => {
+            let options = Object::new();
+            if let Ok(url) = runtime_url("tab.html") {
+                let _ = Reflect::set(&options, &"url".into(), &url.into());
+                if let Ok(p) = tabs_create(&options) {
+                    spawn_local(async move {
+                        let _ = JsFuture::from(p).await;
+                    });
+                }
             }
         }
         Effect::Focus(selector) => {

@@ -153,8 +153,12 @@ pub fn detail(m: &Model, id: &str) -> Node {
             ),
         );
     }
-    if let Some(details) = app.posting.as_ref().filter(|d| !d.is_empty()) {
-        out = out.child(posting_details(w, app, details));
+    if let Some(section) = app
+        .posting
+        .as_ref()
+        .and_then(|d| posting_details(w, app, d))
+    {
+        out = out.child(section);
     }
     for p in m.plan.problems.iter().filter(|p| p.app_id == app.id) {
         out = out.child(el("p").class("message error").text(&w.problem(p)));
@@ -201,14 +205,17 @@ pub fn detail(m: &Model, id: &str) -> Node {
 }
 
 /// What the posting said: the facts as a list, the description as plain text in a
-/// collapsible block, with the day it was read and where from.
-fn posting_details(w: &Words, app: &Application, d: &PostingDetails) -> Node {
+/// collapsible block, with the day it was read and where from; nothing when it said neither.
+fn posting_details(w: &Words, app: &Application, d: &PostingDetails) -> Option<Node> {
     let mut facts = Vec::new();
     let location = d.location_line(&w.t("postingRemote"));
     for (label, value) in [
         (w.t("captureLocations"), location),
         (w.t("captureSalary"), d.salary.clone()),
-        (w.t("captureEmploymentType"), d.employment_type.clone()),
+        (
+            w.t("captureEmploymentType"),
+            super::capture::employment_words(w, &d.employment_type),
+        ),
         (w.t("capturePostingId"), d.posting_id.clone()),
         (
             w.t("captureDatePosted"),
@@ -223,6 +230,9 @@ fn posting_details(w: &Words, app: &Application, d: &PostingDetails) -> Node {
             let label = label.split(" (").next().unwrap_or_default().to_string();
             facts.push(el("li").text(&format!("{label}: {value}")));
         }
+    }
+    if facts.is_empty() && d.description.is_empty() {
+        return None;
     }
     let mut out = el("section")
         .class("posting")
@@ -248,7 +258,7 @@ fn posting_details(w: &Words, app: &Application, d: &PostingDetails) -> Node {
         }
         out = out.child(block.child(el("div").class("posting-text").text(&d.description)));
     }
-    out
+    Some(out)
 }
 
 /// The host of a web address, lower case ("boards.greenhouse.io").

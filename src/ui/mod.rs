@@ -36,7 +36,9 @@ use crate::core::model::{Application, Language, Settings};
 use crate::core::plan::{self, Plan};
 use crate::core::sync::SyncStatus;
 
-pub use capture::{browser_own, salary_text, Capture, CaptureForm};
+pub use capture::{
+    browser_own, employment_stored, employment_words, salary_text, Capture, CaptureForm,
+};
 pub use editor::EditorForm;
 pub use incremental::{Changes, Partial};
 pub use items::warning_text;

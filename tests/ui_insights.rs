@@ -170,7 +170,7 @@ fn the_funnel_replies_and_employers_are_the_numbers_worked_out_by_hand() {
     );
     assert_eq!(
         text_of(&tree, "section.funnel p.answer"),
-        "Of 6 applications sent, 5 led to an interview, 1 to an offer, and 0 were accepted."
+        "Applications sent: 6. Of these, 5 led to an interview, 1 to an offer, and 0 were accepted."
     );
 
     assert_eq!(
@@ -253,7 +253,7 @@ fn weeks_count_applications_and_interviews_in_their_iso_week() {
     assert_eq!(weeks[11], ["2026-W11, from 9 Mar 2026", "0", "1"]);
     assert_eq!(
         text_of(&tree, "section.weeks p.answer"),
-        "In the last 12 weeks: 6 applications and 5 interviews; this week 0 and 1."
+        "Applications in the last 12 weeks: 6 (this week 0); interviews: 5 (this week 1)."
     );
     // Each bar is labelled with its week and count; the counts stand above the bars.
     let titles = texts(&tree, "svg.weeks rect.bar title");

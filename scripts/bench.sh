@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The benchmark table: builds the release artifacts and a wasm with the plan benchmark export,
-# times plan() natively, builds the workload generator, then measures in Chromium (tools/bench/run.mjs). Prints the table and writes it
+# The benchmark table: builds the release artifacts and a wasm with the benchmark exports,
+# times plan(), the insights and the posting reader natively, builds the workload generator, then measures in Chromium (tools/bench/run.mjs). Prints the table and writes it
 # to BENCHMARKS.md. Not part of the tests' pass/fail.
 # BENCH_ONLY=2,3 (figure numbers as in the table) and BENCH_REPEATS=N narrow a run of tools/bench/run.mjs while developing.
 set -euo pipefail
@@ -12,8 +12,9 @@ started=$SECONDS
 [ -d node_modules/playwright-core ] || scripts/setup.sh
 scripts/build.sh
 
-# A second wasm with `benchPlan` (feature "bench"), shrunk like the shipped one; dist/ is untouched.
-say "wasm with the plan benchmark export (feature bench)"
+# A second wasm with `benchPlan`, `benchInsights` and `benchReadPosting` (feature "bench"),
+# shrunk like the shipped one; dist/ is untouched.
+say "wasm with the benchmark exports (feature bench)"
 cargo build --release --target wasm32-unknown-unknown --lib --features bench --quiet
 rm -rf target/bench-pkg
 wasm-bindgen --target web --no-typescript --remove-name-section --remove-producers-section \
@@ -30,6 +31,12 @@ say "native plan() for 10,000 applications (cargo bench --bench plan)"
 mkdir -p target
 cargo bench --quiet --bench plan 2>&1 | tee target/bench-native.log | grep -E '^(workload|plan)' || {
   cat target/bench-native.log
+  exit 1
+}
+
+say "native insights for 10,000 applications (cargo bench --bench insights)"
+cargo bench --quiet --bench insights 2>&1 | tee target/bench-insights.log | grep -E '^(workload|insights|plan and insights)' || {
+  cat target/bench-insights.log
   exit 1
 }
 

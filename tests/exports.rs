@@ -1410,7 +1410,7 @@ fn export_kinds_are_named_and_an_unknown_one_is_refused_in_words() {
     let err = "pdf".parse::<ExportKind>().unwrap_err();
     assert_eq!(
         err.to_string(),
-        "There is no export called \"pdf\" (known: backup, applications-csv, log-csv, ics)."
+        "There is no export called \"pdf\" (known: backup, applications-csv, log-csv, ics, insights-csv)."
     );
 }
 

@@ -11,6 +11,7 @@ use serde::Serialize;
 
 use super::backup;
 use super::export::{self, CsvOptions};
+use super::insights::Insights;
 use super::model::{Application, Settings};
 use super::plan;
 
@@ -25,14 +26,17 @@ pub enum ExportKind {
     LogCsv,
     /// The plan as an iCalendar file: every action still to do and every interview.
     Ics,
+    /// The figures of the insights page (`insights::Insights::csv`).
+    InsightsCsv,
 }
 
 impl ExportKind {
-    pub const ALL: [ExportKind; 4] = [
+    pub const ALL: [ExportKind; 5] = [
         ExportKind::Backup,
         ExportKind::ApplicationsCsv,
         ExportKind::LogCsv,
         ExportKind::Ics,
+        ExportKind::InsightsCsv,
     ];
 
     /// The name pages pass to `exportFile`.
@@ -42,6 +46,7 @@ impl ExportKind {
             ExportKind::ApplicationsCsv => "applications-csv",
             ExportKind::LogCsv => "log-csv",
             ExportKind::Ics => "ics",
+            ExportKind::InsightsCsv => "insights-csv",
         }
     }
 }
@@ -147,6 +152,16 @@ pub fn export_file(
                 "ics",
                 "text/calendar;charset=utf-8",
                 export::export_ics(apps, &plan.actions, &describe, &stamp),
+            )
+        }
+        ExportKind::InsightsCsv => {
+            let plan = plan::plan(apps, settings, today);
+            let figures = Insights::from_actions(apps, &plan.actions, today).csv();
+            named(
+                "insights",
+                "csv",
+                "text/csv;charset=utf-8",
+                format!("\u{feff}{figures}"),
             )
         }
     }

@@ -91,6 +91,7 @@ impl Model {
             }
         }
         self.plan.problems.retain(|p| p.app_id != id);
+        self.data_revision += 1;
         match (at, app) {
             (Some(i), None) => {
                 self.plan.actions.retain(|a| a.app_id != id);

@@ -14,6 +14,8 @@ mod editor;
 mod editor_view;
 mod holidays;
 mod incremental;
+mod insights_chart;
+mod insights_parts;
 mod insights_view;
 mod items;
 mod msg;
@@ -32,6 +34,7 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
+use crate::core::insights::Insights;
 use crate::core::model::{Application, Language, Settings};
 use crate::core::plan::{self, Plan};
 use crate::core::sync::SyncStatus;
@@ -207,6 +210,11 @@ pub struct Model {
     pub deferred: Vec<Msg>,
     pub stored: Stored,
     pub plan: Plan,
+    /// Changes whenever the applications, the settings, the day or the plan do.
+    pub data_revision: u64,
+    /// The insights page's figures and the [`Model::data_revision`] they were worked out at:
+    /// worked out when that page is drawn, again only after a change.
+    pub insights: Option<(u64, Insights)>,
     pub view: View,
     /// The applications list's search text.
     pub search: String,
@@ -252,6 +260,8 @@ impl Model {
             deferred: Vec::new(),
             stored: Stored::default(),
             plan: Plan::default(),
+            data_revision: 0,
+            insights: None,
             view: match surface {
                 Surface::Options => View::Settings,
                 Surface::Tab => View::Board,
@@ -288,6 +298,7 @@ impl Model {
         }
         self.plan = plan::plan(&stored.apps, &stored.settings, today);
         self.stored = stored;
+        self.data_revision += 1;
         self.loaded = true;
         self.partial = None;
         if let View::App(id) = &self.view {

@@ -239,6 +239,7 @@ impl Msg {
             "export-csv" => Msg::Export(ExportKind::ApplicationsCsv),
             "export-log" => Msg::Export(ExportKind::LogCsv),
             "export-ics" => Msg::Export(ExportKind::Ics),
+            "export-insights" => Msg::Export(ExportKind::InsightsCsv),
             "snapshot-restore" => Msg::RestoreSnapshot,
             "capture-close" => Msg::CloseCapture,
             "capture-expand" => Msg::ExpandCapture,

@@ -1,5 +1,6 @@
-//! Benchmark entry point: times `plan()` on the benchmark workload inside the browser, so the
-//! WebAssembly figure is compared with the native one (`benches/plan.rs`) on the same work.
+//! Benchmark entry points: time `plan()`, the insights from a plan and the posting reader on
+//! the benchmark workload inside the browser, so the WebAssembly figures are compared with the
+//! native ones (`benches/plan.rs`, `benches/insights.rs`, `benches/posting.rs`) on the same work.
 //! Compiled only with the `bench` feature (`make bench` builds that wasm separately); the
 //! shipped build does not contain it. It reads and writes nothing.
 
@@ -54,6 +55,32 @@ pub fn bench_read_posting(bytes: u32, runs: u32) -> f64 {
                 crate::core::posting::read(std::hint::black_box(&page), today).ok(),
             );
             performance_now() - started
+        })
+        .collect();
+    samples.sort_by(f64::total_cmp);
+    samples[samples.len() / 2]
+}
+
+/// Works out the insights of `n` workload applications from their plan (`Insights::from_actions`,
+/// what the insights page does with the plan it holds) `runs` times (after two warm-up calls)
+/// and returns the median milliseconds of one call.
+#[wasm_bindgen(js_name = benchInsights)]
+pub fn bench_insights(n: u32, runs: u32) -> f64 {
+    use crate::core::insights::Insights;
+    let apps = demo_workload(n as usize);
+    let today = demo_today();
+    let planned = plan(&apps, &demo_settings(), today);
+    for _ in 0..2 {
+        std::hint::black_box(Insights::from_actions(&apps, &planned.actions, today));
+    }
+    let mut samples: Vec<f64> = (0..runs.max(1))
+        .map(|_| {
+            let started = performance_now();
+            let result =
+                Insights::from_actions(std::hint::black_box(&apps), &planned.actions, today);
+            let ms = performance_now() - started;
+            drop(std::hint::black_box(result));
+            ms
         })
         .collect();
     samples.sort_by(f64::total_cmp);

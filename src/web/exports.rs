@@ -1,7 +1,7 @@
 //! Files the pages offer for download: the backup, the applications and job-search log CSVs,
-//! and the plan as a calendar file. Which data, which day and which timestamp go into each is
-//! decided here (the contents by `core::files`); the page only hands the text to the browser,
-//! so there is no DOM code in this module.
+//! the plan as a calendar file, and the insights' figures as CSV. Which data, which day and
+//! which timestamp go into each is decided here (the contents by `core::files`); the page only
+//! hands the text to the browser, so there is no DOM code in this module.
 
 use wasm_bindgen::prelude::*;
 
@@ -23,7 +23,7 @@ pub async fn export(data: Data, kind: ExportKind) -> Result<ExportFile, DataErro
 }
 
 /// `exportFile(kind)` for any extension page or `www/`: `kind` is `backup`,
-/// `applications-csv`, `log-csv` or `ics`. Resolves to `{filename, mime, text}`; rejects with
+/// `applications-csv`, `log-csv`, `ics` or `insights-csv`. Resolves to `{filename, mime, text}`; rejects with
 /// a message in words (an unknown kind, storage that cannot be read).
 #[wasm_bindgen(js_name = exportFile)]
 pub async fn export_file(kind: String) -> Result<JsValue, JsValue> {

@@ -97,7 +97,7 @@ const BLANK = `<!doctype html>
 /**
  * A copy of dist/chrome-test (dist/chrome with the test hooks, which mark readiness and the
  * button) for measuring: the popup loads the probe first, `blank.html` is added
- * as the baseline page, and `bench-pkg/` holds the wasm built with the plan benchmark export.
+ * as the baseline page, and `bench-pkg/` holds the wasm built with the benchmark exports.
  * The shipped folder and zips are never touched.
  */
 export function benchExtension() {

@@ -76,6 +76,28 @@ async function postingTimes(browser) {
   row(11, 'read a collected posting page of 1 MB, WebAssembly in Chromium', ms(wasm), `native ${ms(native)}`, x(wasm / native), '<= 50 ms (before "Save this job" shows)', wasm <= 50);
 }
 
+// 12. The insights of 10,000 applications: from a plan already made (what the insights page
+// does with the plan it holds; the budget), and plan plus insights, native (cargo bench --bench
+// insights); from the plan in the same WebAssembly as 7.
+async function insightsTimes(browser) {
+  const text = readFileSync(process.env.BENCH_INSIGHTS_LOG ?? join(root, 'target/bench-insights.log'), 'utf8');
+  const figures = text.match(/insights from the plan \(Insights::from_actions\): median ([\d.]+) ms/);
+  const whole = text.match(/plan and insights \(Insights::compute\): median ([\d.]+) ms .*plan\(\) alone: median ([\d.]+) ms/);
+  if (!figures || !whole) throw new Error(`no native insights figures in the cargo bench output:\n${text.slice(-800)}`);
+  const [native, compute, planAlone] = [Number(figures[1]), Number(whole[1]), Number(whole[2])];
+  const page = await browser.context.newPage();
+  await page.goto(browser.url('blank.html'));
+  const wasm = await page.evaluate(async () => {
+    const m = await import(new URL('bench-pkg/followup.js', location.href).href);
+    await m.default();
+    return m.benchInsights(10000, 31);
+  });
+  await page.close();
+  row(12, 'insights for 10,000 applications from their plan (Insights::from_actions, what the insights page adds), native', ms(native), '-', '-', '< 20 ms', native < 20);
+  row(12, 'plan and insights for 10,000 applications (Insights::compute), native', ms(compute), `plan() alone ${ms(planAlone)}`, x(compute / planAlone), '-', null);
+  row(12, 'insights for 10,000 applications from their plan, WebAssembly in Chromium', ms(wasm), `native ${ms(native)}`, x(wasm / native), '<= 2x native', wasm <= 2 * native);
+}
+
 // 10. Bytes one edit writes, with 10 and 10,000 applications stored.
 async function bytesPerEdit(browser) {
   const page = await browser.context.newPage();
@@ -124,6 +146,7 @@ async function main() {
     if (want(1)) sizes();
     if (want(7)) await planTimes(browser);
     if (want(11)) await postingTimes(browser);
+    if (want(12)) await insightsTimes(browser);
     if (want(2)) await popupOpen(browser, control);
     if (want(3)) await markSent(browser, control);
     if (want(6)) await memory(browser, control);
@@ -216,6 +239,10 @@ async function main() {
     '11. `demo_posting_page(1 MB)` (src/core/workload.rs): the collector\'s answer for a page whose JSON-LD JobPosting has a',
     '   description of about 1 MB of markup (kept: 100 KB of plain text). Native: `cargo bench --bench posting`; WebAssembly:',
     '   `benchReadPosting(1048576, 31)`, built as in 7. The popup does this once per opening, before "Save this job" shows.',
+    '12. `cargo bench --bench insights` (release settings as in 7), the workload of 2 to 7: `Insights::from_actions` on the plan',
+    '   made once beforehand (the insights page reuses the plan every page holds, so this is what opening it costs; the',
+    '   budget), and `Insights::compute` (plan() and the figures) beside plan() alone, timed in the same run. WebAssembly:',
+    '   `benchInsights(10000, 31)`, built as in 7, the figures from the plan.',
     '',
     ...notes,
     '',

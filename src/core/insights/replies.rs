@@ -63,8 +63,14 @@ fn step(event: &Event) -> Step {
     let second = ActionKind::SecondFollowUp.info().key_prefix;
     match &event.kind {
         EventKind::Sent { action } => {
-            let prefix = action.split('/').next().unwrap_or_default();
-            if action.contains('/') && (prefix == first || prefix == second) {
+            // `first-follow-up/<round>/<chain>`: the prefix, then a slash (compared in place:
+            // no search through the key).
+            let of = |prefix: &str| {
+                action
+                    .strip_prefix(prefix)
+                    .is_some_and(|rest| rest.starts_with('/'))
+            };
+            if of(first) || of(second) {
                 Step::FollowUp
             } else {
                 Step::Nothing

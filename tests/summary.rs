@@ -87,6 +87,11 @@ fn check_agrees(kv: &MemoryStore) -> Result<(), TestCaseError> {
     prop_assert_eq!(held.problems, full.problems);
     prop_assert_eq!(held.reply_count, full.reply_count);
     prop_assert_eq!(&held.replies[..], &full.replies[..held.replies.len()]);
+    prop_assert_eq!(held.interview_count, full.interview_count);
+    prop_assert_eq!(
+        &held.interviews[..],
+        &full.interviews[..held.interviews.len()]
+    );
     prop_assert!(held.head.len() <= full.head.len());
     prop_assert_eq!(&held.head[..], &full.head[..held.head.len()]);
     if held.next_known {
@@ -106,6 +111,13 @@ fn command_for(kv: &MemoryStore, pick: (u8, usize, usize, i64)) -> Option<Comman
         let mut app = demo_workload(97)[which % 97].clone();
         app.id = format!("new-{which}-{days}");
         app.revision = 0;
+        if days % 3 == 0 {
+            // An interview today or tomorrow, at a time or not: Today names it.
+            let round = &mut app.rounds[2];
+            round.date = today() + chrono::Days::new(which as u64 % 2);
+            round.time = chrono::NaiveTime::from_hms_opt(8 + action as u32 % 10, 30, 0)
+                .filter(|_| action % 3 != 0);
+        }
         return Some(Command::SaveApp { app: Box::new(app) });
     }
     let app = &state.apps[which % state.apps.len()];

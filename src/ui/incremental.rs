@@ -9,7 +9,7 @@ use crate::core::calendar::WorkCalendar;
 use crate::core::model::Application;
 use crate::core::plan::{self, action_order};
 use crate::core::store::{self, APP_KEY_PREFIX};
-use crate::core::summary::{Counts, ReplyEntry, Summary};
+use crate::core::summary::{Counts, Interview, ReplyEntry, Summary};
 
 /// More applications changed at once than this are read whole rather than one by one.
 const MANY: usize = 16;
@@ -21,6 +21,9 @@ pub struct Partial {
     /// The first possible replies, and how many there are.
     pub replies: Vec<ReplyEntry>,
     pub reply_count: usize,
+    /// The first interviews of today and tomorrow, and how many there are.
+    pub interviews: Vec<Interview>,
+    pub interview_count: usize,
     /// How many applications are stored.
     pub apps: u32,
     pub problems: usize,
@@ -59,6 +62,28 @@ impl Model {
                 actions.push(entry.action.clone());
             }
         }
+        // The interviews' rounds, for the thank-you emails that follow them.
+        for interview in &summary.interviews {
+            let at = match cards.iter().position(|c| c.id == interview.app_id) {
+                Some(at) => at,
+                None => {
+                    cards.push(Application {
+                        id: interview.app_id.clone(),
+                        company: interview.company.clone(),
+                        role: interview.role.clone(),
+                        ..Default::default()
+                    });
+                    cards.len() - 1
+                }
+            };
+            let card = &mut cards[at];
+            for c in interview.contacts() {
+                if card.contact(&c.id).is_none() {
+                    card.contacts.push(c);
+                }
+            }
+            card.rounds.push(interview.round.clone());
+        }
         self.set_state(
             today,
             Stored {
@@ -72,6 +97,8 @@ impl Model {
             counts: summary.counts,
             replies: summary.replies.clone(),
             reply_count: summary.reply_count as usize,
+            interviews: summary.interviews.clone(),
+            interview_count: summary.interview_count as usize,
             apps: summary.apps,
             problems: summary.problem_count(),
         });

@@ -299,6 +299,59 @@ fn today_drawn_from_the_summary_is_today_drawn_from_everything() {
 }
 
 #[test]
+fn todays_interviews_and_their_thank_yous_are_drawn_from_the_summary_as_from_everything() {
+    let mut apps = sample_applications(today());
+    // Acme's on-site today from 14:00; Northwind's next round tomorrow morning, by video.
+    apps[0].rounds[0].time = Some("14:00".parse().unwrap());
+    apps[0].rounds[0].duration_minutes = Some(90);
+    let mut next = apps[1].rounds[0].clone();
+    next.id = "second".into();
+    next.date = today() + chrono::Days::new(1);
+    next.time = Some("09:30".parse().unwrap());
+    next.place = "https://meet.example.com/northwind".into();
+    apps[1].rounds.push(next);
+    let (quick, full) = both_ways(apps.clone());
+    assert_eq!(quick, full);
+    let lines: Vec<String> = full
+        .select("section.interviews strong.what")
+        .iter()
+        .map(|n| n.text_content())
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            "Interview today at 14:00 with Dana Smith and Lee Park",
+            "Interview tomorrow at 09:30 with Sam Rivera",
+        ]
+    );
+    let after = full
+        .select("section.due .when")
+        .iter()
+        .filter(|n| n.text_content().starts_with("today, after 15:30 · "))
+        .count();
+    assert_eq!(after, 2, "the thank-you emails to Dana and Lee");
+
+    // More than the summary keeps: the first ten are named, and how many more there are.
+    let many: Vec<Application> = (0..14)
+        .map(|i| {
+            let mut app = apps[0].clone();
+            app.id = format!("many-{i:02}");
+            app.rounds[0].time = chrono::NaiveTime::from_hms_opt(8 + i / 2, 0, 0);
+            app
+        })
+        .collect();
+    let (quick, full) = both_ways(many);
+    assert_eq!(quick, full);
+    assert_eq!(full.select("section.interviews li").len(), 10);
+    assert_eq!(
+        full.first("section.interviews p.hint")
+            .unwrap()
+            .text_content(),
+        "4 more interviews today and tomorrow: see the applications."
+    );
+}
+
+#[test]
 fn with_nothing_due_the_next_action_is_named_from_the_summary() {
     // Everything is weeks away: the page says what comes next.
     let later = today() + chrono::Days::new(40);

@@ -55,34 +55,15 @@ impl Model {
         for entry in summary.head.iter().chain(summary.next.iter()) {
             let card = entry.card();
             match cards.iter_mut().find(|c| c.id == card.id) {
-                Some(known) => known.contacts.extend(card.contacts),
+                Some(known) => {
+                    known.contacts.extend(card.contacts);
+                    known.rounds.extend(card.rounds);
+                }
                 None => cards.push(card),
             }
             if !actions.contains(&entry.action) {
                 actions.push(entry.action.clone());
             }
-        }
-        // The interviews' rounds, for the thank-you emails that follow them.
-        for interview in &summary.interviews {
-            let at = match cards.iter().position(|c| c.id == interview.app_id) {
-                Some(at) => at,
-                None => {
-                    cards.push(Application {
-                        id: interview.app_id.clone(),
-                        company: interview.company.clone(),
-                        role: interview.role.clone(),
-                        ..Default::default()
-                    });
-                    cards.len() - 1
-                }
-            };
-            let card = &mut cards[at];
-            for c in interview.contacts() {
-                if card.contact(&c.id).is_none() {
-                    card.contacts.push(c);
-                }
-            }
-            card.rounds.push(interview.round.clone());
         }
         self.set_state(
             today,

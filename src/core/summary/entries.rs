@@ -5,7 +5,10 @@ use std::cmp::Ordering;
 
 use serde::{Deserialize, Serialize};
 
-use crate::core::model::{Action, Application, Contact, Noticed};
+use chrono::NaiveDate;
+
+use super::interviews::thank_you_after;
+use crate::core::model::{Action, Application, Contact, Noticed, Round};
 use crate::core::noticing;
 
 /// One row of *Today*: an action and the words its row shows.
@@ -18,26 +21,43 @@ pub struct Entry {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub contact: String,
     pub action: Action,
+    /// For a thank-you email on the day of a timed interview, the round's day, time and
+    /// length: the row says it is for after the interview.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub round: Option<Round>,
 }
 
 impl Entry {
-    pub(super) fn new(app: &Application, action: Action) -> Entry {
+    /// The row of `action` of `app` on `today`.
+    pub(super) fn new(app: &Application, action: Action, today: NaiveDate) -> Entry {
         let contact = action
             .contact_id
             .as_deref()
             .and_then(|id| app.contact(id))
             .map(|c| c.name.clone())
             .unwrap_or_default();
+        let round = action.round_id.as_deref().and_then(|id| {
+            thank_you_after(app, action.kind, Some(id), action.due, today)?;
+            let r = app.round(id)?;
+            Some(Round {
+                id: r.id.clone(),
+                date: r.date,
+                time: r.time,
+                duration_minutes: r.duration_minutes,
+                ..Default::default()
+            })
+        });
         Entry {
             company: app.company.clone(),
             role: app.role.clone(),
             contact,
             action,
+            round,
         }
     }
 
-    /// The application as far as the row knows it: its id, company and role, and the person
-    /// the action is for. Enough to draw the row; a draft needs the stored application.
+    /// The application as far as the row knows it: its id, company and role, the person the
+    /// action is for, and the round a thank-you email follows when the row needs it. Enough to draw the row; a draft needs the stored application.
     pub fn card(&self) -> Application {
         let contacts = match &self.action.contact_id {
             Some(id) => vec![Contact {
@@ -52,6 +72,7 @@ impl Entry {
             company: self.company.clone(),
             role: self.role.clone(),
             contacts,
+            rounds: self.round.iter().cloned().collect(),
             ..Default::default()
         }
     }

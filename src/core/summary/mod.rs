@@ -174,14 +174,14 @@ impl Summary {
                 }
             }
             if next.is_none() && still_to_come(a) {
-                next = by_id(&a.app_id).map(|app| Entry::new(app, a.clone()));
+                next = by_id(&a.app_id).map(|app| Entry::new(app, a.clone(), today));
             }
         }
         let head = rows
             .iter()
             .flatten()
             .take(HEAD)
-            .filter_map(|a| by_id(&a.app_id).map(|app| Entry::new(app, (*a).clone())))
+            .filter_map(|a| by_id(&a.app_id).map(|app| Entry::new(app, (*a).clone(), today)))
             .collect();
         let mut replies: Vec<ReplyEntry> = apps
             .iter()
@@ -307,7 +307,7 @@ impl Summary {
                     let at = self
                         .head
                         .partition_point(|e| row_order(&e.action, a) == Ordering::Less);
-                    self.head.insert(at, Entry::new(app, a.clone()));
+                    self.head.insert(at, Entry::new(app, a.clone(), today));
                 }
             }
         }
@@ -337,7 +337,7 @@ impl Summary {
             actions
                 .iter()
                 .find(|a| still_to_come(a))
-                .map(|a| Entry::new(app, a.clone()))
+                .map(|a| Entry::new(app, a.clone(), today))
         });
         let earlier = |c: &Entry, h: &Entry| action_order(&c.action, &h.action) == Ordering::Less;
         match self.next.take() {

@@ -23,6 +23,7 @@ pub fn view(m: &Model) -> Node {
         ("phone".to_string(), w.t("mediumPhone")),
     ];
     let details = el("fieldset")
+        .class("details")
         .child(el("legend").text(&w.t("details")))
         .child(labelled(
             &w.t("fieldCompany"),

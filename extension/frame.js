@@ -39,14 +39,18 @@
 
   function notice(text, action) {
     const buttons = [];
-    if (action) buttons.push(el('button', { type: 'button', class: 'act', text: action.label, onclick: action.run }));
+    if (action) {
+      const act = el('button', { type: 'button', class: 'act', text: action.label, onclick: (e) => { if (clickCounts(e)) action.run(); } });
+      buttons.push(act);
+      watchVisibility(act);
+    }
     buttons.push(el('button', { type: 'button', 'aria-label': t('close'), text: '×', onclick: () => done() }));
     document.body.replaceChildren(el('div', { class: 'notice', role: 'status', 'aria-live': 'polite' }, [el('span', { text }), ...buttons]));
   }
 
   function chooser(items) {
     const buttons = items.map((item) =>
-      el('button', { type: 'button', onclick: () => done(item.offer) }, [
+      el('button', { type: 'button', onclick: (e) => { if (clickCounts(e)) done(item.offer); } }, [
         el('span', { text: item.label }),
         el('span', { class: 'due', text: t('chooserDue', [item.due, t(`state_${item.state}`)]) }),
       ]));
@@ -66,6 +70,7 @@
       }
     });
     document.body.replaceChildren(panel);
+    watchVisibility(panel);
     (buttons[0] ?? panel.querySelector('button')).focus();
   }
 
@@ -75,10 +80,12 @@
     then(recorded.error ? t('noticeError', [recorded.error]) : recorded.done);
   }
 
-  // The page around this frame may hide it under a decoy and time a click: a click on Record
-  // reply counts only once the frame has been on screen for SEEN_MS, and, where the browser
-  // can tell (IntersectionObserver v2 in Chromium), seen whole, unfaded and uncovered all
-  // that time. Firefox has the time alone.
+  // The page around this frame may hide it under a decoy and time a click: a pointer's click
+  // on what records or inserts (Record reply, a chooser's item, Undo) counts only once the
+  // frame has been on screen for SEEN_MS, and, where the browser can tell
+  // (IntersectionObserver v2 in Chromium), seen whole, unfaded and uncovered all that time.
+  // Firefox has the time alone. A key press in the frame is the user's own: the page cannot
+  // type into it.
   const SEEN_MS = 300;
   let seenSince = null;
   function watchVisibility(target) {
@@ -91,6 +98,8 @@
     }, { trackVisibility: true, delay: 100, threshold: [1] }).observe(target);
   }
   const seenLongEnough = (e) => e.isTrusted && seenSince !== null && performance.now() - seenSince >= SEEN_MS;
+  // `detail` is 0 for a click made from the keyboard (Enter or Space on the focused button).
+  const clickCounts = (e) => e.isTrusted && (e.detail === 0 || seenLongEnough(e));
 
   /** "Record reply" beside an opened message's sender; blank for any other message. */
   function control(words) {

@@ -8,8 +8,8 @@ use std::time::{Duration, Instant};
 use chrono::NaiveDate;
 use followup::core::model::Application;
 use followup::core::posting::{
-    description_text, find_duplicate, normalise_url, read, Posting, PostingError, PostingNote,
-    Salary, Source, MAX_DESCRIPTION_BYTES,
+    canonical_employment, description_text, employment_code, find_duplicate, normalise_url, read,
+    Posting, PostingError, PostingNote, Salary, Source, EMPLOYMENT_TYPES, MAX_DESCRIPTION_BYTES,
 };
 use followup::core::words::Coded;
 use followup::ui::words::fill;
@@ -167,6 +167,47 @@ fn numbers_lists_and_objects_where_text_is_expected() {
     );
     assert_eq!(p.description, "One");
     assert!(!p.remote);
+}
+
+#[test]
+fn employment_types_are_stored_as_schema_org_codes_and_other_words_as_written() {
+    for code in EMPLOYMENT_TYPES {
+        assert_eq!(employment_code(code), Some(code));
+        let spelled = code.to_lowercase().replace('_', " ");
+        assert_eq!(employment_code(&spelled), Some(code), "{spelled}");
+    }
+    for (page, stored) in [
+        ("FULL_TIME", "FULL_TIME"),
+        ("Full-time", "FULL_TIME"),
+        ("full time", "FULL_TIME"),
+        ("FULLTIME", "FULL_TIME"),
+        ("Per-Diem", "PER_DIEM"),
+        ("part_time, PART-TIME", "PART_TIME"),
+        ("intern , Volunteer", "INTERN, VOLUNTEER"),
+        // Anything else is the page's words, kept as written.
+        ("Permanent", "Permanent"),
+        ("Full time, Permanent", "FULL_TIME, Permanent"),
+        ("Werkstudent (20 h)", "Werkstudent (20 h)"),
+        ("Contract", "Contract"),
+        ("Internship", "Internship"),
+        ("7", "7"),
+        (" , ", ""),
+        ("", ""),
+    ] {
+        assert_eq!(canonical_employment(page), stored, "{page}");
+    }
+    // A list in JSON-LD, with a free word and a repeat.
+    let block = r#"{"@type":"JobPosting","title":"Engineer","employmentType":["full-time","Befristet","FULL_TIME"]}"#;
+    assert_eq!(
+        read_blocks(&[block]).employment_type,
+        "FULL_TIME, Befristet"
+    );
+    // Microdata is read the same way.
+    let page = json!({"url": "https://jobs.example.com/1", "microdata": [{"itemtype": "https://schema.org/JobPosting",
+        "props": {"title": ["Engineer"], "employmentType": ["Part-time", "Mini-job"]}}]});
+    let p = read(&page.to_string(), today()).expect("a posting");
+    assert_eq!(p.source, Source::Microdata);
+    assert_eq!(p.employment_type, "PART_TIME, Mini-job");
 }
 
 #[test]
@@ -586,7 +627,10 @@ fn lever_posting_without_a_company() {
     assert_eq!(p.role, "Product Designer");
     assert_eq!(p.company, "");
     assert_eq!(p.locations, ["Berlin, Germany"]);
-    assert_eq!(p.employment_type, "Full-time");
+    assert_eq!(
+        p.employment_type, "FULL_TIME",
+        "the page's \"Full-time\", stored as its code"
+    );
     assert_eq!(
         p.url,
         "https://jobs.lever.co/northwind/6c1e4f0a-8b1d-4a52-9d0e-2f5b7a9c3e11"
@@ -603,7 +647,7 @@ fn workday_posting_by_its_automation_ids() {
     assert_eq!(p.source, Source::Workday);
     assert_eq!(p.role, "Senior Data Engineer");
     assert_eq!(p.locations, ["Berlin, Germany", "Munich, Germany"]);
-    assert_eq!(p.employment_type, "Full time");
+    assert_eq!(p.employment_type, "FULL_TIME", "the page's \"Full time\"");
     assert_eq!(p.identifier, "R-10234");
     assert_eq!(p.date_posted, None, "\"Posted 3 Days Ago\" is not a date");
     assert_eq!(p.url, "https://contoso.wd5.myworkdayjobs.com/External/job/Berlin-Germany/Senior-Data-Engineer_R-10234");

@@ -474,6 +474,7 @@ fn the_status_a_failed_write_leaves_names_the_browsers_reason() {
             items: 1,
         },
         applications: PartStatus::Off,
+        ..Default::default()
     };
     let failed = status.failed("QUOTA_BYTES quota exceeded");
     let PartStatus::Error { message } = &failed.settings else {
@@ -808,6 +809,11 @@ fn posting_descriptions_never_go_to_sync_and_are_kept_here() {
         "{:?}",
         plan.status.applications
     );
+    // The options page says the descriptions stay here, from the status stored for it.
+    assert_eq!(plan.status.descriptions_here, 10);
+    let stored = plan.status.to_json();
+    assert!(stored.contains("\"descriptionsHere\":10"), "{stored}");
+    assert_eq!(SyncStatus::parse(Some(&stored)), plan.status);
     for (key, text) in plan.push.iter().filter(|(k, _)| k.starts_with("app:")) {
         let synced = store::decode_app(key, text).unwrap();
         let p = synced.posting.expect("the rest of the posting syncs");
@@ -842,4 +848,16 @@ fn posting_descriptions_never_go_to_sync_and_are_kept_here() {
     apply(&plan, &mut other, &mut remote);
     assert_eq!(other.keys().filter(|k| k.starts_with("app:")).count(), 10);
     assert!(other.values().all(|v| !v.contains("\"description\"")));
+    assert_eq!(
+        plan.status.descriptions_here, 0,
+        "none kept on that computer"
+    );
+    assert!(!plan.status.to_json().contains("descriptionsHere"));
+
+    // With application sync off, nothing is said about descriptions.
+    let off = settings(true, false);
+    let local = entries(Some((&off, 1)), &apps);
+    let plan = plan_sync(&local, &Entries::new(), &no_base(), NOW);
+    assert_eq!(plan.status.applications, PartStatus::Off);
+    assert_eq!(plan.status.descriptions_here, 0);
 }

@@ -8,7 +8,9 @@
 mod ui_support;
 
 use followup::core::model::{Application, PostingDetails, Status};
-use followup::ui::{Capture, Collected, Effect, Msg, Surface, Write};
+use followup::ui::{
+    employment_stored, employment_words, Capture, Collected, Effect, Msg, Surface, Write,
+};
 use ui_support::*;
 
 fn collected(name: &str) -> Msg {
@@ -41,7 +43,8 @@ fn a_posting_fills_the_form_and_saving_writes_its_fields() {
     assert_eq!(value_of(&tree, "capture-salary"), "52000–64000 EUR / year");
     assert_eq!(
         value_of(&tree, "capture-employment-type"),
-        "FULL_TIME, CONTRACTOR"
+        "Full-time, Contract",
+        "schema.org's FULL_TIME, CONTRACTOR in words"
     );
     assert_eq!(value_of(&tree, "capture-date-posted"), "2026-03-02");
     assert_eq!(value_of(&tree, "capture-valid-through"), "2026-04-30");
@@ -71,6 +74,80 @@ fn a_posting_fills_the_form_and_saving_writes_its_fields() {
     assert_eq!(p.source, "json-ld");
     assert_eq!(p.captured_on, Some(today()));
     assert!(!p.description.is_empty(), "the description is kept");
+    assert_eq!(
+        p.employment_type, "FULL_TIME, CONTRACTOR",
+        "stored as codes"
+    );
+}
+
+#[test]
+fn employment_types_are_worded_in_the_users_language_and_stored_as_codes() {
+    // German: the form shows German words, and German words typed are stored as codes.
+    let mut m = page_with(Surface::Popup, german(), vec![acme()], Default::default());
+    send(&mut m, collected("careers"));
+    assert_eq!(
+        value_of(&drawn(&m), "capture-employment-type"),
+        "Vollzeit, Freie Mitarbeit"
+    );
+    let app = saved_app(&send(&mut m, Msg::Submit(followup::ui::Form::Capture)));
+    assert_eq!(
+        app.posting.unwrap().employment_type,
+        "FULL_TIME, CONTRACTOR",
+        "unchanged words go back to what was read"
+    );
+    let mut m = page_with(Surface::Popup, german(), vec![acme()], Default::default());
+    send(&mut m, collected("careers"));
+    input(
+        &mut m,
+        "capture-employment-type",
+        "teilzeit, Praktikum, Werkstudent (20 h), PER_DIEM",
+    );
+    let app = saved_app(&send(&mut m, Msg::Submit(followup::ui::Form::Capture)));
+    assert_eq!(
+        app.posting.unwrap().employment_type,
+        "PART_TIME, INTERN, Werkstudent (20 h), PER_DIEM",
+        "words that are no schema.org type stay as typed"
+    );
+
+    // Every code has its words in both languages, and they read back as the code.
+    let (en, de) = (english(), german());
+    for code in followup::core::posting::EMPLOYMENT_TYPES {
+        for w in [&en, &de] {
+            let worded = employment_words(w, code);
+            assert!(!worded.is_empty() && worded != code, "{code}: {worded}");
+            assert_eq!(employment_stored(w, &worded), code, "{worded}");
+        }
+    }
+    assert_eq!(
+        employment_words(&en, "TEMPORARY, VOLUNTEER, OTHER"),
+        "Temporary, Volunteer, Other"
+    );
+    assert_eq!(
+        employment_words(&de, "TEMPORARY, VOLUNTEER, OTHER"),
+        "Befristet, Ehrenamt, Sonstige"
+    );
+    // Free text from the page is shown as the page gave it, in either language; a type
+    // stored before codes were kept ("Full time") is worded too.
+    assert_eq!(
+        employment_words(&de, "Full time, Permanent"),
+        "Vollzeit, Permanent"
+    );
+    assert_eq!(employment_words(&en, "Festanstellung"), "Festanstellung");
+
+    // The application's page words them.
+    let mut app = simple("n1", "Northwind");
+    app.posting = Some(PostingDetails {
+        employment_type: "FULL_TIME, Permanent".into(),
+        ..Default::default()
+    });
+    for (words, shown) in [
+        (english(), "Employment type: Full-time, Permanent"),
+        (german(), "Anstellungsart: Vollzeit, Permanent"),
+    ] {
+        let mut m = page_with(Surface::Popup, words, vec![app.clone()], Default::default());
+        send(&mut m, Msg::OpenApp("n1".into()));
+        assert_eq!(text_of(&drawn(&m), "section.posting ul.facts"), shown);
+    }
 }
 
 #[test]
@@ -170,6 +247,43 @@ fn a_page_without_a_posting_offers_the_form_with_its_address_and_title() {
         "the page's title"
     );
     assert_eq!(value_of(&tree, "capture-company"), "");
+
+    // Saved with a company typed in: an application like one added by hand, at the page's
+    // address, with no posting details (there were none to read).
+    input(&mut m, "capture-company", "Example Blog");
+    input(&mut m, "capture-status", "saved");
+    let app = saved_app(&send(&mut m, Msg::Submit(followup::ui::Form::Capture)));
+    assert_eq!(app.company, "Example Blog");
+    assert!(!app.role.is_empty(), "the page's title");
+    assert_eq!(
+        app.posting_url,
+        "https://blog.example.org/2026/03/how-to-follow-up"
+    );
+    assert_eq!(app.status, Status::Saved);
+    assert_eq!(app.posting, None, "nothing from a posting");
+    // Its page shows no empty "From the posting" section, and the next visit names it.
+    let mut stored = app.clone();
+    stored.revision = 1;
+    let mut again = page(Surface::Popup, vec![acme(), stored.clone()]);
+    send(&mut again, Msg::OpenApp(stored.id.clone()));
+    assert_eq!(count(&drawn(&again), "section.posting"), 0);
+    let mut next = page(Surface::Popup, vec![stored]);
+    send(&mut next, collected("no-posting"));
+    assert_eq!(count(&drawn(&next), "section.capture.duplicate"), 1);
+}
+
+#[test]
+fn a_page_without_a_posting_with_a_salary_typed_keeps_it_and_no_reader() {
+    let mut m = page(Surface::Popup, vec![]);
+    send(&mut m, collected("no-posting"));
+    send(&mut m, Msg::ExpandCapture);
+    input(&mut m, "capture-company", "Example Blog");
+    input(&mut m, "capture-salary", "40k");
+    let p = saved_app(&send(&mut m, Msg::Submit(followup::ui::Form::Capture)))
+        .posting
+        .expect("what was typed");
+    assert_eq!(p.salary, "40k");
+    assert_eq!(p.source, "", "no reader found a posting");
 }
 
 #[test]

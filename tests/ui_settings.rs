@@ -54,6 +54,7 @@ fn the_options_page_draws_the_stored_settings_and_asks_for_its_extras_once() {
                     items: 1,
                 },
                 applications: PartStatus::Off,
+                ..Default::default()
             }),
             allowed: vec!["proton".into()],
         }),
@@ -77,6 +78,107 @@ fn the_options_page_draws_the_stored_settings_and_asks_for_its_extras_once() {
         count(&tree, "p.site[data-site=yahoo] [data-action=site-allow]"),
         1
     );
+}
+
+/// The options page with `status` as the service worker last stored it.
+fn with_sync(words: followup::ui::words::Words, status: SyncStatus) -> String {
+    let mut m = page_with(Surface::Options, words, vec![], Settings::default());
+    send(
+        &mut m,
+        Msg::ExtrasLoaded(Extras {
+            sync: Some(status),
+            ..Default::default()
+        }),
+    );
+    text_of(&drawn(&m), "p.sync-status")
+}
+
+#[test]
+fn synced_applications_say_their_job_descriptions_stay_on_this_computer() {
+    let synced = SyncStatus {
+        settings: PartStatus::Synced {
+            bytes: 812,
+            items: 1,
+        },
+        applications: PartStatus::Synced {
+            bytes: 6 * 1024,
+            items: 4,
+        },
+        descriptions_here: 2,
+    };
+    assert_eq!(
+        with_sync(english(), synced.clone()),
+        "Settings: in sync (0.8 KB)\nApplications: in sync (6.0 KB)\n\
+         Job descriptions stay on this computer: browser sync has no room for them."
+    );
+    assert_eq!(
+        with_sync(german(), synced.clone()),
+        "Einstellungen: synchronisiert (0.8 KB)\nBewerbungen: synchronisiert (6.0 KB)\n\
+         Stellenbeschreibungen bleiben auf diesem Computer: In der Browser-Synchronisierung ist \
+         kein Platz für sie."
+    );
+    // No application has a description: nothing to say.
+    let plain = SyncStatus {
+        descriptions_here: 0,
+        ..synced.clone()
+    };
+    assert!(!with_sync(english(), plain).contains("descriptions"));
+    // Applications not synced (off, or refused): their descriptions are not the news.
+    for applications in [
+        PartStatus::Off,
+        PartStatus::Error {
+            message: "Browser sync refused the change.".into(),
+        },
+    ] {
+        let shown = with_sync(
+            english(),
+            SyncStatus {
+                applications,
+                ..synced.clone()
+            },
+        );
+        assert!(!shown.contains("descriptions"), "{shown}");
+    }
+}
+
+#[test]
+fn storage_used_counts_the_descriptions_of_saved_postings() {
+    use followup::core::model::PostingDetails;
+    use followup::core::store;
+    let mut app = simple("n1", "Northwind");
+    let entries = |app: &followup::core::model::Application| {
+        let new = followup::core::model::Application {
+            revision: 0,
+            ..app.clone()
+        };
+        let prepared = store::prepare_put_app(None, new).unwrap();
+        std::collections::BTreeMap::from([(prepared.key, prepared.value)])
+    };
+    let plain = store::bytes_used(&entries(&app));
+    app.posting = Some(PostingDetails {
+        description: "ü".repeat(30 * 1024),
+        ..Default::default()
+    });
+    let described = store::bytes_used(&entries(&app));
+    assert!(
+        described >= plain + 60 * 1024,
+        "{plain} -> {described}: 60 KB of UTF-8 text"
+    );
+    let mut m = page_with(Surface::Options, english(), vec![app], Settings::default());
+    send(
+        &mut m,
+        Msg::ExtrasLoaded(Extras {
+            bytes: Some(described as f64),
+            ..Default::default()
+        }),
+    );
+    let shown = text_of(&drawn(&m), "p.usage");
+    let kb: f64 = shown
+        .strip_prefix("1 applications use ")
+        .and_then(|rest| rest.strip_suffix(" KB of storage."))
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("{shown}"));
+    assert!(kb >= 60.0, "{shown}");
 }
 
 #[test]

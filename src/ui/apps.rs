@@ -155,8 +155,12 @@ pub fn detail(m: &Model, id: &str) -> Node {
         );
     }
     let mut main = Vec::new();
-    if let Some(details) = app.posting.as_ref().filter(|d| !d.is_empty()) {
-        main.push(posting_details(w, app, details));
+    if let Some(section) = app
+        .posting
+        .as_ref()
+        .and_then(|d| posting_details(w, app, d))
+    {
+        main.push(section);
     }
     for p in m.plan.problems.iter().filter(|p| p.app_id == app.id) {
         main.push(el("p").class("message error").text(&w.problem(p)));
@@ -216,14 +220,17 @@ pub fn detail(m: &Model, id: &str) -> Node {
 }
 
 /// What the posting said: the facts as a list, the description as plain text in a
-/// collapsible block, with the day it was read and where from.
-fn posting_details(w: &Words, app: &Application, d: &PostingDetails) -> Node {
+/// collapsible block, with the day it was read and where from; nothing when it said neither.
+fn posting_details(w: &Words, app: &Application, d: &PostingDetails) -> Option<Node> {
     let mut facts = Vec::new();
     let location = d.location_line(&w.t("postingRemote"));
     for (label, value) in [
         (w.t("captureLocations"), location),
         (w.t("captureSalary"), d.salary.clone()),
-        (w.t("captureEmploymentType"), d.employment_type.clone()),
+        (
+            w.t("captureEmploymentType"),
+            super::capture::employment_words(w, &d.employment_type),
+        ),
         (w.t("capturePostingId"), d.posting_id.clone()),
         (
             w.t("captureDatePosted"),
@@ -238,6 +245,9 @@ fn posting_details(w: &Words, app: &Application, d: &PostingDetails) -> Node {
             let label = label.split(" (").next().unwrap_or_default().to_string();
             facts.push(el("li").text(&format!("{label}: {value}")));
         }
+    }
+    if facts.is_empty() && d.description.is_empty() {
+        return None;
     }
     let mut out = el("section")
         .class("posting")
@@ -263,7 +273,7 @@ fn posting_details(w: &Words, app: &Application, d: &PostingDetails) -> Node {
         }
         out = out.child(block.child(el("div").class("posting-text").text(&d.description)));
     }
-    out
+    Some(out)
 }
 
 /// The host of a web address, lower case ("boards.greenhouse.io").

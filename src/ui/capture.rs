@@ -10,11 +10,12 @@ use chrono::NaiveDate;
 use super::editor::validate;
 use super::items::display_name;
 use super::msg::{Collected, Effect, Write};
-use super::words::Text;
+use super::words::{Text, Words};
 use super::Model;
 use crate::core::model::{Application, PostingDetails, Status};
 use crate::core::posting::{
-    self, normalise_url, Posting, PostingError, PostingNote, Salary, Source,
+    self, employment_code, employment_parts, joined, normalise_url, EmploymentPart, Posting,
+    PostingError, PostingNote, Salary, Source, EMPLOYMENT_TYPES,
 };
 use crate::core::words::Coded;
 
@@ -46,6 +47,7 @@ pub struct CaptureForm {
     pub locations: String,
     pub remote: bool,
     pub salary: String,
+    /// In the user's words ([`employment_words`]); stored as codes ([`employment_stored`]).
     pub employment_type: String,
     pub date_posted: String,
     pub valid_through: String,
@@ -93,15 +95,64 @@ pub fn salary_text(s: &Salary) -> String {
     out
 }
 
+/// The message naming one of schema.org's employment types.
+fn employment_key(code: &str) -> &'static str {
+    match code {
+        "FULL_TIME" => "employmentFullTime",
+        "PART_TIME" => "employmentPartTime",
+        "CONTRACTOR" => "employmentContractor",
+        "TEMPORARY" => "employmentTemporary",
+        "INTERN" => "employmentIntern",
+        "VOLUNTEER" => "employmentVolunteer",
+        "PER_DIEM" => "employmentPerDiem",
+        _ => "employmentOther",
+    }
+}
+
+/// A stored employment type in the user's words: schema.org's types named in the interface's
+/// language ("Full-time, Contract"), anything else as it was written.
+pub fn employment_words(w: &Words, stored: &str) -> String {
+    let parts: Vec<String> = employment_parts(stored)
+        .into_iter()
+        .map(|p| match p {
+            EmploymentPart::Code(code) => w.t(employment_key(code)),
+            EmploymentPart::Text(text) => text.to_string(),
+        })
+        .collect();
+    joined(parts.iter().map(String::as_str))
+}
+
+/// An employment type as typed in the form, as it is stored: a part that is the interface's
+/// word for one of schema.org's types, or the type's code however spelled, becomes the code;
+/// anything else stays as typed.
+pub fn employment_stored(w: &Words, typed: &str) -> String {
+    let parts = typed
+        .split(',')
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            employment_code(p)
+                .or_else(|| {
+                    let part = p.to_lowercase();
+                    EMPLOYMENT_TYPES
+                        .into_iter()
+                        .find(|code| w.t(employment_key(code)).to_lowercase() == part)
+                })
+                .unwrap_or(p)
+        });
+    joined(parts)
+}
+
 impl CaptureForm {
-    pub fn from_posting(p: &Posting, today: NaiveDate) -> CaptureForm {
+    /// The form prefilled from `p`, in the user's words (`w`).
+    pub fn from_posting(p: &Posting, today: NaiveDate, w: &Words) -> CaptureForm {
         CaptureForm {
             company: p.company.clone(),
             role: p.role.clone(),
             locations: p.locations.join("; "),
             remote: p.remote,
             salary: p.salary.as_ref().map(salary_text).unwrap_or_default(),
-            employment_type: p.employment_type.clone(),
+            employment_type: employment_words(w, &p.employment_type),
             date_posted: date_text(p.date_posted),
             valid_through: date_text(p.valid_through),
             posting_id: p.identifier.clone(),
@@ -135,8 +186,14 @@ impl CaptureForm {
         true
     }
 
-    /// The new application the form describes, or what to fix first.
-    pub fn to_application(&self, id: String, today: NaiveDate) -> Result<Application, Text> {
+    /// The new application the form describes, or what to fix first; `w` reads the words
+    /// the form shows back into what is stored.
+    pub fn to_application(
+        &self,
+        id: String,
+        today: NaiveDate,
+        w: &Words,
+    ) -> Result<Application, Text> {
         let date = |text: &str| -> Result<Option<NaiveDate>, Text> {
             let text = text.trim();
             if text.is_empty() {
@@ -166,7 +223,7 @@ impl CaptureForm {
                 .collect(),
             remote: self.remote,
             salary: self.salary.trim().to_string(),
-            employment_type: self.employment_type.trim().to_string(),
+            employment_type: employment_stored(w, &self.employment_type),
             date_posted: date(&self.date_posted)?,
             valid_through: date(&self.valid_through)?,
             posting_id: self.posting_id.trim().to_string(),
@@ -174,6 +231,14 @@ impl CaptureForm {
             source: self.source.clone(),
             captured_on: Some(today),
         };
+        // A page without a posting, saved with none of its fields filled in, is stored as an
+        // application added by hand.
+        let said_something = !PostingDetails {
+            source: String::new(),
+            captured_on: None,
+            ..details.clone()
+        }
+        .is_empty();
         let app = Application {
             id,
             company: self.company.trim().to_string(),
@@ -181,7 +246,7 @@ impl CaptureForm {
             posting_url: normalise_url(url).unwrap_or_else(|| url.to_string()),
             status,
             applied_on,
-            posting: Some(details),
+            posting: said_something.then_some(details),
             ..Default::default()
         };
         validate(&app)?;
@@ -234,7 +299,7 @@ pub fn collected(m: &mut Model, collected: Collected) -> Vec<Effect> {
             // Nothing to save on the browser's pages or in webmail.
             _ if offers_nothing(&page_of(&json).0) => None,
             Ok(p) => Some(Capture::Form {
-                form: CaptureForm::from_posting(&p, m.today),
+                form: CaptureForm::from_posting(&p, m.today, &m.words),
                 // Only a title and meta tags: most pages have those, so one line until asked.
                 open: p.source != Source::Meta,
                 posting: p,
@@ -247,8 +312,11 @@ pub fn collected(m: &mut Model, collected: Collected) -> Vec<Effect> {
                     role: title,
                     ..Default::default()
                 };
+                let mut form = CaptureForm::from_posting(&p, m.today, &m.words);
+                // No reader found anything.
+                form.source.clear();
                 Some(Capture::Form {
-                    form: CaptureForm::from_posting(&p, m.today),
+                    form,
                     posting: p,
                     found: false,
                     open: false,
@@ -281,7 +349,7 @@ pub fn submit(m: &mut Model) -> Vec<Effect> {
     let Some(Capture::Form { form, .. }) = m.capture.as_mut() else {
         return Vec::new();
     };
-    match form.to_application(id, today) {
+    match form.to_application(id, today, &m.words) {
         Ok(app) => {
             form.error = None;
             let name = display_name(&m.words, &app);

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 
 use super::{Model, Stored};
 use crate::core::calendar::WorkCalendar;
-use crate::core::model::Application;
+use crate::core::model::{Action, Application};
 use crate::core::plan::{self, action_order};
 use crate::core::store::{self, APP_KEY_PREFIX};
 use crate::core::summary::{Counts, Interview, ReplyEntry, Summary};
@@ -91,29 +91,28 @@ impl Model {
     /// not newer than the one held changes nothing; storage's change events arrive in order
     /// and are taken as they are (a restore brings older revisions back).
     pub fn put_app(&mut self, id: &str, app: Option<Application>, newer_only: bool) {
-        let at = self.stored.apps.iter().position(|a| a.id == id);
+        let at = self.stored.apps.partition_point(|a| a.id.as_str() < id);
+        let at = (self.stored.apps.get(at).is_some_and(|a| a.id == id)).then_some(at);
         if let (Some(i), Some(new), true) = (at, &app, newer_only) {
             if self.stored.apps[i].revision >= new.revision {
                 return;
             }
         }
-        self.plan.actions.retain(|a| a.app_id != id);
         self.plan.problems.retain(|p| p.app_id != id);
         match (at, app) {
             (Some(i), None) => {
+                self.plan.actions.retain(|a| a.app_id != id);
                 self.stored.apps.remove(i);
             }
             (_, Some(app)) => {
                 let calendar = WorkCalendar::from_settings(&self.stored.settings.holidays);
                 let (actions, problems) =
                     plan::plan_application(&app, &self.stored.settings, &calendar, self.today);
-                for a in actions {
-                    let to = self
-                        .plan
-                        .actions
-                        .partition_point(|b| action_order(b, &a).is_lt());
-                    self.plan.actions.insert(to, a);
-                }
+                let before = at.map(|i| {
+                    let old = &self.stored.apps[i];
+                    plan::plan_application(old, &self.stored.settings, &calendar, self.today).0
+                });
+                replace_actions(&mut self.plan.actions, id, before, actions);
                 let to = self.plan.problems.partition_point(|p| p.app_id < app.id);
                 for (k, p) in problems.into_iter().enumerate() {
                     self.plan.problems.insert(to + k, p);
@@ -173,4 +172,66 @@ impl Model {
         }
         false
     }
+}
+
+/// Replaces the actions of application `id` in `plan` (in [`action_order`]) with `actions`
+/// (that application's, sorted by due date then key: the same order). `before` is what the
+/// application's stored version planned to: each is found by halving and only the stretch of
+/// the plan between the first and the last action touched is rebuilt, so the work follows
+/// the application's actions, not the length of the plan (the same number of actions before
+/// and after, as after "Mark sent", moves nothing else). Without `before`, or when the plan
+/// does not hold exactly those actions, every action is looked at.
+fn replace_actions(
+    plan: &mut Vec<Action>,
+    id: &str,
+    before: Option<Vec<Action>>,
+    actions: Vec<Action>,
+) {
+    let place = |plan: &[Action], a: &Action| plan.partition_point(|b| action_order(b, a).is_lt());
+    let found = before.and_then(|before| {
+        before
+            .iter()
+            .map(|a| {
+                let at = place(plan, a);
+                (plan.get(at) == Some(a)).then_some(at)
+            })
+            .collect::<Option<Vec<usize>>>()
+    });
+    let Some(old) = found else {
+        plan.retain(|a| a.app_id != id);
+        let mut at = 0;
+        for a in actions {
+            at += place(&plan[at..], &a);
+            plan.insert(at, a);
+            at += 1;
+        }
+        return;
+    };
+    let new_places: Vec<usize> = actions.iter().map(|a| place(plan, a)).collect();
+    let (Some(lo), Some(mut hi)) = (
+        old.iter().chain(&new_places).min().copied(),
+        old.iter()
+            .map(|p| p + 1)
+            .chain(new_places.iter().copied())
+            .max(),
+    ) else {
+        return;
+    };
+    // Every new action belongs between `lo` and `hi`: put them in the old ones' places (and
+    // at `hi` for any more), take out old ones left over, and sort that stretch again.
+    let placed = old.len().min(actions.len());
+    let mut new = actions.into_iter();
+    for (&at, a) in old.iter().zip(new.by_ref()) {
+        plan[at] = a;
+    }
+    let more: Vec<Action> = new.collect();
+    hi += more.len();
+    plan.splice(hi - more.len()..hi - more.len(), more);
+    let mut left = old[placed..].to_vec();
+    left.sort_unstable();
+    for at in left.into_iter().rev() {
+        plan.remove(at);
+        hi -= 1;
+    }
+    plan[lo..hi].sort_by(action_order);
 }

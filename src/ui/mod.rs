@@ -38,7 +38,9 @@ use crate::core::model::{Application, Language, Settings};
 use crate::core::plan::{self, Plan};
 use crate::core::sync::SyncStatus;
 
-pub use capture::{browser_own, salary_text, Capture, CaptureForm};
+pub use capture::{
+    browser_own, employment_stored, employment_words, salary_text, Capture, CaptureForm,
+};
 pub use editor::EditorForm;
 pub use incremental::{Changes, Partial};
 pub use items::warning_text;
@@ -279,8 +281,13 @@ impl Model {
 
     /// Takes a fresh read of storage and plans it for `today`. Forms with unsaved changes
     /// keep them.
-    pub fn set_state(&mut self, today: NaiveDate, stored: Stored) {
+    pub fn set_state(&mut self, today: NaiveDate, mut stored: Stored) {
         self.today = today;
+        // Kept in id order, so that one is found by halving (`Model::app`); a stable sort
+        // keeps applications sharing an id in the order they were read.
+        if stored.apps.windows(2).any(|w| w[0].id > w[1].id) {
+            stored.apps.sort_by(|a, b| a.id.cmp(&b.id));
+        }
         self.plan = plan::plan(&stored.apps, &stored.settings, today);
         self.stored = stored;
         self.loaded = true;
@@ -302,8 +309,10 @@ impl Model {
         Language::from_tag(&self.words.t("interfaceLanguage"))
     }
 
+    /// The application with this id (the first read, when several share it).
     pub fn app(&self, id: &str) -> Option<&Application> {
-        self.stored.apps.iter().find(|a| a.id == id)
+        let at = self.stored.apps.partition_point(|a| a.id.as_str() < id);
+        self.stored.apps.get(at).filter(|a| a.id == id)
     }
 
     /// Whether the page is a roomy one (the full-tab page, `www/`), which has the board and

@@ -412,8 +412,8 @@ fn state_options(m: &Model) -> Vec<(String, String)> {
         .collect()
 }
 
-/// What the service worker last stored about browser sync, in words; empty when both parts
-/// are off.
+/// What the service worker last stored about browser sync, in words, a line a part and one
+/// for the job descriptions kept here; empty when both parts are off.
 fn sync_status(m: &Model) -> String {
     let w = &m.words;
     let Some(status) = &m.extras.sync else {
@@ -429,9 +429,14 @@ fn sync_status(m: &Model) -> String {
         };
         Some(format!("{label}: {what}"))
     };
+    // Descriptions are left out of the applications' synced copies: say so.
+    let descriptions = (status.descriptions_here > 0
+        && matches!(status.applications, PartStatus::Synced { .. }))
+    .then(|| w.t("syncDescriptionsHere"));
     [
         line(&w.t("syncPartSettings"), &status.settings),
         line(&w.t("syncPartApps"), &status.applications),
+        descriptions,
     ]
     .into_iter()
     .flatten()

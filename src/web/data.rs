@@ -310,13 +310,10 @@ impl Data {
         ))
     }
 
-    /// Bytes this app's data takes in storage (keys and values as stored).
+    /// Bytes this app's data takes in storage ([`store::bytes_used`]).
     pub async fn bytes_in_use(self) -> Result<f64, DataError> {
         let entries = self.kv().all().await?;
-        Ok(entries
-            .iter()
-            .map(|(k, v)| (k.len() + v.len()) as f64)
-            .sum())
+        Ok(store::bytes_used(&entries) as f64)
     }
 
     /// `entries` once an interrupted import, restore or migration is finished: the removals its

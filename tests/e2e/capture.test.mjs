@@ -112,7 +112,7 @@ test('a posting page: the form prefilled, saved, then named on the next visit, i
   assert.equal(await value(popup, 'capture-locations'), 'Leipzig, SN, DE; Vienna, AT');
   assert.equal(await popup.isChecked('[name="capture-remote"]'), true);
   assert.equal(await value(popup, 'capture-salary'), '52000–64000 EUR / year');
-  assert.equal(await value(popup, 'capture-employment-type'), 'FULL_TIME, CONTRACTOR');
+  assert.equal(await value(popup, 'capture-employment-type'), 'Full-time, Contract', 'schema.org codes in words');
   assert.equal(await value(popup, 'capture-date-posted'), '2026-03-02');
   assert.equal(await value(popup, 'capture-valid-through'), '2026-04-30');
   assert.equal(await value(popup, 'capture-url'), 'https://careers.northwind-traders.example/jobs/1234-data-analyst', 'tracking, language and fragment gone');
@@ -136,6 +136,7 @@ test('a posting page: the form prefilled, saved, then named on the next visit, i
   assert.deepEqual(app.posting.locations, ['Leipzig, SN, DE', 'Vienna, AT']);
   assert.equal(app.posting.remote, true);
   assert.equal(app.posting.source, 'json-ld');
+  assert.equal(app.posting.employmentType, 'FULL_TIME, CONTRACTOR', 'stored as schema.org codes');
   assert.match(app.posting.description, /Turn our sales data into decisions\./);
   assert.doesNotMatch(app.posting.description, /<p>|<script>/, 'plain text, never markup');
   await popup.close();

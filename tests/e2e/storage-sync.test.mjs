@@ -87,6 +87,33 @@ test('turning application sync on copies every application, then each later save
   await until(async () => JSON.parse((await syncArea())['app:acme']).notes === 'Second round booked', 'edit in sync');
 });
 
+test('a job description stays on this computer, and the options page says so', async () => {
+  const globex = JSON.parse(JSON.parse(await dump(page))['app:globex']);
+  // 16 KB: twice what one browser sync item may hold.
+  const description = 'A long posting. '.repeat(1024);
+  const posting = { salary: '60000 EUR / year', description, source: 'json-ld' };
+  const saved = await send(page, { type: 'app/save', app: { ...globex, posting } });
+  assert.equal(saved.revision, globex.revision + 1, JSON.stringify(saved).slice(0, 200));
+  const s = await until(async () => (await status())?.descriptionsHere === 1 && status(), 'descriptions counted');
+  assert.equal(s.applications.state, 'synced');
+  const there = await until(async () => {
+    const copy = JSON.parse((await syncArea())['app:globex']);
+    return copy.revision === saved.revision && copy;
+  }, 'the edit in sync');
+  assert.equal(there.posting.salary, '60000 EUR / year', 'the rest of the posting syncs');
+  assert.equal(there.posting.description, undefined, 'no description in sync');
+  assert.equal(JSON.parse(JSON.parse(await dump(page))['app:globex']).posting.description, description, 'kept here');
+
+  const options = await browser.context.newPage();
+  await options.goto(browser.url('options.html'));
+  await options.waitForSelector('p.sync-status');
+  assert.match(
+    await options.textContent('p.sync-status'),
+    /Applications: in sync \(\d+\.\d KB\)\nJob descriptions stay on this computer: browser sync has no room for them\.$/,
+  );
+  await options.close();
+});
+
 test('applications over the sync quota stop syncing, say so in words, leave sync and stay here', async () => {
   // 30 applications of about 5 KB each: about 150 KB, more than the 100 KB sync allows.
   for (let i = 0; i < 30; i++) {

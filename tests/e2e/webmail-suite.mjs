@@ -128,12 +128,19 @@ export async function shadowButtons(page, hostAttribute, timeout = 2000) {
   }
 }
 
+/** A little more than frame.js's SEEN_MS (300 ms) plus IntersectionObserver v2's delay. */
+export const SEEN_MS = 500;
+
 export async function clickShadowButton(page, hostAttribute, label) {
   let buttons = [];
   for (let i = 0; i < 40; i += 1) {
     buttons = await shadowButtons(page, hostAttribute);
     const hit = buttons.find((b) => b.text === label);
-    if (hit) return page.mouse.click(hit.x, hit.y);
+    // A pointer's click counts once the frame has been seen whole for a moment (frame.js).
+    if (hit) {
+      await page.waitForTimeout(SEEN_MS);
+      return page.mouse.click(hit.x, hit.y);
+    }
     await page.waitForTimeout(50);
   }
   throw new Error(`no ${label} button in [${hostAttribute}]: ${JSON.stringify(buttons.map((b) => b.text))}`);

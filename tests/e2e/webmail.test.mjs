@@ -6,7 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, seed, waitForBadge } from './harness.mjs';
 import { CASES, DANA, applications, driftCase } from './webmail-cases.mjs';
-import { buttonLocator, bodyText, ctx, describeCase, openCompose, openPage, shadowButtons, timings, typeInBody, waitForText } from './webmail-suite.mjs';
+import { SEEN_MS, buttonLocator, bodyText, ctx, describeCase, openCompose, openPage, shadowButtons, timings, typeInBody, waitForText } from './webmail-suite.mjs';
 
 before(async () => {
   ctx.browser = await launch();
@@ -56,6 +56,30 @@ describe('chooser', () => {
     const text = await waitForText(page, c, 'Dear Lee,');
     assert.ok(!text.includes(DANA.greeting));
     assert.equal(await page.locator('[data-followup-chooser]').count(), 0, 'the chooser closed');
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  test('a faded chooser ignores a real click; seen whole, the same click inserts', async () => {
+    const { page, errors } = await openPage(c);
+    await openCompose(page, c);
+    await addRecipient(page, 'lee@acme.io');
+    await typeInBody(page, c);
+    await buttonLocator(page, c).click();
+    await page.waitForSelector('[data-followup-chooser]');
+    const lee = async () => (await shadowButtons(page, 'data-followup-chooser')).find((b) => b.text.includes('Lee Wong'));
+    assert.ok(await lee());
+    await page.evaluate(() => document.querySelector('[data-followup-chooser]').style.setProperty('opacity', '0.05', 'important'));
+    await page.waitForTimeout(SEEN_MS);
+    const faded = await lee();
+    await page.mouse.click(faded.x, faded.y);
+    await page.waitForTimeout(400);
+    assert.ok(!(await bodyText(page, c)).includes('Dear Lee,'), 'a click on a faded chooser inserts nothing');
+    await page.evaluate(() => document.querySelector('[data-followup-chooser]').style.removeProperty('opacity'));
+    await page.waitForTimeout(SEEN_MS);
+    const seen = await lee();
+    await page.mouse.click(seen.x, seen.y);
+    await waitForText(page, c, 'Dear Lee,');
     assert.deepEqual(errors, []);
     await page.close();
   });

@@ -1,5 +1,6 @@
 // Firefox ESR: the same package installs, and its background runs Rust for
-// content scripts on webmail pages. (WebDriver BiDi cannot open moz-extension:// pages.)
+// content scripts on webmail pages. (WebDriver BiDi opens moz-extension:// pages only with
+// --remote-allow-system-access: see capture.test.mjs.)
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';

@@ -1,9 +1,8 @@
 // "Save this job" in Firefox: the posting collector, run in each posting fixture served at
 // its own address, brings back what it brings back in Chromium (the answers the native
 // tests read with the Rust core, tests/fixtures/postings/*.collected.json), so the popup
-// offers the same form in both browsers. The popup itself is not driven here: WebDriver BiDi
-// cannot open moz-extension:// pages, and no test can make the gesture that grants activeTab
-// (tests/e2e/capture.test.mjs drives it in Chromium).
+// offers the same form in both browsers. The popup itself is driven in capture.test.mjs (and
+// in Chromium by tests/e2e/capture.test.mjs).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';

@@ -4,10 +4,11 @@
 // button records the reply: the same message opened again gets a blank control. An opened
 // message from a stranger (whose body quotes forged headers of Lee, also of Acme) gets the
 // blank control only. Fixtures are served under the real host names with each site's CSP
-// through WebDriver BiDi network interception. BiDi cannot reach the extension's storage, so
-// each site gets its own copy of dist/firefox-test with a background module that seeds the
-// application once, and its own profile; results are observed through the page (the test
-// hooks mark the control host) and the extension's frame.
+// through WebDriver BiDi network interception. BiDi cannot reach the extension's storage
+// (without --remote-allow-system-access), so each site gets its own copy of
+// dist/firefox-test with a background module that seeds the application once, and its own
+// profile; results are observed through the page (the test hooks mark the control host)
+// and the extension's frame.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

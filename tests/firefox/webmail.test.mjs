@@ -3,7 +3,7 @@
 // compose window in an iframe, renamed classes and a missing toolbar. Fixtures are served
 // under the real host names through WebDriver BiDi network interception (puppeteer's request
 // interception), with each site's CSP. WebDriver BiDi cannot reach the extension's storage or
-// pages, so a copy of dist/firefox-test (dist/firefox with the test hooks) gets a small extra background module that seeds storage
+// pages without --remote-allow-system-access (see capture.test.mjs), so a copy of dist/firefox-test (dist/firefox with the test hooks) gets a small extra background module that seeds storage
 // once at start-up; everything else is the packaged extension. A content script running on
 // the real host names at all shows that Firefox granted the MV3 host permissions of the
 // temporarily installed add-on.

@@ -19,7 +19,8 @@ pub struct PostingDetails {
     /// Pay as text ("60000–75000 EUR / year"): the page's figures, editable by the user.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub salary: String,
-    /// As the page stated it (`FULL_TIME`...).
+    /// schema.org's code (`FULL_TIME`...) for each type the page named that is one of them,
+    /// else its words; several joined by ", " (`core::posting::canonical_employment`).
     #[serde(skip_serializing_if = "String::is_empty")]
     pub employment_type: String,
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -11,8 +11,8 @@ use serde_json::{Map, Value};
 use super::html::{decode_entities, text_capped};
 use super::url::normalise_url;
 use super::{
-    Posting, PostingNote, Salary, Source, EARLIEST_POSTED, MAX_DESCRIPTION_BYTES, MAX_FIELD_CHARS,
-    MAX_LOCATIONS,
+    canonical_employment, Posting, PostingNote, Salary, Source, EARLIEST_POSTED,
+    MAX_DESCRIPTION_BYTES, MAX_FIELD_CHARS, MAX_LOCATIONS,
 };
 
 /// Objects by their `@id`, for following references.
@@ -60,7 +60,7 @@ pub(super) fn posting(
             .unwrap_or(false),
         salary: get(node, "baseSalary").and_then(|v| salary(v, ids)),
         employment_type: get(node, "employmentType")
-            .map(|v| texts(v, ids).join(", "))
+            .map(|v| canonical_employment(&texts(v, ids).join(", ")))
             .unwrap_or_default(),
         date_posted: date(node, "datePosted", today, true, notes),
         valid_through: date(node, "validThrough", today, false, notes),

@@ -25,6 +25,7 @@ use serde::Serialize;
 
 use super::model::Application;
 
+mod employment;
 mod fields;
 mod html;
 mod jsonld;
@@ -32,6 +33,10 @@ mod pages;
 mod problems;
 mod url;
 
+pub use employment::{
+    canonical_employment, employment_code, employment_parts, joined, EmploymentPart,
+    EMPLOYMENT_TYPES,
+};
 pub use html::description_text;
 pub use problems::{PostingError, PostingNote};
 pub use url::normalise_url;
@@ -64,7 +69,8 @@ pub struct Posting {
     /// `jobLocationType` TELECOMMUTE (JSON-LD or microdata); never inferred from words.
     pub remote: bool,
     pub salary: Option<Salary>,
-    /// As the page states it: schema.org values such as `FULL_TIME`, several joined by ", ".
+    /// schema.org's codes (`FULL_TIME`...) where the page's words are one of them, else the
+    /// page's words; several joined by ", " ([`canonical_employment`]).
     pub employment_type: String,
     pub date_posted: Option<NaiveDate>,
     pub valid_through: Option<NaiveDate>,

@@ -7,7 +7,9 @@ use serde_json::{Map, Value};
 use super::fields::{self, get, is_type, short, Ids};
 use super::html::plain_capped;
 use super::url::normalise_url;
-use super::{Posting, PostingNote, Source, MAX_DESCRIPTION_BYTES, MAX_LOCATIONS};
+use super::{
+    canonical_employment, Posting, PostingNote, Source, MAX_DESCRIPTION_BYTES, MAX_LOCATIONS,
+};
 
 /// Query parameters that name the posting itself: a page address carrying one is kept over a
 /// canonical address without it (an embedded Greenhouse board's `gh_jid`, Indeed's `jk`,
@@ -126,7 +128,7 @@ pub(super) fn site(page: &Value, notes: &mut Vec<PostingNote>) -> Option<Posting
             company,
             role,
             locations,
-            employment_type: text("employmentType"),
+            employment_type: canonical_employment(&text("employmentType")),
             identifier: text("identifier"),
             description,
             source: *source,

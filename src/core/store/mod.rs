@@ -92,6 +92,12 @@ pub fn is_device_key(key: &str) -> bool {
     key == SYNC_STATUS_KEY || key == SYNC_STATE_KEY
 }
 
+/// Bytes the stored entries take, keys and values as stored: what the options page shows as
+/// storage used. An application's record holds all of it, a saved posting's description too.
+pub fn bytes_used(entries: &std::collections::BTreeMap<String, String>) -> usize {
+    entries.iter().map(|(k, v)| k.len() + v.len()).sum()
+}
+
 /// The key an application is stored under.
 pub fn app_key(id: &str) -> String {
     format!("{APP_KEY_PREFIX}{id}")

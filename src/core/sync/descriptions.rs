@@ -29,8 +29,11 @@ fn described(key: &str, raw: &str) -> Option<Application> {
 }
 
 /// The local entries as they go to sync: `None` when no application holds a description
-/// (nothing to leave out), else every entry with the descriptions left out.
-pub fn without_descriptions(local: &BTreeMap<String, String>) -> Option<BTreeMap<String, String>> {
+/// (nothing to leave out), else every entry with the descriptions left out and how many
+/// applications had one.
+pub fn without_descriptions(
+    local: &BTreeMap<String, String>,
+) -> Option<(BTreeMap<String, String>, usize)> {
     let mut changed = BTreeMap::new();
     for (key, raw) in local {
         if let Some(mut app) = described(key, raw) {
@@ -43,9 +46,10 @@ pub fn without_descriptions(local: &BTreeMap<String, String>) -> Option<BTreeMap
     if changed.is_empty() {
         return None;
     }
+    let described = changed.len();
     let mut out = local.clone();
     out.extend(changed);
-    Some(out)
+    Some((out, described))
 }
 
 /// Copies taken from sync keep the description this computer has for the same application

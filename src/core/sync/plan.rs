@@ -101,17 +101,20 @@ pub fn plan_sync(
         }
     }
 
-    // Descriptions stay on this computer (`descriptions.rs`).
+    // Descriptions stay on this computer (`descriptions.rs`), and the status says so.
     let stripped = without_descriptions(local);
     plan_apps(
         &mut plan,
         &settings,
         settings_in_sync,
-        stripped.as_ref().unwrap_or(local),
+        stripped.as_ref().map_or(local, |(entries, _)| entries),
         remote,
         base,
         now,
     );
     keep_descriptions(&mut plan, local);
+    if matches!(plan.status.applications, PartStatus::Synced { .. }) {
+        plan.status.descriptions_here = stripped.map_or(0, |(_, described)| clamp(described));
+    }
     plan
 }

@@ -70,12 +70,21 @@ impl<'de> Deserialize<'de> for PartStatus {
 
 /// The sync status the options page shows, stored in `chrome.storage.local` under
 /// [`store::SYNC_STATUS_KEY`] as JSON text:
-/// `{"settings": PartStatus, "applications": PartStatus}`.
+/// `{"settings": PartStatus, "applications": PartStatus, "descriptionsHere": 2}` (the last
+/// left out when 0).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "camelCase", default)]
 pub struct SyncStatus {
     pub settings: PartStatus,
     pub applications: PartStatus,
+    /// While the applications are synced: how many of them have a job description that
+    /// stays on this computer, left out of their synced copies (`descriptions.rs`).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub descriptions_here: u32,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }
 
 impl SyncStatus {
@@ -105,6 +114,7 @@ impl SyncStatus {
         SyncStatus {
             settings: fail(&self.settings),
             applications: fail(&self.applications),
+            descriptions_here: self.descriptions_here,
         }
     }
 }

@@ -340,7 +340,7 @@ fn todays_interviews_and_their_thank_yous_are_drawn_from_the_summary_as_from_eve
             app
         })
         .collect();
-    let (quick, full) = both_ways(many);
+    let (quick, full) = both_ways(many.clone());
     assert_eq!(quick, full);
     assert_eq!(full.select("section.interviews li").len(), 10);
     assert_eq!(
@@ -348,6 +348,14 @@ fn todays_interviews_and_their_thank_yous_are_drawn_from_the_summary_as_from_eve
             .unwrap()
             .text_content(),
         "4 more interviews today and tomorrow: see the applications."
+    );
+    let (quick, full) = both_ways(many[..11].to_vec());
+    assert_eq!(quick, full);
+    assert_eq!(
+        full.first("section.interviews p.hint")
+            .unwrap()
+            .text_content(),
+        "1 more interview today or tomorrow: see the applications."
     );
 }
 

@@ -55,9 +55,14 @@ pub fn section(m: &Model) -> Option<Node> {
                     .children(items),
             )
             .child_if(more > 0, || {
+                let key = if more == 1 {
+                    "interviewMoreOne"
+                } else {
+                    "interviewMore"
+                };
                 el("p")
                     .class("hint")
-                    .text(&w.tf("interviewMore", &[("n", &more.to_string())]))
+                    .text(&w.tf(key, &[("n", &more.to_string())]))
             }),
     )
 }

@@ -194,7 +194,7 @@ fn timed_rounds_are_timed_events_in_floating_local_time_with_their_place() {
 
 #[test]
 fn the_editor_keeps_a_rounds_time_length_and_place() {
-    // The editor has no fields for them yet: saving the form must not lose them.
+    // Opened and saved unchanged, the form gives back the same rounds.
     let app = apps().remove(0);
     let form = followup::ui::EditorForm::new(&app);
     let saved = form.to_application().unwrap();

@@ -87,6 +87,11 @@ fn check_agrees(kv: &MemoryStore) -> Result<(), TestCaseError> {
     prop_assert_eq!(held.problems, full.problems);
     prop_assert_eq!(held.reply_count, full.reply_count);
     prop_assert_eq!(&held.replies[..], &full.replies[..held.replies.len()]);
+    prop_assert_eq!(held.interview_count, full.interview_count);
+    prop_assert_eq!(
+        &held.interviews[..],
+        &full.interviews[..held.interviews.len()]
+    );
     prop_assert!(held.head.len() <= full.head.len());
     prop_assert_eq!(&held.head[..], &full.head[..held.head.len()]);
     if held.next_known {
@@ -106,6 +111,13 @@ fn command_for(kv: &MemoryStore, pick: (u8, usize, usize, i64)) -> Option<Comman
         let mut app = demo_workload(97)[which % 97].clone();
         app.id = format!("new-{which}-{days}");
         app.revision = 0;
+        if days % 3 == 0 {
+            // An interview today or tomorrow, at a time or not: Today names it.
+            let round = &mut app.rounds[2];
+            round.date = today() + chrono::Days::new(which as u64 % 2);
+            round.time = chrono::NaiveTime::from_hms_opt(8 + action as u32 % 10, 30, 0)
+                .filter(|_| action % 3 != 0);
+        }
         return Some(Command::SaveApp { app: Box::new(app) });
     }
     let app = &state.apps[which % state.apps.len()];
@@ -284,6 +296,67 @@ fn today_drawn_from_the_summary_is_today_drawn_from_everything() {
     }
     let (quick, full) = both_ways(sample_applications(today()));
     assert_eq!(quick, full, "the sample applications");
+}
+
+#[test]
+fn todays_interviews_and_their_thank_yous_are_drawn_from_the_summary_as_from_everything() {
+    let mut apps = sample_applications(today());
+    // Acme's on-site today from 14:00; Northwind's next round tomorrow morning, by video.
+    apps[0].rounds[0].time = Some("14:00".parse().unwrap());
+    apps[0].rounds[0].duration_minutes = Some(90);
+    let mut next = apps[1].rounds[0].clone();
+    next.id = "second".into();
+    next.date = today() + chrono::Days::new(1);
+    next.time = Some("09:30".parse().unwrap());
+    next.place = "https://meet.example.com/northwind".into();
+    apps[1].rounds.push(next);
+    let (quick, full) = both_ways(apps.clone());
+    assert_eq!(quick, full);
+    let lines: Vec<String> = full
+        .select("section.interviews strong.what")
+        .iter()
+        .map(|n| n.text_content())
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            "Interview today at 14:00 with Dana Smith and Lee Park",
+            "Interview tomorrow at 09:30 with Sam Rivera",
+        ]
+    );
+    let after = full
+        .select("section.due .when")
+        .iter()
+        .filter(|n| n.text_content().starts_with("today, after 15:30 · "))
+        .count();
+    assert_eq!(after, 2, "the thank-you emails to Dana and Lee");
+
+    // More than the summary keeps: the first ten are named, and how many more there are.
+    let many: Vec<Application> = (0..14)
+        .map(|i| {
+            let mut app = apps[0].clone();
+            app.id = format!("many-{i:02}");
+            app.rounds[0].time = chrono::NaiveTime::from_hms_opt(8 + i / 2, 0, 0);
+            app
+        })
+        .collect();
+    let (quick, full) = both_ways(many.clone());
+    assert_eq!(quick, full);
+    assert_eq!(full.select("section.interviews li").len(), 10);
+    assert_eq!(
+        full.first("section.interviews p.hint")
+            .unwrap()
+            .text_content(),
+        "4 more interviews today and tomorrow: see the applications."
+    );
+    let (quick, full) = both_ways(many[..11].to_vec());
+    assert_eq!(quick, full);
+    assert_eq!(
+        full.first("section.interviews p.hint")
+            .unwrap()
+            .text_content(),
+        "1 more interview today or tomorrow: see the applications."
+    );
 }
 
 #[test]

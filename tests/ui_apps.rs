@@ -87,7 +87,7 @@ fn one_application_shows_its_timeline_actions_people_and_record_form() {
         "{people}"
     );
     assert!(
-        people.contains("on-site · Dana Smith, Lee Park"),
+        people.contains("on-site · Dana Smith and Lee Park"),
         "{people}"
     );
     assert_eq!(value_of(article, "event"), "reply");

@@ -237,3 +237,204 @@ fn the_form_survives_a_reload_and_cancel_goes_back() {
     send(&mut m, Msg::CancelEdit);
     assert_eq!(m.view, View::Apps);
 }
+
+#[test]
+fn a_rounds_start_time_length_and_place_are_typed_in_and_saved() {
+    let mut m = page(Surface::Popup, vec![acme()]);
+    send(&mut m, Msg::EditApp("acme".into()));
+    let tree = drawn(&m);
+    // Each a labelled control of its kind, empty for a round stored without them.
+    for (name, kind, label) in [
+        ("round.0.time", "time", "Starts at"),
+        ("round.0.duration", "number", "Length in minutes"),
+        ("round.0.place", "text", "Place or video link"),
+    ] {
+        let control = tree.first(&format!("[name=\"{name}\"]")).unwrap();
+        assert_eq!(control.get("type"), Some(kind), "{name}");
+        assert_eq!(value_of(&tree, name), "", "{name}");
+        let label_text = tree
+            .select("label")
+            .into_iter()
+            .find(|l| l.first(&format!("[name=\"{name}\"]")).is_some())
+            .map(|l| l.text_content())
+            .unwrap_or_default();
+        assert!(label_text.starts_with(label), "{name}: {label_text}");
+    }
+    let duration = tree.first("[name=\"round.0.duration\"]").unwrap();
+    assert_eq!(duration.get("min"), Some("5"));
+    assert_eq!(duration.get("max"), Some("600"));
+
+    input(&mut m, "round.0.time", "14:00");
+    input(&mut m, "round.0.duration", " 90 ");
+    input(
+        &mut m,
+        "round.0.place",
+        "  https://meet.example.com/abc-def ",
+    );
+    let tree = drawn(&m);
+    assert_eq!(value_of(&tree, "round.0.time"), "14:00");
+    let app = saved(&submit(&mut m));
+    let round = &app.rounds[0];
+    assert_eq!(round.time, Some("14:00".parse().unwrap()));
+    assert_eq!(round.duration_minutes, Some(90));
+    assert_eq!(round.place, "https://meet.example.com/abc-def");
+    // Stored as the backup format describes it.
+    let text = serde_json::to_string(round).unwrap();
+    assert!(
+        text.ends_with(
+            r#""time":"14:00","durationMinutes":90,"place":"https://meet.example.com/abc-def"}"#
+        ),
+        "{text}"
+    );
+
+    // Opened again, the form shows them; cleared, they are gone.
+    let mut m = page(Surface::Popup, vec![app]);
+    send(&mut m, Msg::EditApp("acme".into()));
+    let tree = drawn(&m);
+    assert_eq!(value_of(&tree, "round.0.time"), "14:00");
+    assert_eq!(value_of(&tree, "round.0.duration"), "90");
+    for name in ["round.0.time", "round.0.duration", "round.0.place"] {
+        input(&mut m, name, "");
+    }
+    let cleared = saved(&submit(&mut m));
+    assert_eq!(cleared.rounds, acme().rounds);
+}
+
+#[test]
+fn a_time_with_seconds_is_taken_without_them_and_a_new_round_has_none() {
+    let mut m = page(Surface::Popup, vec![acme()]);
+    send(&mut m, Msg::EditApp("acme".into()));
+    input(&mut m, "round.0.time", "09:05:30");
+    send(&mut m, Msg::AddRound);
+    let tree = drawn(&m);
+    assert_eq!(value_of(&tree, "round.1.time"), "");
+    assert_eq!(value_of(&tree, "round.1.date"), "2026-03-10");
+    let app = saved(&submit(&mut m));
+    assert_eq!(app.rounds[0].time, Some("09:05".parse().unwrap()));
+    assert_eq!(
+        (app.rounds[1].time, app.rounds[1].duration_minutes),
+        (None, None)
+    );
+}
+
+#[test]
+fn a_bad_time_or_length_is_refused_and_nothing_changes() {
+    let mut m = page(Surface::Popup, vec![acme()]);
+    send(&mut m, Msg::EditApp("acme".into()));
+    let stored = m.stored.clone();
+    input(&mut m, "round.0.place", "Room 4");
+    for bad in ["25:00", "2pm", "14.30", "14:3x"] {
+        input(&mut m, "round.0.time", bad);
+        let (problem, shown) = refused(&mut m);
+        assert_eq!(problem, Text::with("errorRoundTime", &[("text", bad)]));
+        assert_eq!(shown, format!("“{bad}” is not a time like 14:30."));
+    }
+    input(&mut m, "round.0.time", "14:30");
+    for bad in ["0", "4", "601", "90.5", "-30", "an hour"] {
+        input(&mut m, "round.0.duration", bad);
+        let (problem, shown) = refused(&mut m);
+        assert_eq!(
+            problem,
+            Text::with(
+                "errorRoundDuration",
+                &[("text", bad), ("min", "5"), ("max", "600")]
+            )
+        );
+        assert_eq!(
+            shown,
+            format!(
+                "An interview's length is a whole number of minutes from 5 to 600, not “{bad}”."
+            )
+        );
+    }
+    // Refused saves changed nothing stored, and the form keeps what was typed.
+    assert_eq!(m.stored, stored);
+    assert_eq!(m.view, View::Edit);
+    assert_eq!(value_of(&drawn(&m), "round.0.place"), "Room 4");
+    for fine in ["5", "600"] {
+        input(&mut m, "round.0.duration", fine);
+        let app = saved(&submit(&mut m));
+        assert_eq!(app.rounds[0].duration_minutes, fine.parse().ok());
+        send(&mut m, Msg::EditApp("acme".into()));
+        input(&mut m, "round.0.time", "14:30");
+    }
+
+    // The same refusals in German.
+    let mut m = page_with(Surface::Popup, german(), vec![acme()], Default::default());
+    send(&mut m, Msg::EditApp("acme".into()));
+    input(&mut m, "round.0.time", "25:00");
+    assert_eq!(refused(&mut m).1, "„25:00“ ist keine Uhrzeit wie 14:30.");
+    input(&mut m, "round.0.time", "");
+    input(&mut m, "round.0.duration", "1000");
+    assert_eq!(
+        refused(&mut m).1,
+        "Die Dauer eines Gesprächs ist eine ganze Zahl von Minuten zwischen 5 und 600, nicht „1000“."
+    );
+}
+
+#[test]
+fn escape_leaves_the_editor_as_cancel_does_and_the_keyboard_lands_where_it_was() {
+    let mut m = page(Surface::Tab, vec![acme()]);
+    send(&mut m, Msg::EditApp("acme".into()));
+    input(&mut m, "round.0.time", "14:00");
+    assert!(m.escape_closes());
+    assert_eq!(
+        send(&mut m, Msg::Escape),
+        vec![Effect::Focus("[data-action=\"edit-app\"]")]
+    );
+    assert_eq!(m.view, View::App("acme".into()));
+    assert!(m.editor.is_none());
+    assert_eq!(m.app("acme").unwrap().rounds[0].time, None, "nothing saved");
+    send(&mut m, Msg::NewApp);
+    assert_eq!(
+        send(&mut m, Msg::Escape),
+        vec![Effect::Focus("[data-action=\"new-app\"]")]
+    );
+    assert_eq!(m.view, View::Apps);
+}
+
+#[test]
+fn on_the_full_tab_page_the_editor_has_two_columns_and_the_popup_one() {
+    let mut m = page(Surface::Tab, vec![acme()]);
+    send(&mut m, Msg::EditApp("acme".into()));
+    let tree = drawn(&m);
+    let form = tree.first("form[data-form=app]").unwrap();
+    assert_eq!(form.get("class"), Some("editor columns"));
+    // What is edited, then Save and Cancel, then what happened so far: the keyboard's order.
+    let order: Vec<String> = form
+        .element()
+        .unwrap()
+        .children
+        .iter()
+        .map(|n| {
+            n.get("class")
+                .unwrap_or(n.element().unwrap().tag)
+                .to_string()
+        })
+        .collect();
+    assert_eq!(
+        order,
+        ["h2", "form-error", "main", "buttons sticky", "side"]
+    );
+    let main = form.first("div.main").unwrap();
+    assert_eq!(
+        count(main, "fieldset legend"),
+        4,
+        "details, people, rounds, interviewers"
+    );
+    assert_eq!(count(main, "[name=\"round.0.time\"]"), 1);
+    assert_eq!(count(main, "textarea[name=\"round.0.points.dana\"]"), 1);
+    let side = form.first("aside.side").unwrap();
+    assert_eq!(text_of(side, "h3"), "Timeline and history");
+    assert_eq!(count(side, "figure.timeline svg"), 1);
+    assert!(count(side, "details[open] ol.tl-list li") >= 3);
+    assert_eq!(count(form, "button[type=submit]"), 1);
+
+    let mut m = page(Surface::Popup, vec![acme()]);
+    send(&mut m, Msg::EditApp("acme".into()));
+    let tree = drawn(&m);
+    let form = tree.first("form[data-form=app]").unwrap();
+    assert_eq!(form.get("class"), Some("editor"));
+    assert_eq!(count(form, "aside"), 0);
+    assert_eq!(count(form, "div.main"), 0);
+}

@@ -245,3 +245,48 @@ fn draft_body(mut m: followup::ui::Model, r: &ActionRef) -> String {
     send(&mut m, Msg::ToggleDraft(r.clone()));
     value_of(&drawn(&m), &format!("draft:{}", r.id()))
 }
+
+#[test]
+fn todays_interview_and_its_thank_you_are_named_in_german() {
+    let mut app = acme();
+    app.rounds[0].time = Some("14:00".parse().unwrap());
+    app.rounds[0].duration_minutes = Some(90);
+    app.rounds[0].place = "Hauptstraße 1".into();
+    let mut tomorrow = simple("globex", "Globex");
+    tomorrow.status = followup::core::model::Status::Interviewing;
+    tomorrow.rounds = vec![followup::core::model::Round {
+        id: "r".into(),
+        date: date("2026-03-11"),
+        ..Default::default()
+    }];
+    let m = page_with(
+        Surface::Popup,
+        german(),
+        vec![app, tomorrow],
+        Settings::default(),
+    );
+    let tree = drawn(&m);
+    let section = tree.first("section.interviews").unwrap();
+    assert_eq!(text_of(section, "h2"), "Gespräche (2)");
+    let lines: Vec<String> = section
+        .select("strong.what")
+        .iter()
+        .map(|n| n.text_content())
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            "Gespräch heute um 14:00 mit Dana Smith und Lee Park",
+            "Gespräch morgen mit Globex",
+        ]
+    );
+    assert_eq!(text_of(section, "p.why"), "14:00–15:30 (90 Min.) · on-site");
+    assert_eq!(text_of(section, "p.place"), "Ort: Hauptstraße 1");
+    let due = tree.first("section.due").unwrap();
+    assert!(
+        text_of(due, ".when").starts_with("heute, nach 15:30 · "),
+        "{}",
+        text_of(due, ".when")
+    );
+    assert!(text_of(due, "p.why").ends_with("Schick sie, wenn das Gespräch um 15:30 vorbei ist."));
+}

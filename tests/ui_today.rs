@@ -3,7 +3,7 @@
 
 mod ui_support;
 
-use followup::core::model::{ActionState, EventKind};
+use followup::core::model::{ActionState, Application, EventKind, Round, Status};
 use followup::ui::{ActionRef, After, Effect, Msg, Surface, Text, Write};
 use ui_support::*;
 
@@ -284,4 +284,228 @@ fn a_long_list_stops_at_a_page_with_show_more() {
     let tree = drawn(&m);
     assert_eq!(count(&tree, "li.action"), listed);
     assert_eq!(count(&tree, "[data-action=show-more]"), 0);
+}
+
+/// Acme, interviewed today from `time` for `minutes`, at `place`.
+fn timed(time: &str, minutes: Option<u32>, place: &str) -> Application {
+    let mut app = acme();
+    app.rounds[0].time = Some(time.parse().unwrap());
+    app.rounds[0].duration_minutes = minutes;
+    app.rounds[0].place = place.into();
+    app
+}
+
+/// A round of `app` on `day` with `who` (contact ids), at `time` if any.
+fn round_on(app: &mut Application, id: &str, day: &str, time: Option<&str>, who: &[&str]) {
+    app.rounds.push(Round {
+        id: id.into(),
+        date: date(day),
+        time: time.map(|t| t.parse().unwrap()),
+        interviewers: who
+            .iter()
+            .map(|c| followup::core::model::Interviewer {
+                contact_id: (*c).into(),
+                points: vec![],
+            })
+            .collect(),
+        ..Default::default()
+    });
+}
+
+#[test]
+fn an_interview_today_is_named_with_its_time_interviewers_length_and_place() {
+    let m = page(
+        Surface::Popup,
+        vec![timed("14:00", Some(90), "https://meet.example.com/abc")],
+    );
+    let tree = drawn(&m);
+    let section = tree.first("section.interviews").expect("the interviews");
+    assert_eq!(text_of(section, "h2"), "Interviews (1)");
+    let li = section.first("li.interview").unwrap();
+    assert_eq!(li.key_of(), Some("acme/r1"));
+    assert_eq!(
+        text_of(li, "strong.what"),
+        "Interview today at 14:00 with Dana Smith and Lee Park"
+    );
+    assert_eq!(text_of(li, "p.why"), "14:00–15:30 (90 min) · on-site");
+    assert_eq!(
+        text_of(li, "[data-action=open-app]"),
+        "Acme · Data Engineer"
+    );
+    // A video link opens in a new tab, without telling the site where it came from.
+    assert_eq!(
+        text_of(li, "p.place"),
+        "Where: https://meet.example.com/abc"
+    );
+    let link = li.first("p.place a").unwrap();
+    assert_eq!(link.get("href"), Some("https://meet.example.com/abc"));
+    assert_eq!(link.get("rel"), Some("noopener noreferrer"));
+    assert_eq!(link.get("target"), Some("_blank"));
+    // Above the actions, below the possible replies.
+    assert_eq!(
+        keys(tree.first("div.today").unwrap(), "section"),
+        ["interviews", "due", "soon"]
+    );
+}
+
+#[test]
+fn without_a_time_the_day_is_named_and_tomorrows_interviews_come_next() {
+    let mut acme = acme();
+    acme.rounds[0].place = "Main St. 1".into();
+    let mut globex = simple("globex", "Globex");
+    globex.status = Status::Interviewing;
+    globex.contacts = vec![contact("kim", "Kim Lee", "kim@globex.example")];
+    round_on(&mut globex, "tech", "2026-03-11", Some("09:30"), &["kim"]);
+    round_on(&mut globex, "later", "2026-03-12", Some("09:30"), &["kim"]);
+    let mut initech = simple("initech", "Initech");
+    round_on(&mut initech, "screen", "2026-03-11", None, &[]);
+    // A rejected application's interview does not take place.
+    let mut gone = simple("gone", "Gone Inc");
+    gone.status = Status::Rejected;
+    round_on(&mut gone, "x", "2026-03-10", Some("10:00"), &[]);
+    let m = page(Surface::Popup, vec![acme, globex, initech, gone]);
+    let tree = drawn(&m);
+    let section = tree.first("section.interviews").unwrap();
+    assert_eq!(text_of(section, "h2"), "Interviews (3)");
+    let lines: Vec<String> = section
+        .select("strong.what")
+        .iter()
+        .map(|n| n.text_content())
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            "Interview today with Dana Smith and Lee Park",
+            "Interview tomorrow with Initech",
+            "Interview tomorrow at 09:30 with Kim Lee",
+        ]
+    );
+    assert_eq!(
+        keys(section, "li.interview"),
+        ["acme/r1", "initech/screen", "globex/tech"]
+    );
+    // A place that is not a web address is text.
+    assert_eq!(text_of(section, "li.today p.place"), "Where: Main St. 1");
+    assert_eq!(count(section, "a"), 0);
+    // Nothing today or tomorrow: no section.
+    let m = page(Surface::Popup, vec![simple("x", "X")]);
+    assert_eq!(count(&drawn(&m), "section.interviews"), 0);
+}
+
+#[test]
+fn only_a_web_address_becomes_a_link() {
+    for place in [
+        "javascript:alert(1)",
+        "data:text/html,<b>x</b>",
+        "ftp://files.example/a",
+        "https://meet.example.com/a b",
+        "https://",
+        "Room 4\nhttps://meet.example.com/x",
+    ] {
+        let m = page(Surface::Popup, vec![timed("14:00", None, place)]);
+        let tree = drawn(&m);
+        let shown = tree.first("section.interviews p.place").unwrap();
+        assert_eq!(count(shown, "a"), 0, "{place}");
+        assert_eq!(shown.text_content(), format!("Where: {}", place.trim()));
+    }
+    let m = page(
+        Surface::Popup,
+        vec![timed("14:00", None, " http://intranet.example/room ")],
+    );
+    let tree = drawn(&m);
+    assert_eq!(
+        tree.first("section.interviews p.place a")
+            .unwrap()
+            .get("href"),
+        Some("http://intranet.example/room")
+    );
+}
+
+#[test]
+fn a_thank_you_on_the_day_of_a_timed_interview_is_for_after_it() {
+    let m = page(Surface::Popup, vec![timed("14:00", Some(90), "")]);
+    let tree = drawn(&m);
+    let due = tree.first("section.due").expect("due today");
+    assert_eq!(due.select("li.action").len(), 2);
+    for li in due.select("li.action") {
+        assert_eq!(text_of(li, ".when"), "today, after 15:30 · Tue, 10 Mar");
+        assert_eq!(
+            text_of(li, "p.why"),
+            "On the day of your interview, 10 Mar 2026. Send it once the interview is over, at 15:30."
+        );
+    }
+    // Without a length, an hour.
+    let m = page(Surface::Popup, vec![timed("09:00", None, "")]);
+    assert_eq!(
+        text_of(&drawn(&m), "section.due .when"),
+        "today, after 10:00 · Tue, 10 Mar"
+    );
+    // Without a time, as before.
+    let m = page(Surface::Popup, vec![acme()]);
+    let tree = drawn(&m);
+    assert_eq!(text_of(&tree, "section.due .when"), "today · Tue, 10 Mar");
+    assert_eq!(
+        text_of(&tree, "section.due p.why"),
+        "On the day of your interview, 10 Mar 2026."
+    );
+    // Ending in the evening, it is due the next working day, and says so.
+    let m = page(Surface::Popup, vec![timed("17:00", None, "")]);
+    let tree = drawn(&m);
+    assert_eq!(count(&tree, "section.due"), 0);
+    let soon = tree.first("section.soon").unwrap();
+    let email = soon
+        .select("li.action")
+        .into_iter()
+        .find(|li| li.get("data-key").unwrap().starts_with("thank-you-email"))
+        .expect("the thank-you email");
+    assert_eq!(text_of(email, ".when"), "tomorrow · Wed, 11 Mar");
+    assert!(text_of(email, "p.why").contains("Moved to 11 Mar 2026"));
+    // Sent, the row says when, not "after".
+    let mut m = page(Surface::Popup, vec![timed("14:00", Some(90), "")]);
+    let r = thank_yous(&m)[0].clone();
+    let effects = send(&mut m, Msg::Sent(r.clone()));
+    let app = saved(&m, &effects[0]);
+    written(&mut m, &effects[0], vec![app]);
+    send(&mut m, Msg::OpenApp("acme".into()));
+    let tree = drawn(&m);
+    let row = tree
+        .first(&format!("li.action[data-key={}]", r.key))
+        .unwrap();
+    assert_eq!(text_of(row, ".when"), "Done · Tue, 10 Mar");
+    assert!(!text_of(row, "p.why").contains("15:30"));
+}
+
+#[test]
+fn the_application_page_shows_a_rounds_time_length_and_place() {
+    let mut m = page(
+        Surface::Popup,
+        vec![timed("14:00", Some(90), "https://meet.example.com/abc")],
+    );
+    send(&mut m, Msg::OpenApp("acme".into()));
+    let tree = drawn(&m);
+    let round = tree.first("ul.rounds li").unwrap();
+    assert_eq!(
+        text_of(round, "span"),
+        "10 Mar 2026 · 14:00–15:30 (90 min) · on-site · Dana Smith and Lee Park"
+    );
+    assert_eq!(
+        round.first("p.place a").unwrap().get("rel"),
+        Some("noopener noreferrer")
+    );
+    let marks = text_of(&tree, "ol.tl-list");
+    assert!(marks.contains("on-site, 14:00–15:30 (90 min)"), "{marks}");
+    // The popup keeps one column; the full-tab page has two.
+    assert_eq!(count(&tree, "article.app aside"), 0);
+    let mut m = page(Surface::Tab, vec![timed("14:00", Some(90), "")]);
+    send(&mut m, Msg::OpenApp("acme".into()));
+    let tree = drawn(&m);
+    let article = tree.first("article.app").unwrap();
+    assert_eq!(article.get("class"), Some("app columns"));
+    let main = article.first("div.main").unwrap();
+    assert_eq!(count(main, "section.people"), 1);
+    assert_eq!(text_of(main, "ul.points li"), "Dana Smith: Streaming");
+    let side = article.first("aside.side").unwrap();
+    assert_eq!(count(side, "figure.timeline details[open]"), 1);
+    assert!(count(side, "ul.actions li.action") >= 2);
+    assert_eq!(count(side, "form[data-form=record]"), 1);
 }

@@ -1,6 +1,7 @@
 //! *Applications*: the searchable list and one application's page (timeline, actions,
 //! people, what happened), and deleting an application.
 
+use super::interviews;
 use super::items::{action_item, action_title, display_name, status_label};
 use super::msg::{Effect, Write};
 use super::node::{button, el, input, Node};
@@ -129,7 +130,7 @@ pub fn detail(m: &Model, id: &str) -> Node {
         return el("p").class("empty").text(&w.t("errorGone"));
     };
     let mut out = el("article")
-        .class("app")
+        .class(if m.roomy() { "app columns" } else { "app" })
         .attr("data-view", "app")
         .attr("data-app", &app.id)
         .child(button(&w.t("back"), "tab-apps").class("link back"))
@@ -153,15 +154,16 @@ pub fn detail(m: &Model, id: &str) -> Node {
             ),
         );
     }
+    let mut main = Vec::new();
     if let Some(section) = app
         .posting
         .as_ref()
         .and_then(|d| posting_details(w, app, d))
     {
-        out = out.child(section);
+        main.push(section);
     }
     for p in m.plan.problems.iter().filter(|p| p.app_id == app.id) {
-        out = out.child(el("p").class("message error").text(&w.problem(p)));
+        main.push(el("p").class("message error").text(&w.problem(p)));
     }
     let actions: Vec<_> = m
         .plan
@@ -169,7 +171,7 @@ pub fn detail(m: &Model, id: &str) -> Node {
         .iter()
         .filter(|a| a.app_id == app.id)
         .collect();
-    out = out.child(super::timeline::draw(w, app, &actions, m.today));
+    let timeline = super::timeline::draw(w, app, &actions, m.today, m.roomy());
     let mut ul = el("ul")
         .class("actions")
         .attr("aria-label", &w.t("actionsOfApp"))
@@ -177,22 +179,23 @@ pub fn detail(m: &Model, id: &str) -> Node {
     if actions.is_empty() {
         ul = ul.child(el("li").class("empty").text(&w.t("nothingPlanned")));
     }
-    out = out
-        .child(el("h3").text(&w.t("actionsOfApp")))
-        .child(ul)
-        .child(record_form(m, app))
-        .child(people(w, app));
+    let history = [
+        timeline,
+        el("h3").text(&w.t("actionsOfApp")),
+        ul,
+        record_form(m, app),
+    ];
+    let mut rest = vec![people(w, app, m.roomy())];
     if !app.notes.is_empty() {
-        out = out
-            .child(el("h3").text(&w.t("fieldNotes")))
-            .child(el("p").class("notes").text(&app.notes));
+        rest.push(el("h3").text(&w.t("fieldNotes")));
+        rest.push(el("p").class("notes").text(&app.notes));
     }
     let delete = if m.confirm_delete {
         button(&w.t("confirmDelete"), "delete-app").class("danger")
     } else {
         button(&w.t("deleteApp"), "delete-app")
     };
-    out.child(
+    rest.push(
         el("div")
             .class("buttons")
             .child(
@@ -201,7 +204,19 @@ pub fn detail(m: &Model, id: &str) -> Node {
                     .attr("data-app", &app.id),
             )
             .child(delete.attr("data-app", &app.id)),
-    )
+    );
+    if !m.roomy() {
+        return out.children(main).children(history).children(rest);
+    }
+    // Roomy pages: the details, people and rounds on the left; the timeline, the actions and
+    // what happened on the right.
+    out.child(el("div").class("main").children(main).children(rest))
+        .child(
+            el("aside")
+                .class("side")
+                .attr("aria-label", &w.t("historyOfApp"))
+                .children(history),
+        )
 }
 
 /// What the posting said: the facts as a list, the description as plain text in a
@@ -279,7 +294,8 @@ fn safe_url(url: &str) -> Option<&str> {
     matches!(u.split_once("://"), Some(("https" | "http", _))).then_some(u)
 }
 
-fn people(w: &Words, app: &Application) -> Node {
+/// The people and the rounds; with `points`, what was discussed with each interviewer too.
+fn people(w: &Words, app: &Application, points: bool) -> Node {
     let contacts = app.contacts.iter().map(|c| {
         let mut roles = Vec::new();
         if c.hiring_manager {
@@ -311,14 +327,31 @@ fn people(w: &Words, app: &Application) -> Node {
         } else {
             r.kind.clone()
         };
-        let with = if who.is_empty() {
-            String::new()
-        } else {
-            format!(" · {}", who.join(", "))
-        };
+        let mut line = vec![w.long_date(r.date)];
+        line.extend(interviews::time_span(w, r));
+        line.push(kind);
+        if !who.is_empty() {
+            line.push(interviews::names(w, &who));
+        }
         el("li")
             .key(&r.id)
-            .text(&format!("{} · {kind}{with}", w.long_date(r.date)))
+            .child(el("span").text(&line.join(" · ")))
+            .child_if(!r.place.is_empty(), || interviews::place(w, &r.place))
+            .child_if(points, || {
+                el("ul").class("points").children(
+                    r.interviewers
+                        .iter()
+                        .filter(|i| !i.points.is_empty())
+                        .map(|i| {
+                            let name = app
+                                .contact(&i.contact_id)
+                                .map_or(i.contact_id.as_str(), |c| c.name.as_str());
+                            el("li")
+                                .child(el("strong").text(name))
+                                .append_text(&format!(": {}", i.points.join("; ")))
+                        }),
+                )
+            })
     });
     el("section")
         .class("people")

@@ -1,7 +1,7 @@
 //! The application editor: its form as the user has filled it in so far, the checks before
 //! it can be saved, and what saving writes. The form's controls are named after the fields
-//! they edit: `company`, `contact.2.email`, `round.0.date`, `round.0.with.<contactId>`,
-//! `round.0.points.<contactId>`.
+//! they edit: `company`, `contact.2.email`, and a round's (`round.0.date`, `round.0.time`...,
+//! see [`super::editor_rounds`]).
 
 use chrono::NaiveDate;
 
@@ -10,20 +10,10 @@ use super::msg::{Effect, Write};
 use super::today::parse_date;
 use super::words::Text;
 use super::{Model, View};
-use crate::core::model::{
-    Application, Contact, Interviewer, Language, Medium, Round, Salutation, Status,
-};
+use crate::core::model::{Application, Contact, Language, Medium, Salutation, Status};
 use crate::core::ops;
 
-/// One interview round as the form holds it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RoundForm {
-    pub id: String,
-    pub date: String,
-    pub kind: String,
-    /// The people met (contact ids, in the order they were ticked) and their points, one a line.
-    pub with: Vec<(String, String)>,
-}
+pub use super::editor_rounds::RoundForm;
 
 /// The editor's form: text as typed (trimmed when saved), dates as typed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -88,24 +78,7 @@ impl EditorForm {
                 .unwrap_or_default(),
             informal: app.informal,
             contacts: app.contacts.clone(),
-            rounds: app
-                .rounds
-                .iter()
-                .map(|r| RoundForm {
-                    id: r.id.clone(),
-                    date: if r.date == NaiveDate::MIN {
-                        String::new()
-                    } else {
-                        r.date.to_string()
-                    },
-                    kind: r.kind.clone(),
-                    with: r
-                        .interviewers
-                        .iter()
-                        .map(|i| (i.contact_id.clone(), i.points.join("\n")))
-                        .collect(),
-                })
-                .collect(),
+            rounds: app.rounds.iter().map(RoundForm::new).collect(),
             error: None,
         }
     }
@@ -159,21 +132,7 @@ impl EditorForm {
                 }
             }
             "round" => {
-                let Some(r) = self.rounds.get_mut(i) else {
-                    return false;
-                };
-                if let Some(id) = field.strip_prefix("points.") {
-                    match r.with.iter_mut().find(|(c, _)| c == id) {
-                        Some(slot) => slot.1 = v,
-                        None => return false,
-                    }
-                } else {
-                    match field {
-                        "date" => r.date = v,
-                        "kind" => r.kind = v,
-                        _ => return false,
-                    }
-                }
+                return self.rounds.get_mut(i).is_some_and(|r| r.input(field, v));
             }
             _ => return false,
         }
@@ -243,12 +202,7 @@ impl EditorForm {
     }
 
     pub fn add_round(&mut self, id: String, today: NaiveDate) {
-        self.rounds.push(RoundForm {
-            id,
-            date: today.to_string(),
-            kind: String::new(),
-            with: Vec::new(),
-        });
+        self.rounds.push(RoundForm::on(id, today));
     }
 
     pub fn remove_round(&mut self, index: usize) {
@@ -306,38 +260,11 @@ impl EditorForm {
                 academic_title: c.academic_title.trim().to_string(),
             })
             .collect();
-        let mut rounds = Vec::new();
-        for r in &self.rounds {
-            if r.date.trim().is_empty() {
-                return Err(Text::key("errorRoundDate"));
-            }
-            let Some(date) = parse_date(&r.date) else {
-                return Err(Text::with("errorDateOf", &[("text", r.date.trim())]));
-            };
-            let interviewers = app
-                .contacts
-                .iter()
-                .filter_map(|c| r.with.iter().find(|(id, _)| *id == c.id))
-                .map(|(id, points)| Interviewer {
-                    contact_id: id.clone(),
-                    points: points
-                        .lines()
-                        .map(str::trim)
-                        .filter(|l| !l.is_empty())
-                        .map(String::from)
-                        .collect(),
-                })
-                .collect();
-            // The form has no fields for a round's time, length and place: keep the stored ones.
-            let kept = self.base.round(&r.id).cloned().unwrap_or_default();
-            rounds.push(Round {
-                id: r.id.clone(),
-                date,
-                kind: r.kind.trim().to_string(),
-                interviewers,
-                ..kept
-            });
-        }
+        let rounds = self
+            .rounds
+            .iter()
+            .map(|r| r.to_round(&app.contacts))
+            .collect::<Result<Vec<_>, Text>>()?;
         app.rounds = rounds;
         validate(&app)?;
         Ok(app)

@@ -2,7 +2,6 @@
 //! was met and what was discussed. Contacts and rounds are keyed by their ids, so removing
 //! one keeps what is typed in the others.
 
-use super::editor::{EditorForm, RoundForm};
 use super::items::status_label;
 use super::node::{button, el, input, labelled, labelled_check, select, textarea, Node};
 use super::words::Words;
@@ -24,6 +23,7 @@ pub fn view(m: &Model) -> Node {
         ("phone".to_string(), w.t("mediumPhone")),
     ];
     let details = el("fieldset")
+        .class("details")
         .child(el("legend").text(&w.t("details")))
         .child(labelled(
             &w.t("fieldCompany"),
@@ -89,12 +89,31 @@ pub fn view(m: &Model) -> Node {
 
     let rounds = el("fieldset")
         .child(el("legend").text(&w.t("rounds")))
-        .children(f.rounds.iter().enumerate().map(|(j, r)| round(w, f, j, r)))
+        .children(
+            f.rounds
+                .iter()
+                .enumerate()
+                .map(|(j, r)| super::editor_rounds::view(w, &f.contacts, j, r)),
+        )
         .child(button(&w.t("addRound"), "add-round").key("add"));
 
     let error = f.error.as_ref().map(|e| w.say(e)).unwrap_or_default();
-    el("form")
-        .class("editor")
+    let buttons = el("div")
+        .class("buttons sticky")
+        .child(
+            el("button")
+                .attr("type", "submit")
+                .class("primary")
+                .attr_if(m.busy, "disabled", "")
+                .text(&w.t("save")),
+        )
+        .child(button(&w.t("cancel"), "cancel-edit"));
+    let form = el("form")
+        .class(if m.roomy() {
+            "editor columns"
+        } else {
+            "editor"
+        })
         .attr("data-form", "app")
         .attr("data-view", "edit")
         .attr("novalidate", "")
@@ -108,22 +127,38 @@ pub fn view(m: &Model) -> Node {
                 .class("form-error")
                 .attr("role", "alert")
                 .text(&error),
-        )
-        .child(details)
-        .child(contacts)
-        .child(rounds)
-        .child(
-            el("div")
-                .class("buttons sticky")
-                .child(
-                    el("button")
-                        .attr("type", "submit")
-                        .class("primary")
-                        .attr_if(m.busy, "disabled", "")
-                        .text(&w.t("save")),
-                )
-                .child(button(&w.t("cancel"), "cancel-edit")),
-        )
+        );
+    if !m.roomy() {
+        return form
+            .child(details)
+            .child(contacts)
+            .child(rounds)
+            .child(buttons);
+    }
+    // Roomy pages: what is edited on the left, then Save and Cancel; what happened so far on
+    // the right, after them in the keyboard's order.
+    let app = m.app(&f.base.id).unwrap_or(&f.base);
+    let actions: Vec<_> = m
+        .plan
+        .actions
+        .iter()
+        .filter(|a| a.app_id == app.id)
+        .collect();
+    form.child(
+        el("div")
+            .class("main")
+            .child(details)
+            .child(contacts)
+            .child(rounds),
+    )
+    .child(buttons)
+    .child(
+        el("aside")
+            .class("side")
+            .attr("aria-label", &w.t("historyOfApp"))
+            .child(el("h3").text(&w.t("historyOfApp")))
+            .child(super::timeline::draw(w, app, &actions, m.today, true)),
+    )
 }
 
 /// The correspondence languages, after a first option meaning "the default" worded by
@@ -193,49 +228,4 @@ fn contact(w: &Words, i: usize, c: &Contact) -> Node {
                 .attr("data-index", &i.to_string())
                 .attr("aria-label", &w.tf("removeNamed", &[("name", &c.name)])),
         )
-}
-
-fn round(w: &Words, f: &EditorForm, j: usize, r: &RoundForm) -> Node {
-    let n = |x: &str| format!("round.{j}.{x}");
-    let mut who = el("fieldset")
-        .class("interviewers")
-        .child(el("legend").text(&w.t("interviewers")));
-    if f.contacts.is_empty() {
-        who = who.child(el("p").class("hint").text(&w.t("addPeopleFirst")));
-    }
-    for c in &f.contacts {
-        let met = r.with.iter().find(|(id, _)| *id == c.id);
-        let label = if c.name.is_empty() {
-            w.t("unnamed")
-        } else {
-            c.name.clone()
-        };
-        who = who.child(
-            labelled_check(&format!("round.{j}.with.{}", c.id), met.is_some(), &label)
-                .key(&format!("with.{}", c.id)),
-        );
-        if let Some((_, points)) = met {
-            who = who.child(
-                labelled(
-                    &w.tf("pointsFor", &[("name", &label)]),
-                    textarea(&format!("round.{j}.points.{}", c.id), points).attr("rows", "3"),
-                )
-                .key(&format!("points.{}", c.id)),
-            );
-        }
-    }
-    el("div")
-        .key(&r.id)
-        .class("round")
-        .attr("data-index", &j.to_string())
-        .child(labelled(
-            &w.t("fieldRoundDate"),
-            input("date", &n("date"), &r.date),
-        ))
-        .child(labelled(
-            &w.t("fieldRoundKind"),
-            input("text", &n("kind"), &r.kind).attr("placeholder", &w.t("fieldRoundKindHint")),
-        ))
-        .child(who)
-        .child(button(&w.t("removeRound"), "remove-round").attr("data-index", &j.to_string()))
 }

@@ -9,7 +9,7 @@ use crate::core::calendar::WorkCalendar;
 use crate::core::model::{Action, Application};
 use crate::core::plan::{self, action_order};
 use crate::core::store::{self, APP_KEY_PREFIX};
-use crate::core::summary::{Counts, ReplyEntry, Summary};
+use crate::core::summary::{Counts, Interview, ReplyEntry, Summary};
 
 /// More applications changed at once than this are read whole rather than one by one.
 const MANY: usize = 16;
@@ -21,6 +21,9 @@ pub struct Partial {
     /// The first possible replies, and how many there are.
     pub replies: Vec<ReplyEntry>,
     pub reply_count: usize,
+    /// The first interviews of today and tomorrow, and how many there are.
+    pub interviews: Vec<Interview>,
+    pub interview_count: usize,
     /// How many applications are stored.
     pub apps: u32,
     pub problems: usize,
@@ -52,7 +55,10 @@ impl Model {
         for entry in summary.head.iter().chain(summary.next.iter()) {
             let card = entry.card();
             match cards.iter_mut().find(|c| c.id == card.id) {
-                Some(known) => known.contacts.extend(card.contacts),
+                Some(known) => {
+                    known.contacts.extend(card.contacts);
+                    known.rounds.extend(card.rounds);
+                }
                 None => cards.push(card),
             }
             if !actions.contains(&entry.action) {
@@ -72,6 +78,8 @@ impl Model {
             counts: summary.counts,
             replies: summary.replies.clone(),
             reply_count: summary.reply_count as usize,
+            interviews: summary.interviews.clone(),
+            interview_count: summary.interview_count as usize,
             apps: summary.apps,
             problems: summary.problem_count(),
         });

@@ -14,6 +14,7 @@ use crate::core::export::{
 };
 use crate::core::model::{Action, ActionKind, ActionState, Application, Status};
 use crate::core::plan::{why, WhyCase, WhyNote};
+use crate::core::summary::interviews::thank_you_after;
 
 /// "Thank-you email to Dana Smith".
 pub fn action_title(w: &Words, app: &Application, a: &Action) -> String {
@@ -167,6 +168,10 @@ pub fn action_item(m: &Model, app: &Application, a: &Action, with_app: bool) -> 
         .attr("data-app", &app.id)
         .attr("data-key", &a.key)
         .attr("data-state", state_class(state));
+    // A thank-you email on the day of a timed interview is for after it.
+    let after = thank_you_after(app, a.kind, a.round_id.as_deref(), a.due, m.today)
+        .filter(|_| !matches!(state, ActionState::Done | ActionState::Skipped))
+        .map(|t| w.time(t));
     let when = match a.done_on {
         Some(done) if matches!(state, ActionState::Done | ActionState::Skipped) => {
             format!(
@@ -177,10 +182,21 @@ pub fn action_item(m: &Model, app: &Application, a: &Action, with_app: bool) -> 
         }
         _ => format!(
             "{} · {}",
-            w.relative_day(a.due, m.today),
+            match &after {
+                Some(t) => w.tf(
+                    "dayAfterTime",
+                    &[("day", &w.relative_day(a.due, m.today)), ("time", t)],
+                ),
+                None => w.relative_day(a.due, m.today),
+            },
             w.short_date(a.due, m.today)
         ),
     };
+    let mut why = reason_text(w, app, a);
+    if let Some(t) = &after {
+        why.push(' ');
+        why.push_str(&w.tf("reasonAfterInterviewEnds", &[("time", t)]));
+    }
     let mut head = el("div")
         .class("head")
         .child(el("strong").class("what").text(&title))
@@ -196,9 +212,7 @@ pub fn action_item(m: &Model, app: &Application, a: &Action, with_app: bool) -> 
                 .attr("data-app", &app.id),
         );
     }
-    li = li
-        .child(head)
-        .child(el("p").class("why").text(&reason_text(w, app, a)));
+    li = li.child(head).child(el("p").class("why").text(&why));
     if state == ActionState::Projected {
         li = li.child(el("p").class("hint").text(&w.t("projectedHint")));
     }

@@ -11,12 +11,14 @@ mod capture_view;
 mod data;
 pub mod diff;
 mod editor;
+mod editor_rounds;
 mod editor_view;
 mod holidays;
 mod incremental;
 mod insights_chart;
 mod insights_parts;
 mod insights_view;
+mod interviews;
 mod items;
 mod msg;
 pub mod node;
@@ -343,8 +345,9 @@ impl Model {
         self.notice = Some(Notice::error(text));
     }
 
-    /// Whether Escape has something to close.
+    /// Whether Escape has something to close: an open draft, a delete waiting for its
+    /// confirmation, the editor (which it leaves without saving, as Cancel does).
     pub fn escape_closes(&self) -> bool {
-        self.open_draft.is_some() || self.confirm_delete
+        self.open_draft.is_some() || self.confirm_delete || self.view == View::Edit
     }
 }

@@ -100,7 +100,8 @@ pub enum Msg {
     /// "Open in a tab": the full-tab page.
     OpenTab,
     LoadDemo,
-    /// The Escape key: closes an open draft or a delete waiting for confirmation.
+    /// The Escape key: closes an open draft or a delete waiting for confirmation; in the
+    /// editor, cancels editing.
     Escape,
     OpenApp(String),
     ToggleDraft(ActionRef),

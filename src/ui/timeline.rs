@@ -40,9 +40,13 @@ fn marks(w: &Words, app: &Application, actions: &[&Action]) -> Vec<Mark> {
         } else {
             r.kind.clone()
         };
+        let label = match super::interviews::time_span(w, r) {
+            Some(time) => format!("{kind}, {time}"),
+            None => kind,
+        };
         out.push(Mark {
             date: r.date,
-            label: kind,
+            label,
             class: "round",
             past: true,
         });
@@ -89,7 +93,14 @@ fn marks(w: &Words, app: &Application, actions: &[&Action]) -> Vec<Mark> {
     out
 }
 
-pub fn draw(w: &Words, app: &Application, actions: &[&Action], today: NaiveDate) -> Node {
+/// The timeline of `app`; with `open`, its list is open from the start (a roomy page).
+pub fn draw(
+    w: &Words,
+    app: &Application,
+    actions: &[&Action],
+    today: NaiveDate,
+    open: bool,
+) -> Node {
     let marks = marks(w, app, actions);
     let figure = el("figure").class("timeline");
     let (Some(first), Some(last)) = (marks.first(), marks.last()) else {
@@ -184,6 +195,7 @@ pub fn draw(w: &Words, app: &Application, actions: &[&Action], today: NaiveDate)
         .child(el("figcaption").text(&w.t("tlCaption")))
         .child(
             el("details")
+                .attr_if(open, "open", "")
                 .child(el("summary").text(&w.t("tlAsList")))
                 .child(list),
         )

@@ -64,6 +64,9 @@ pub fn view(m: &Model) -> Node {
     if let Some(replies) = replies {
         out = out.child(replies);
     }
+    if let Some(interviews) = super::interviews::section(m) {
+        out = out.child(interviews);
+    }
     let mut budget = m.shown;
     let total = counts.total();
     for (title, class, list, n) in [

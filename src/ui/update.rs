@@ -58,6 +58,7 @@ fn step(m: &mut Model, msg: Msg) -> Vec<Effect> {
                 Text::key("demoLoaded"),
             )];
         }
+        Msg::Escape if m.view == View::Edit => return cancel_edit(m),
         Msg::Escape => {
             m.open_draft = None;
             m.confirm_delete = false;
@@ -89,10 +90,7 @@ fn step(m: &mut Model, msg: Msg) -> Vec<Effect> {
             None => m.error(Text::key("errorGone")),
         },
         Msg::DeleteApp(id) => return apps::delete(m, &id),
-        Msg::CancelEdit => {
-            let back = m.editor.take().filter(|f| !f.is_new()).map(|f| f.base.id);
-            m.view = back.map_or(View::Apps, View::App);
-        }
+        Msg::CancelEdit => return cancel_edit(m),
         Msg::AddContact => {
             let id = m.ids.next("c");
             if let Some(f) = m.editor.as_mut() {
@@ -219,6 +217,19 @@ fn step(m: &mut Model, msg: Msg) -> Vec<Effect> {
         Msg::ExpandCapture => return capture::expand(m),
     }
     Vec::new()
+}
+
+/// Leaves the editor without saving: back to the application's page (a new one: the list),
+/// with the keyboard on the button that opened the editor.
+fn cancel_edit(m: &mut Model) -> Vec<Effect> {
+    let back = m.editor.take().filter(|f| !f.is_new()).map(|f| f.base.id);
+    let focus = if back.is_some() {
+        "[data-action=\"edit-app\"]"
+    } else {
+        "[data-action=\"new-app\"]"
+    };
+    m.view = back.map_or(View::Apps, View::App);
+    vec![Effect::Focus(focus)]
 }
 
 fn open_editor(m: &mut Model, app: &Application) -> Vec<Effect> {

@@ -1,11 +1,11 @@
 //! The interface's words: a message table (`_locales` key -> text with `{name}` placeholders)
-//! and the way dates are written. The table is filled at the edge: from `chrome.i18n` or the
+//! and the way dates and times of day are written. The table is filled at the edge: from `chrome.i18n` or the
 //! message files `www/` hands over in the browser, from `extension/_locales/*/messages.json`
 //! in native tests. Views and `update` only ever name keys.
 
 use std::collections::HashMap;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::{Datelike, NaiveDate, NaiveTime, Timelike};
 
 use crate::core::plan::Problem;
 use crate::core::words::{Arg, Coded, Worded};
@@ -21,6 +21,7 @@ pub enum DateStyle {
 
 type Lookup = Box<dyn Fn(&str) -> Option<String>>;
 type Dates = Box<dyn Fn(NaiveDate, DateStyle) -> String>;
+type Times = Box<dyn Fn(NaiveTime) -> String>;
 
 /// Text to show, kept as a message key with its arguments until it is drawn, so that what
 /// `update` decided can be checked without a language.
@@ -45,10 +46,11 @@ impl Text {
     }
 }
 
-/// The message table and the date writer of one page.
+/// The message table and the date and time writers of one page.
 pub struct Words {
     lookup: Lookup,
     dates: Dates,
+    times: Times,
 }
 
 impl Words {
@@ -61,6 +63,16 @@ impl Words {
         Words {
             lookup: Box::new(lookup),
             dates: Box::new(dates),
+            times: Box::new(clock_time),
+        }
+    }
+
+    /// These words with times of day written by `times` (the browser's
+    /// `Intl.DateTimeFormat`); without it, on the 24-hour clock ("14:05").
+    pub fn with_times(self, times: impl Fn(NaiveTime) -> String + 'static) -> Words {
+        Words {
+            times: Box::new(times),
+            ..self
         }
     }
 
@@ -124,6 +136,11 @@ impl Words {
         (self.dates)(date, DateStyle::Long)
     }
 
+    /// A time of day in the user's locale ("14:00", "2:00 PM").
+    pub fn time(&self, time: NaiveTime) -> String {
+        (self.times)(time)
+    }
+
     /// A coded message in these words: each argument worded first (dates in the user's
     /// locale, nested messages in these words), then the key's text filled in one pass. A key
     /// this table lacks shows the English the message came with.
@@ -180,6 +197,11 @@ pub fn english_date(date: NaiveDate, style: DateStyle) -> String {
         ),
         DateStyle::Long => format!("{day} {month} {}", date.year()),
     }
+}
+
+/// A time of day on the 24-hour clock, for pages and tests without the browser's formatter.
+pub fn clock_time(time: NaiveTime) -> String {
+    format!("{:02}:{:02}", time.hour(), time.minute())
 }
 
 /// `template` with each `{name}` of `args` replaced by its value, in one pass over the

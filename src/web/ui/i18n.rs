@@ -1,13 +1,13 @@
 //! Where the interface's words come from in the browser. In the extension, `chrome.i18n`
 //! (the browser picks the `_locales` folder of the user's language); in `www/`, the same
-//! message files, handed over by the page. Dates are written by the browser's
-//! `Intl.DateTimeFormat` in the user's language. [`words`] gives the pure interface this
+//! message files, handed over by the page. Dates and times of day are written by the
+//! browser's `Intl.DateTimeFormat` in the user's language. [`words`] gives the pure interface this
 //! table; the service worker's notification uses [`t`] / [`tf`].
 
 use std::cell::RefCell;
 use std::collections::HashMap;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::{Datelike, NaiveDate, NaiveTime, Timelike};
 use js_sys::{Object, Reflect};
 use wasm_bindgen::prelude::*;
 
@@ -59,7 +59,7 @@ fn lookup(key: &str) -> Option<String> {
 
 /// The page's words: its messages and the browser's way of writing dates.
 pub fn words() -> Words {
-    Words::new(lookup, write_date)
+    Words::new(lookup, write_date).with_times(write_time)
 }
 
 /// The message `key` with each `{name}` replaced by its value (for the service worker's
@@ -134,4 +134,36 @@ fn write_date(date: NaiveDate, style: DateStyle) -> String {
         .unwrap_or_else(|| date.to_string());
     WRITTEN.with(|w| w.borrow_mut().insert((style, date), text.clone()));
     text
+}
+
+thread_local! {
+    static TIME_FORMAT: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
+}
+
+/// "14:00" or "2:00 PM", as the user's language writes a time of day.
+fn write_time(time: NaiveTime) -> String {
+    let format = TIME_FORMAT.with(|f| {
+        f.borrow_mut()
+            .get_or_insert_with(|| {
+                let options = Object::new();
+                for (k, v) in [("hour", "numeric"), ("minute", "2-digit")] {
+                    let _ = Reflect::set(&options, &k.into(), &v.into());
+                }
+                let locales = js_sys::Array::of1(&language().into());
+                js_sys::Intl::DateTimeFormat::new(&locales, &options).format()
+            })
+            .clone()
+    });
+    let at = js_sys::Date::new_with_year_month_day_hr_min(
+        2000,
+        0,
+        1,
+        time.hour() as i32,
+        time.minute() as i32,
+    );
+    format
+        .call1(&JsValue::NULL, &at)
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_else(|| crate::ui::words::clock_time(time))
 }

@@ -12,7 +12,9 @@
 //! What it holds stays small whatever the number of applications: the number of rows in each
 //! of Today's sections, the first [`HEAD`] rows as *Today* lists them ([`row_order`]: by
 //! section, then in plan order) with the words they need (the company, role and person), the
-//! next action after the window, and how many problems planning reported. After many edits
+//! first possible replies and the first interviews of today and tomorrow ([`interviews`])
+//! with their numbers, the next action after the window, and how many problems planning
+//! reported. After many edits
 //! that removed rows from the top, the rows it holds may no longer cover the first page; then
 //! [`Summary::usable`] is false and the writer builds it again, which happens at most once per
 //! [`HEAD`] - [`PAGE`] such edits and at least once a day.
@@ -25,100 +27,27 @@ use serde::{Deserialize, Serialize};
 
 use super::calendar::WorkCalendar;
 use super::index;
-use super::model::{Action, ActionState, Application, Contact, Noticed, Settings};
+use super::model::{Action, ActionState, Application, Settings};
 use super::noticing;
 use super::plan::{self, action_order, Plan};
 use super::store::{self, Batch, Step, SETTINGS_KEY};
 
+mod entries;
+pub mod interviews;
+mod listed;
+
+pub use entries::{reply_order, Entry, ReplyEntry};
+pub use interviews::{interview_order, Interview, INTERVIEWS};
+
 pub use super::store::SUMMARY_KEY;
 /// The layout of the summary record; a record of any other version is built again.
-pub const SUMMARY_VERSION: u32 = 2;
+pub const SUMMARY_VERSION: u32 = 3;
 /// Days ahead *Today* looks.
 pub const AHEAD: u64 = 7;
 /// Rows of a long list shown at first.
 pub const PAGE: usize = 50;
 /// Rows the summary keeps: a page, plus room for edits that remove rows from the top.
 pub const HEAD: usize = 2 * PAGE;
-
-/// One row of *Today*: an action and the words its row shows.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Entry {
-    pub company: String,
-    pub role: String,
-    /// The person the action is for, if it is for one.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub contact: String,
-    pub action: Action,
-}
-
-impl Entry {
-    fn new(app: &Application, action: Action) -> Entry {
-        let contact = action
-            .contact_id
-            .as_deref()
-            .and_then(|id| app.contact(id))
-            .map(|c| c.name.clone())
-            .unwrap_or_default();
-        Entry {
-            company: app.company.clone(),
-            role: app.role.clone(),
-            contact,
-            action,
-        }
-    }
-
-    /// The application as far as the row knows it: its id, company and role, and the person
-    /// the action is for. Enough to draw the row; a draft needs the stored application.
-    pub fn card(&self) -> Application {
-        let contacts = match &self.action.contact_id {
-            Some(id) => vec![Contact {
-                id: id.clone(),
-                name: self.contact.clone(),
-                ..Default::default()
-            }],
-            None => Vec::new(),
-        };
-        Application {
-            id: self.action.app_id.clone(),
-            company: self.company.clone(),
-            role: self.role.clone(),
-            contacts,
-            ..Default::default()
-        }
-    }
-}
-
-/// A possible reply as *Today* lists it: the message and the application it may answer.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ReplyEntry {
-    pub app_id: String,
-    pub company: String,
-    pub role: String,
-    pub message: Noticed,
-}
-
-impl ReplyEntry {
-    /// The possible replies of `app`, newest first.
-    pub fn of(app: &Application) -> impl Iterator<Item = ReplyEntry> + '_ {
-        noticing::pending(app).map(|n| ReplyEntry {
-            app_id: app.id.clone(),
-            company: app.company.clone(),
-            role: app.role.clone(),
-            message: n.clone(),
-        })
-    }
-}
-
-/// The order possible replies are listed in: newest first.
-pub fn reply_order(a: &ReplyEntry, b: &ReplyEntry) -> Ordering {
-    b.message
-        .date
-        .cmp(&a.message.date)
-        .then_with(|| a.app_id.cmp(&b.app_id))
-        .then_with(|| a.message.id.cmp(&b.message.id))
-}
 
 /// How many rows each section of *Today* has.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -167,6 +96,12 @@ pub struct Summary {
     /// How many there are.
     #[serde(default)]
     pub reply_count: u32,
+    /// The interviews of today and tomorrow, in order (at most [`INTERVIEWS`]).
+    #[serde(default)]
+    pub interviews: Vec<Interview>,
+    /// How many there are.
+    #[serde(default)]
+    pub interview_count: u32,
     /// The first action still to come (upcoming or projected), shown when nothing is due.
     pub next: Option<Entry>,
     /// Whether [`Summary::next`] is known: false once the application that held it changed
@@ -239,14 +174,14 @@ impl Summary {
                 }
             }
             if next.is_none() && still_to_come(a) {
-                next = by_id(&a.app_id).map(|app| Entry::new(app, a.clone()));
+                next = by_id(&a.app_id).map(|app| Entry::new(app, a.clone(), today));
             }
         }
         let head = rows
             .iter()
             .flatten()
             .take(HEAD)
-            .filter_map(|a| by_id(&a.app_id).map(|app| Entry::new(app, (*a).clone())))
+            .filter_map(|a| by_id(&a.app_id).map(|app| Entry::new(app, (*a).clone(), today)))
             .collect();
         let mut replies: Vec<ReplyEntry> = apps
             .iter()
@@ -256,6 +191,9 @@ impl Summary {
         replies.sort_by(reply_order);
         let reply_count = count(replies.len());
         replies.truncate(HEAD);
+        let mut interviews = interviews::all(apps, today);
+        let interview_count = count(interviews.len());
+        interviews.truncate(INTERVIEWS);
         Summary {
             version: SUMMARY_VERSION,
             day: today,
@@ -265,6 +203,8 @@ impl Summary {
             head,
             replies,
             reply_count,
+            interviews,
+            interview_count,
             next,
             next_known: true,
             problems: u32::try_from(plan.problems.len()).unwrap_or(u32::MAX),
@@ -300,6 +240,7 @@ impl Summary {
         self.head.len() >= total.min(PAGE)
             && (total > 0 || self.next_known)
             && self.replies.len() >= (self.reply_count as usize).min(PAGE)
+            && self.interviews.len() >= (self.interview_count as usize).min(INTERVIEWS)
     }
 
     /// The toolbar badge: due and overdue actions, and whether any is overdue.
@@ -339,9 +280,6 @@ impl Summary {
             for a in actions.iter().filter(|a| in_window(a, today)) {
                 self.counts.add(a, -1);
             }
-            self.reply_count = self
-                .reply_count
-                .saturating_sub(count(noticing::pending(app).count()));
             self.apps = self.apps.saturating_sub(1);
             self.problems = self.problems.saturating_sub(count(problems.len()));
         }
@@ -369,32 +307,28 @@ impl Summary {
                     let at = self
                         .head
                         .partition_point(|e| row_order(&e.action, a) == Ordering::Less);
-                    self.head.insert(at, Entry::new(app, a.clone()));
+                    self.head.insert(at, Entry::new(app, a.clone(), today));
                 }
             }
         }
         self.head.truncate(HEAD);
 
-        // Possible replies: the application's own go, its new ones come in where they sort.
-        let replies_all = self.replies.len() >= self.reply_count as usize;
-        let last = self.replies.last().cloned();
-        self.replies.retain(|r| r.app_id != id);
-        if let Some(app) = new {
-            for r in ReplyEntry::of(app) {
-                self.reply_count = self.reply_count.saturating_add(1);
-                let fits = replies_all
-                    || last
-                        .as_ref()
-                        .is_some_and(|l| reply_order(&r, l) != Ordering::Greater);
-                if fits {
-                    let at = self
-                        .replies
-                        .partition_point(|e| reply_order(e, &r) == Ordering::Less);
-                    self.replies.insert(at, r);
-                }
-            }
-        }
-        self.replies.truncate(HEAD);
+        // Possible replies and interviews: the application's own go, its new ones come in
+        // where they sort.
+        listed::replace(
+            (&mut self.replies, &mut self.reply_count, HEAD),
+            reply_order,
+            old.map_or(0, |app| noticing::pending(app).count()),
+            |r| r.app_id == id,
+            new.into_iter().flat_map(ReplyEntry::of),
+        );
+        listed::replace(
+            (&mut self.interviews, &mut self.interview_count, INTERVIEWS),
+            interview_order,
+            old.map_or(0, |app| Interview::of(app, today).count()),
+            |i| i.app_id == id,
+            new.into_iter().flat_map(|app| Interview::of(app, today)),
+        );
 
         // The next action. The one held was the first of all: when it belongs to another
         // application, the new version's own first competes with it; when it was this
@@ -403,7 +337,7 @@ impl Summary {
             actions
                 .iter()
                 .find(|a| still_to_come(a))
-                .map(|a| Entry::new(app, a.clone()))
+                .map(|a| Entry::new(app, a.clone(), today))
         });
         let earlier = |c: &Entry, h: &Entry| action_order(&c.action, &h.action) == Ordering::Less;
         match self.next.take() {

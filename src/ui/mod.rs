@@ -6,6 +6,7 @@
 
 mod apps;
 mod board;
+mod board_view;
 mod capture;
 mod capture_view;
 mod data;
@@ -36,6 +37,7 @@ use crate::core::model::{Application, Language, Settings};
 use crate::core::plan::{self, Plan};
 use crate::core::sync::SyncStatus;
 
+pub use board::{BoardMsg, BoardState, PendingMove};
 pub use capture::{browser_own, salary_text, Capture, CaptureForm};
 pub use editor::EditorForm;
 pub use incremental::{Changes, Partial};
@@ -235,6 +237,8 @@ pub struct Model {
     pub report: Option<String>,
     /// The page the popup was opened on, as read for "Save this job".
     pub capture: Option<Capture>,
+    /// The board's search, filters, open menu, dragged card and what it last said.
+    pub board: BoardState,
     pub ids: Ids,
 }
 
@@ -271,6 +275,7 @@ impl Model {
             extras_requested: false,
             report: None,
             capture: None,
+            board: BoardState::default(),
             ids,
         }
     }
@@ -325,6 +330,9 @@ impl Model {
 
     /// Whether Escape has something to close.
     pub fn escape_closes(&self) -> bool {
-        self.open_draft.is_some() || self.confirm_delete
+        self.open_draft.is_some()
+            || self.confirm_delete
+            || self.board.menu.is_some()
+            || self.board.pending.is_some()
     }
 }

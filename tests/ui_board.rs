@@ -357,7 +357,11 @@ fn a_rejection_or_a_decision_asks_for_its_date_first() {
             status: Status::Rejected
         }
     );
-    assert_eq!(count(&drawn(&m), "form[data-form=move]"), 0);
+    let tree = drawn(&m);
+    assert_eq!(count(&tree, "form[data-form=move]"), 0);
+    // Focus follows the card into its folded column, which opens.
+    assert!(m.board.show_closed);
+    assert_eq!(cards_in(&tree, "rejected"), ["robotics"]);
 
     // An offer asks too; Escape leaves the card where it was and says so.
     let mut m = board(vec![acme()]);

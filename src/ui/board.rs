@@ -266,7 +266,8 @@ fn refuse(m: &mut Model, why: Text) -> Vec<Effect> {
 
 /// Records the status change as the editor does (a status event on `date`), puts the card in
 /// its new column now and asks the writer to record it; the writer's answer puts the stored
-/// version in place.
+/// version in place. A move from the keyboard (`keyboard`) takes focus to the card's button
+/// in its new column.
 fn commit(m: &mut Model, id: &str, to: Status, date: NaiveDate, keyboard: bool) -> Vec<Effect> {
     let Some(app) = m.app(id) else {
         m.error(Text::key("errorGone"));
@@ -291,6 +292,10 @@ fn commit(m: &mut Model, id: &str, to: Status, date: NaiveDate, keyboard: bool) 
             };
             let mut effects = vec![Effect::Write(write, After::Moved)];
             if keyboard {
+                // Focus follows the card: into a folded column, the closed columns open.
+                if is_closed_column(&to) {
+                    m.board.show_closed = true;
+                }
                 effects.push(Effect::FocusOn(move_button(id)));
             }
             effects

@@ -461,3 +461,16 @@ fn a_column_of_thousands_draws_a_page_at_a_time_and_quickly() {
     assert_eq!(cards_in(&tree, "interviewing"), ["app-00000"]);
     assert_eq!(heading(&tree, "applied"), "Applied (2999)");
 }
+
+#[test]
+fn the_board_speaks_german() {
+    let mut m = page_with(Surface::Tab, german(), vec![robotics()], Default::default());
+    let tree = drawn(&m);
+    assert_eq!(heading(&tree, "interviewing"), "Im Gespräch (0)");
+    assert_eq!(text_of(&tree, "[data-action=board-menu]"), "Verschieben…");
+    move_to(&mut m, "robotics", "interviewing");
+    assert_eq!(
+        said(&m),
+        "Acme Robotics, Data Engineer nach Im Gespräch verschoben."
+    );
+}

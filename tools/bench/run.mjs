@@ -10,6 +10,7 @@ import { applications } from '../../tests/e2e/webmail-cases.mjs';
 import {
   baselineExtension, benchExtension, browserVersion, cleanUp, launch, machine, root, seedEntries, waitForSummary, workload,
 } from './harness.mjs';
+import { board } from './board.mjs';
 import { memory } from './memory.mjs';
 import { markSent, popupOpen } from './popup.mjs';
 import { CHURN_SECONDS, REPEATS, kb, log, ms, notes, row, table, x } from './table.mjs';
@@ -126,6 +127,7 @@ async function main() {
     if (want(11)) await postingTimes(browser);
     if (want(2)) await popupOpen(browser, control);
     if (want(3)) await markSent(browser, control);
+    if (want(12) || want(13)) await board(browser, control, want);
     if (want(6)) await memory(browser, control);
     if (want(10)) await bytesPerEdit(browser);
     if (want(5)) await composeMatch(browser);
@@ -216,6 +218,13 @@ async function main() {
     '11. `demo_posting_page(1 MB)` (src/core/workload.rs): the collector\'s answer for a page whose JSON-LD JobPosting has a',
     '   description of about 1 MB of markup (kept: 100 KB of plain text). Native: `cargo bench --bench posting`; WebAssembly:',
     '   `benchReadPosting(1048576, 31)`, built as in 7. The popup does this once per opening, before "Save this job" shows.',
+    '12. Storage as in 2 with 1,000 applications. A new tab navigates to tab.html (the full-tab page, which opens on the board);',
+    '   the time is `performance.now()` when `#app` has `aria-busy="false"`, `data-view="board"` and the board\'s columns (drawn',
+    '   once everything is read, not from the summary). The baseline is blank.html, opened alternately with the tab.',
+    '13. The tab of 12, once its board is drawn and 2.5 s later. The first card of the Interviewing column is dragged by its next-action',
+    '   line onto the References column\'s heading (Playwright `dragTo`: real mouse events, HTML5 drag and drop). A capture-phase',
+    '   `drop` listener on the document notes the drop; a bubbling one, which runs after the page\'s own listener, finds the card in',
+    '   its new column, forces style and layout, and notes the time. Successive cards, 2.5 s apart (as in 2), after one warm-up.',
     '',
     ...notes,
     '',

@@ -166,3 +166,33 @@ fn every_button_drawn_on_every_screen_is_a_message() {
         }
     }
 }
+
+#[test]
+fn a_long_list_finds_its_keys_as_a_short_one_does() {
+    // Three hundred cards: one gone, one new, one moved to the top; a key twice and two
+    // unkeyed children, matched in order.
+    let mut old: Vec<Option<String>> = (0..300).map(|i| Some(format!("k{i}"))).collect();
+    old[10] = Some("twice".into());
+    old[20] = Some("twice".into());
+    old[30] = None;
+    old[40] = None;
+    let mut new = old.clone();
+    new.remove(100);
+    new.insert(150, Some("fresh".into()));
+    let last = new.pop().unwrap();
+    new.insert(0, last);
+    let o: Vec<Option<&str>> = old.iter().map(|k| k.as_deref()).collect();
+    let n: Vec<Option<&str>> = new.iter().map(|k| k.as_deref()).collect();
+    let p = plan_children(&o, &n);
+    assert_eq!(p.removed, [100]);
+    assert_eq!(p.sources.iter().filter(|s| s.is_none()).count(), 1);
+    assert_eq!(p.moved, [0]);
+    assert_eq!(p.operations(), 3);
+    for (i, s) in p.sources.iter().enumerate() {
+        if let Some(s) = s {
+            assert_eq!(o[*s], n[i], "new child {i}");
+        }
+    }
+    assert_eq!((p.sources[11], p.sources[21]), (Some(10), Some(20)));
+    assert_eq!((p.sources[31], p.sources[41]), (Some(30), Some(40)));
+}

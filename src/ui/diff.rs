@@ -3,6 +3,8 @@
 //! the unkeyed ones. Of the matched children, those on a longest increasing run of old
 //! positions stay where they are; only the rest move.
 
+use std::collections::HashMap;
+
 /// What to do to turn the old children into the new ones.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ChildPlan {
@@ -21,17 +23,32 @@ impl ChildPlan {
     }
 }
 
-/// Plans the change from children with keys `old` to children with keys `new`. The pages'
-/// lists are cut at a screenful, so finding each key by a scan costs less than hashing.
+/// Lists longer than this find their keys through a map; shorter ones (a screenful, the usual
+/// case) by a scan, which costs less than hashing.
+const SCAN: usize = 64;
+
+/// Plans the change from children with keys `old` to children with keys `new`.
 pub fn plan_children(old: &[Option<&str>], new: &[Option<&str>]) -> ChildPlan {
     let mut unkeyed = (0..old.len()).filter(|i| old[*i].is_none());
     let mut taken = vec![false; old.len()];
+    // For long lists (a board column shown a few pages deep): each key's old positions, last
+    // first, so that a pop gives the first one not yet taken, as the scan would.
+    let mut positions: Option<HashMap<&str, Vec<usize>>> = (old.len() > SCAN).then(|| {
+        let mut map: HashMap<&str, Vec<usize>> = HashMap::with_capacity(old.len());
+        for (i, k) in old.iter().enumerate().rev() {
+            if let Some(k) = k {
+                map.entry(*k).or_default().push(i);
+            }
+        }
+        map
+    });
     let sources: Vec<Option<usize>> = new
         .iter()
         .map(|k| {
-            let found = match k {
-                Some(_) => (0..old.len()).find(|i| !taken[*i] && old[*i] == *k),
-                None => unkeyed.next(),
+            let found = match (k, positions.as_mut()) {
+                (Some(k), Some(map)) => map.get_mut(k).and_then(Vec::pop),
+                (Some(_), None) => (0..old.len()).find(|i| !taken[*i] && old[*i] == *k),
+                (None, _) => unkeyed.next(),
             };
             if let Some(i) = found {
                 taken[i] = true;

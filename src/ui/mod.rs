@@ -6,6 +6,7 @@
 
 mod apps;
 mod board;
+mod board_view;
 mod capture;
 mod capture_view;
 mod data;
@@ -41,6 +42,7 @@ use crate::core::model::{Application, Language, Settings};
 use crate::core::plan::{self, Plan};
 use crate::core::sync::SyncStatus;
 
+pub use board::{BoardMsg, BoardState, PendingMove};
 pub use capture::{
     browser_own, employment_stored, employment_words, salary_text, Capture, CaptureForm,
 };
@@ -247,6 +249,8 @@ pub struct Model {
     pub report: Option<String>,
     /// The page the popup was opened on, as read for "Save this job".
     pub capture: Option<Capture>,
+    /// The board's search, filters, open menu, dragged card and what it last said.
+    pub board: BoardState,
     pub ids: Ids,
 }
 
@@ -285,6 +289,7 @@ impl Model {
             extras_requested: false,
             report: None,
             capture: None,
+            board: BoardState::default(),
             ids,
         }
     }
@@ -348,6 +353,10 @@ impl Model {
     /// Whether Escape has something to close: an open draft, a delete waiting for its
     /// confirmation, the editor (which it leaves without saving, as Cancel does).
     pub fn escape_closes(&self) -> bool {
-        self.open_draft.is_some() || self.confirm_delete || self.view == View::Edit
+        self.open_draft.is_some()
+            || self.confirm_delete
+            || self.view == View::Edit
+            || self.board.menu.is_some()
+            || self.board.pending.is_some()
     }
 }

@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 
 use super::words::Text;
-use super::{Extras, Notice, Stored};
+use super::{BoardMsg, Extras, Notice, Stored};
 use crate::core::backup::ImportReport;
 use crate::core::command::Edit;
 use crate::core::files::ExportKind;
@@ -67,6 +67,8 @@ pub enum Form {
     Template,
     /// "Save this job" on *Today*.
     Capture,
+    /// The date of a move on the board.
+    Move,
 }
 
 /// A click on one of a possible reply's answers.
@@ -192,6 +194,8 @@ pub enum Msg {
     CloseCapture,
     /// "Save this page as a job" on a page without a posting.
     ExpandCapture,
+    /// On the board (the full-tab page, `www/`).
+    Board(super::BoardMsg),
 }
 
 impl Msg {
@@ -244,6 +248,13 @@ impl Msg {
             "snapshot-restore" => Msg::RestoreSnapshot,
             "capture-close" => Msg::CloseCapture,
             "capture-expand" => Msg::ExpandCapture,
+            "board-menu" => Msg::Board(BoardMsg::Menu(get("data-app"))),
+            "move" => Msg::Board(BoardMsg::Move {
+                app: get("data-app"),
+                to: get("data-status"),
+            }),
+            "move-cancel" => Msg::Board(BoardMsg::Cancel),
+            "board-more" => Msg::Board(BoardMsg::More(get("data-column"))),
             "template-reset" => Msg::ResetTemplate(get("data-key")),
             "site-allow" | "site-revoke" => Msg::Site {
                 site: get("data-site"),
@@ -262,6 +273,7 @@ impl Msg {
             "settings" => Form::Settings,
             "template" => Form::Template,
             "capture" => Form::Capture,
+            "move" => Form::Move,
             _ => return None,
         }))
     }
@@ -286,6 +298,7 @@ impl Msg {
                 | Msg::EditApp(_)
                 | Msg::DeleteApp(_)
                 | Msg::ShowMore
+                | Msg::Board(_)
         )
     }
 }
@@ -330,6 +343,9 @@ pub enum After {
         app_id: String,
         date: chrono::NaiveDate,
     },
+    /// A card moved on the board: the board already shows and says it; a refusal is shown and
+    /// storage read again, which puts the card back.
+    Moved,
 }
 
 /// What a successful write returned.
@@ -358,6 +374,8 @@ pub enum Effect {
     OpenTab,
     /// Move keyboard focus to the element matching this selector.
     Focus(&'static str),
+    /// The same, for a selector naming one item (a card's button).
+    FocusOn(String),
     /// Read the snapshot's date, storage used, sync status and site permissions.
     LoadExtras,
     /// Ask for (or give back) the permission of an optional webmail site.

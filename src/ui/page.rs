@@ -2,7 +2,7 @@
 //! view) or the options page (its title, the notice, the settings).
 
 use super::node::{button, el, Node};
-use super::{apps, board, capture_view, data, editor_view, holidays, insights_view};
+use super::{apps, board_view, capture_view, data, editor_view, holidays, insights_view};
 use super::{settings, templates, today};
 use super::{Model, Surface, View};
 
@@ -88,7 +88,7 @@ fn app_page(m: &Model) -> Node {
         View::App(id) => apps::detail(m, id).key(&format!("app:{id}")),
         View::Edit => editor_view::view(m).key("edit"),
         View::Settings => settings_sections(m).key("settings"),
-        View::Board => board::view(m).key("board"),
+        View::Board => board_view::view(m).key("board"),
         View::Insights => insights_view::view(m).key("insights"),
     };
     let mut page = el("div").class(if m.roomy() { "page roomy" } else { "page" });

@@ -3,7 +3,7 @@
 
 use super::msg::{After, Effect, Msg, Outcome, Tab};
 use super::words::Text;
-use super::{apps, capture, data, editor, holidays, record, settings, templates, today};
+use super::{apps, board, capture, data, editor, holidays, record, settings, templates, today};
 use super::{EditorForm, Model, RecordForm, View, PAGE};
 use crate::core::demo::sample_applications;
 use crate::core::model::Application;
@@ -46,6 +46,8 @@ fn step(m: &mut Model, msg: Msg) -> Vec<Effect> {
             m.shown = PAGE;
             m.editor = None;
             m.confirm_delete = false;
+            m.board.menu = None;
+            m.board.pending = None;
         }
         Msg::Dismiss => m.notice = None,
         Msg::ShowMore => m.shown += PAGE,
@@ -62,6 +64,7 @@ fn step(m: &mut Model, msg: Msg) -> Vec<Effect> {
         Msg::Escape => {
             m.open_draft = None;
             m.confirm_delete = false;
+            return board::cancel(m);
         }
         Msg::OpenApp(id) => {
             m.view = View::App(id);
@@ -133,6 +136,7 @@ fn step(m: &mut Model, msg: Msg) -> Vec<Effect> {
                 super::Form::Settings => settings::submit(m),
                 super::Form::Template => templates::submit(m),
                 super::Form::Capture => capture::submit(m),
+                super::Form::Move => board::submit(m),
             }
         }
         Msg::ImportPicked { size } => return data::picked(m, size),
@@ -183,6 +187,12 @@ fn step(m: &mut Model, msg: Msg) -> Vec<Effect> {
                         effects.extend(super::replies::open_new_round(m, &app, date));
                     }
                 }
+                (After::Moved, Err(e)) => {
+                    // The card was moved before the write: storage says where it is.
+                    m.error(Text::Coded(e.clone()));
+                    effects.push(Effect::Reload);
+                }
+                (After::Moved, Ok(_)) => {}
                 (_, Err(e)) => m.error(Text::Coded(e.clone())),
                 (After::Import, Ok(Outcome::Done | Outcome::App(_))) => {}
             }
@@ -215,6 +225,7 @@ fn step(m: &mut Model, msg: Msg) -> Vec<Effect> {
         Msg::Captured(c) => return capture::collected(m, c),
         Msg::CloseCapture => m.capture = None,
         Msg::ExpandCapture => return capture::expand(m),
+        Msg::Board(msg) => return board::update(m, msg),
     }
     Vec::new()
 }
@@ -244,6 +255,8 @@ fn input(m: &mut Model, name: &str, value: &str) {
         if let Some(super::Capture::Form { form, .. }) = m.capture.as_mut() {
             form.input(name, value);
         }
+    } else if name.starts_with("board-") || name == "move-date" {
+        board::input(m, name, value);
     } else if name == "search" {
         m.search = value.to_string();
         m.shown = PAGE;
@@ -274,6 +287,8 @@ fn check(m: &mut Model, name: &str, on: bool) {
         if let Some(super::Capture::Form { form, .. }) = m.capture.as_mut() {
             form.remote = on;
         }
+    } else if name.starts_with("board-") {
+        board::check(m, name, on);
     } else if m.view == View::Edit {
         if let Some(f) = m.editor.as_mut() {
             f.check(name, on);

@@ -23,7 +23,7 @@ export function cleanUp() {
 
 /**
  * Runs in the measured pages before anything else: notes when `#app` is drawn with the Today
- * view (aria-busy="false", data-view="today"), how long each WebAssembly compile, storage
+ * view (aria-busy="false", data-view="today") and when the full-tab page's board is drawn with its columns, how long each WebAssembly compile, storage
  * read and message to the service worker took, all on the page's clock (0 = navigation start),
  * the WebAssembly memories instantiated, when storage changes arrive, and when the first read of everything
  * (`chrome.storage.local.get(null)`) has been taken in: the page's continuation of that read
@@ -40,6 +40,15 @@ const PROBE = `(() => {
   };
   const observer = new MutationObserver(check);
   observer.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['aria-busy', 'data-view'] });
+  // The full-tab page: its board drawn with the columns (everything read), not the loading line.
+  probe.board = null;
+  const boardObserver = new MutationObserver(() => {
+    if (probe.board === null && document.querySelector('#app[aria-busy="false"][data-view="board"] .board-columns')) {
+      probe.board = performance.now();
+      boardObserver.disconnect();
+    }
+  });
+  boardObserver.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['aria-busy', 'data-view'] });
   const keepMemory = (result) => {
     const instance = result instanceof WebAssembly.Instance ? result : result?.instance;
     if (!(instance instanceof WebAssembly.Instance)) return;
@@ -96,7 +105,7 @@ const BLANK = `<!doctype html>
 
 /**
  * A copy of dist/chrome-test (dist/chrome with the test hooks, which mark readiness and the
- * button) for measuring: the popup loads the probe first, `blank.html` is added
+ * button) for measuring: the popup and the full-tab page load the probe first, `blank.html` is added
  * as the baseline page, and `bench-pkg/` holds the wasm built with the benchmark exports.
  * The shipped folder and zips are never touched.
  */
@@ -107,9 +116,11 @@ export function benchExtension() {
   writeFileSync(join(dir, 'blank.html'), BLANK);
   // The wasm built with the `bench` feature (benchPlan), beside the shipped one.
   cpSync(join(root, 'target/bench-pkg'), join(dir, 'bench-pkg'), { recursive: true });
-  const popup = readFileSync(join(dir, 'popup.html'), 'utf8');
-  if (!popup.includes('<head>')) throw new Error('popup.html has no <head> to put the probe in');
-  writeFileSync(join(dir, 'popup.html'), popup.replace('<head>', '<head>\n  <script src="bench-probe.js"></script>'));
+  for (const page of ['popup.html', 'tab.html']) {
+    const html = readFileSync(join(dir, page), 'utf8');
+    if (!html.includes('<head>')) throw new Error(`${page} has no <head> to put the probe in`);
+    writeFileSync(join(dir, page), html.replace('<head>', '<head>\n  <script src="bench-probe.js"></script>'));
+  }
   // Imports run in order: the worker's probe is in place before the glue instantiates.
   writeFileSync(join(dir, 'bench-worker-probe.js'), WORKER_PROBE);
   const worker = readFileSync(join(dir, 'background.js'), 'utf8');

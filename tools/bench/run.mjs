@@ -10,6 +10,7 @@ import { applications } from '../../tests/e2e/webmail-cases.mjs';
 import {
   baselineExtension, benchExtension, browserVersion, cleanUp, launch, machine, root, seedEntries, waitForSummary, workload,
 } from './harness.mjs';
+import { board } from './board.mjs';
 import { memory } from './memory.mjs';
 import { markSent, popupOpen } from './popup.mjs';
 import { CHURN_SECONDS, REPEATS, kb, log, ms, notes, row, table, x } from './table.mjs';
@@ -149,6 +150,7 @@ async function main() {
     if (want(12)) await insightsTimes(browser);
     if (want(2)) await popupOpen(browser, control);
     if (want(3)) await markSent(browser, control);
+    if (want(13) || want(14)) await board(browser, control, want);
     if (want(6)) await memory(browser, control);
     if (want(10)) await bytesPerEdit(browser);
     if (want(5)) await composeMatch(browser);
@@ -243,6 +245,13 @@ async function main() {
     '   made once beforehand (the insights page reuses the plan every page holds, so this is what opening it costs; the',
     '   budget), and `Insights::compute` (plan() and the figures) beside plan() alone, timed in the same run. WebAssembly:',
     '   `benchInsights(10000, 31)`, built as in 7, the figures from the plan.',
+    '13. Storage as in 2 with 1,000 applications. A new tab navigates to tab.html (the full-tab page, which opens on the board);',
+    '   the time is `performance.now()` when `#app` has `aria-busy="false"`, `data-view="board"` and the board\'s columns (drawn',
+    '   once everything is read, not from the summary). The baseline is blank.html, opened alternately with the tab.',
+    '14. The tab of 13, once its board is drawn and 2.5 s later. The first card of the Interviewing column is dragged by its next-action',
+    '   line onto the References column\'s heading (Playwright `dragTo`: real mouse events, HTML5 drag and drop). A capture-phase',
+    '   `drop` listener on the document notes the drop; a bubbling one, which runs after the page\'s own listener, finds the card in',
+    '   its new column, forces style and layout, and notes the time. Successive cards, 2.5 s apart (as in 2), after one warm-up.',
     '',
     ...notes,
     '',

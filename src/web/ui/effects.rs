@@ -111,6 +111,9 @@ pub fn run(effect: Effect) {
         Effect::Focus(selector) => {
             with_page(|p| patch::focus(&p.root, selector));
         }
+        Effect::FocusOn(selector) => {
+            with_page(|p| patch::focus(&p.root, &selector));
+        }
         Effect::LoadExtras => spawn_local(async move {
             dispatch(Msg::ExtrasLoaded(extras(data).await));
         }),

@@ -25,6 +25,9 @@ thread_local! {
     /// Messages handed over by `www/` (`{name: {message}}`); empty in the extension.
     static PAGE_MESSAGES: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
     static LANGUAGE: RefCell<String> = const { RefCell::new(String::new()) };
+    /// What `chrome.i18n` answered for each key asked: a page asks for the same few words on
+    /// every card and row, and the answer never changes while it is open.
+    static ASKED: RefCell<HashMap<String, Option<String>>> = RefCell::new(HashMap::new());
 }
 
 /// Takes the parsed `messages.json` objects of `www/` (English merged with the user's language).
@@ -51,10 +54,15 @@ fn lookup(key: &str) -> Option<String> {
     if from_page.is_some() {
         return from_page;
     }
-    chrome_get_message(key)
+    if let Some(known) = ASKED.with(|a| a.borrow().get(key).cloned()) {
+        return known;
+    }
+    let found = chrome_get_message(key)
         .ok()
         .and_then(|v| v.as_string())
-        .filter(|text| !text.is_empty())
+        .filter(|text| !text.is_empty());
+    ASKED.with(|a| a.borrow_mut().insert(key.to_string(), found.clone()));
+    found
 }
 
 /// The page's words: its messages and the browser's way of writing dates.

@@ -19,13 +19,14 @@ use js_sys::Function;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{
-    Element, Event, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement, KeyboardEvent,
+    DragEvent, Element, Event, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement,
+    KeyboardEvent,
 };
 
 use super::clock;
 use super::data::Data;
 pub use crate::ui::Surface;
-use crate::ui::{self, base36, Ids, Model, Msg, Node};
+use crate::ui::{self, base36, BoardMsg, Ids, Model, Msg, Node};
 pub use i18n::set_page_messages;
 
 #[wasm_bindgen]
@@ -199,6 +200,77 @@ fn listen(root: &Element) -> Result<(), JsValue> {
     });
     root.add_event_listener_with_callback("keydown", key.as_ref().unchecked_ref())?;
     key.forget();
+    listen_drag(root)
+}
+
+/// The element the event happened in or under that matches `selector`.
+fn closest(event: &Event, selector: &str) -> Option<Element> {
+    let target = event.target()?.dyn_into::<Element>().ok()?;
+    target.closest(selector).ok().flatten()
+}
+
+/// Dragging a board card with the mouse: picked up (`[data-card]`), over a column and dropped
+/// on one (`[data-drop]`), or given up. Whether a column takes the card is the model's answer.
+fn listen_drag(root: &Element) -> Result<(), JsValue> {
+    let start = Closure::<dyn FnMut(DragEvent)>::new(|event: DragEvent| {
+        let Some(card) = closest(&event, "[data-card]") else {
+            return;
+        };
+        let id = card.get_attribute("data-card").unwrap_or_default();
+        if let Some(dt) = event.data_transfer() {
+            // Firefox starts a drag only with data set.
+            let _ = dt.set_data("text/plain", &id);
+            dt.set_effect_allowed("move");
+        }
+        dispatch(Msg::Board(BoardMsg::DragStart(id)));
+    });
+    root.add_event_listener_with_callback("dragstart", start.as_ref().unchecked_ref())?;
+    start.forget();
+
+    let over = Closure::<dyn FnMut(DragEvent)>::new(|event: DragEvent| {
+        let key = closest(&event, "[data-drop]")
+            .and_then(|c| c.get_attribute("data-drop"))
+            .unwrap_or_default();
+        let Some((accepts, same)) = with_page(|p| {
+            let accepts = p.model.board_accepts(&key);
+            let now = p.model.board.over.as_deref();
+            (accepts, now == accepts.then_some(key.as_str()))
+        }) else {
+            return;
+        };
+        if accepts {
+            event.prevent_default();
+            if let Some(dt) = event.data_transfer() {
+                dt.set_drop_effect("move");
+            }
+        }
+        // Fired every few milliseconds: the page is drawn again only when the column changes.
+        if !same {
+            dispatch(Msg::Board(BoardMsg::DragOver(key)));
+        }
+    });
+    root.add_event_listener_with_callback("dragover", over.as_ref().unchecked_ref())?;
+    over.forget();
+
+    let drop = Closure::<dyn FnMut(DragEvent)>::new(|event: DragEvent| {
+        let Some(column) = closest(&event, "[data-drop]") else {
+            return;
+        };
+        event.prevent_default();
+        let key = column.get_attribute("data-drop").unwrap_or_default();
+        dispatch(Msg::Board(BoardMsg::Drop(key)));
+    });
+    root.add_event_listener_with_callback("drop", drop.as_ref().unchecked_ref())?;
+    drop.forget();
+
+    let end = Closure::<dyn FnMut(DragEvent)>::new(|_: DragEvent| {
+        let busy = with_page(|p| p.model.board.dragging.is_some() || p.model.board.over.is_some());
+        if busy == Some(true) {
+            dispatch(Msg::Board(BoardMsg::DragEnd));
+        }
+    });
+    root.add_event_listener_with_callback("dragend", end.as_ref().unchecked_ref())?;
+    end.forget();
     Ok(())
 }
 

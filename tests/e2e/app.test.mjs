@@ -243,6 +243,14 @@ test('www/: the same flow in a normal tab, stored in localStorage', async () => 
   await page.click('[data-action="tab-settings"]');
   await page.waitForSelector('form[data-form="settings"]');
   await capture(page, 'www-settings');
+  // The same board and insights as the extension's full-tab page.
+  await page.click('[data-action="tab-board"]');
+  await page.waitForSelector('#app[data-view="board"] .welcome');
+  await page.click('[data-action="load-demo"]');
+  await page.waitForSelector('#app[data-view="board"] .board-columns li.card');
+  assert.ok((await page.locator('.board-columns .column').count()) >= 5, 'a column per open status');
+  await page.click('[data-action="tab-insights"]');
+  await page.waitForSelector('#app[data-view="insights"] .insight table');
   const keys = await page.evaluate(() => Object.keys(localStorage));
   assert.ok(keys.includes('followup.schema') || keys.some((k) => k.startsWith('followup.')), keys.join(','));
   await page.close();

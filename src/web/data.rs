@@ -102,7 +102,21 @@ impl Data {
     /// Reads everything. The writer contexts first bring older stored layouts up to date
     /// (after a snapshot); newer layouts are refused and left untouched.
     pub async fn load(self) -> Result<State, DataError> {
-        let mut entries = self.kv().all().await?;
+        self.load_from(None).await
+    }
+
+    /// [`Data::load`], starting from `first`, a read of everything the page's glue started
+    /// early (`chrome.storage.local.get(null)`), when there is one.
+    pub async fn load_from(self, first: Option<js_sys::Promise>) -> Result<State, DataError> {
+        let mut entries = match first {
+            Some(first) => {
+                let items = wasm_bindgen_futures::JsFuture::from(first)
+                    .await
+                    .map_err(DataError::from_js)?;
+                super::kv::entries_of(&items)?
+            }
+            None => self.kv().all().await?,
+        };
         let current =
             store::migrate::is_current_schema(entries.get(store::SCHEMA_KEY).map(String::as_str));
         if !current || entries.contains_key(store::JOURNAL_KEY) {

@@ -47,11 +47,23 @@ pub fn mount_options(root: &Element) -> Result<(), JsValue> {
     ui::mount(root.clone(), Surface::Options, None)
 }
 
-/// The full-tab page (`tab.html`). `view` names the view it opens on (`board`, `today`,
-/// `apps`, `insights`; anything else: the board), as the address's fragment says.
+/// The full-tab page (`tab.html`). `early` is the glue's read of the records today's summary
+/// needs, `everything` its read of all of storage, both started before the WebAssembly was
+/// ready; `view` names the view it opens on (`board`, `today`, `apps`, `insights`; anything
+/// else: the board), as the address's fragment says.
 #[wasm_bindgen(js_name = mountTab)]
-pub fn mount_tab(root: &Element, early: JsValue, view: String) -> Result<(), JsValue> {
-    ui::mount(root.clone(), Surface::Tab, early.dyn_into().ok())?;
+pub fn mount_tab(
+    root: &Element,
+    early: JsValue,
+    everything: JsValue,
+    view: String,
+) -> Result<(), JsValue> {
+    ui::mount_with(
+        root.clone(),
+        Surface::Tab,
+        early.dyn_into().ok(),
+        everything.dyn_into().ok(),
+    )?;
     if let Some(tab) = crate::ui::Tab::from_name(&view) {
         ui::dispatch(crate::ui::Msg::Tab(tab));
     }

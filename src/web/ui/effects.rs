@@ -146,7 +146,7 @@ pub fn run(effect: Effect) {
 
 /// Opens the page: *Today* from the summary when it can be drawn (from `early`, the read the
 /// page's glue started, when there is one), then everything.
-pub fn open(early: Option<Promise>) {
+pub fn open(early: Option<Promise>, everything: Option<Promise>) {
     let Some(data) = data() else {
         return;
     };
@@ -169,7 +169,11 @@ pub fn open(early: Option<Promise>) {
                 },
             });
         }
-        let result = load(data).await;
+        let result = data
+            .load_from(everything)
+            .await
+            .map(stored)
+            .map_err(|e| e.worded());
         // `www/` writes its own storage: the summary it could not draw from is built
         // for the next time (the extension's service worker does this for its pages).
         if let (None, Data::Page, Ok(s)) = (&quick, data, &result) {

@@ -64,6 +64,18 @@ pub fn mount(
     surface: Surface,
     early: Option<js_sys::Promise>,
 ) -> Result<(), JsValue> {
+    mount_with(root, surface, early, None)
+}
+
+/// [`mount`], with `everything`: the page glue's `chrome.storage.local.get(null)`, started
+/// while the WebAssembly compiled (the full-tab page's board needs every application before
+/// it can draw).
+pub fn mount_with(
+    root: Element,
+    surface: Surface,
+    early: Option<js_sys::Promise>,
+    everything: Option<js_sys::Promise>,
+) -> Result<(), JsValue> {
     let data = match surface {
         Surface::Www => Data::Page,
         _ => Data::Extension,
@@ -86,7 +98,7 @@ pub fn mount(
         })
     });
     watch_storage(data);
-    effects::open(early);
+    effects::open(early, everything);
     Ok(())
 }
 

@@ -25,6 +25,7 @@ pub fn update(m: &mut Model, msg: Msg) -> Vec<Effect> {
             effects.extend(step(m, msg));
         }
     }
+    board::settle(m);
     super::insights_view::keep(m);
     if m.loaded && m.shows_settings() && !m.extras_requested {
         m.extras_requested = true;

@@ -218,7 +218,9 @@ fn listen_drag(root: &Element) -> Result<(), JsValue> {
         };
         let id = card.get_attribute("data-card").unwrap_or_default();
         if let Some(dt) = event.data_transfer() {
+            // The card's own type tells its drop from anything dragged in from elsewhere;
             // Firefox starts a drag only with data set.
+            let _ = dt.set_data(ui::CARD_TYPE, &id);
             let _ = dt.set_data("text/plain", &id);
             dt.set_effect_allowed("move");
         }
@@ -231,8 +233,9 @@ fn listen_drag(root: &Element) -> Result<(), JsValue> {
         let key = closest(&event, "[data-drop]")
             .and_then(|c| c.get_attribute("data-drop"))
             .unwrap_or_default();
+        let carries = carries_card(&event);
         let Some((accepts, same)) = with_page(|p| {
-            let accepts = p.model.board_accepts(&key);
+            let accepts = carries && p.model.board_accepts(&key);
             let now = p.model.board.over.as_deref();
             (accepts, now == accepts.then_some(key.as_str()))
         }) else {
@@ -256,9 +259,14 @@ fn listen_drag(root: &Element) -> Result<(), JsValue> {
         let Some(column) = closest(&event, "[data-drop]") else {
             return;
         };
+        // Nothing dropped on a column opens there, whatever it is.
         event.prevent_default();
         let key = column.get_attribute("data-drop").unwrap_or_default();
-        dispatch(Msg::Board(BoardMsg::Drop(key)));
+        let card = event
+            .data_transfer()
+            .and_then(|dt| dt.get_data(ui::CARD_TYPE).ok())
+            .filter(|id| !id.is_empty());
+        dispatch(Msg::Board(BoardMsg::Drop { column: key, card }));
     });
     root.add_event_listener_with_callback("drop", drop.as_ref().unchecked_ref())?;
     drop.forget();
@@ -272,6 +280,13 @@ fn listen_drag(root: &Element) -> Result<(), JsValue> {
     root.add_event_listener_with_callback("dragend", end.as_ref().unchecked_ref())?;
     end.forget();
     Ok(())
+}
+
+/// Whether a drag carries a board card (its type; the data itself is read only on drop).
+fn carries_card(event: &DragEvent) -> bool {
+    event
+        .data_transfer()
+        .is_some_and(|dt| dt.types().includes(&JsValue::from_str(ui::CARD_TYPE), 0))
 }
 
 /// What a changed form control now holds, as a message.

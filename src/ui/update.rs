@@ -199,6 +199,13 @@ fn step(m: &mut Model, msg: Msg) -> Vec<Effect> {
             }
             return effects;
         }
+        Msg::Day(today) => {
+            // While *Today* is drawn from the summary, the read under way brings the new day.
+            if m.loaded && m.partial.is_none() && today != m.today {
+                let stored = std::mem::take(&mut m.stored);
+                m.set_state(today, stored);
+            }
+        }
         Msg::StorageChanged => return vec![Effect::Reload],
         Msg::Changed(changes) => {
             if m.take_changes(changes) {

@@ -86,6 +86,7 @@ pub fn mount(
         })
     });
     watch_storage(data);
+    watch_day();
     effects::open(early);
     Ok(())
 }
@@ -345,6 +346,25 @@ fn watch_storage(data: Data) {
         }
     }
     changed.forget();
+}
+
+/// A page left open past midnight plans for the new day: the date is compared with the
+/// page's every minute and whenever the page is shown again.
+fn watch_day() {
+    let tick = Closure::<dyn FnMut()>::new(|| {
+        let today = clock::today();
+        if with_page(|p| p.model.loaded && p.model.today != today) == Some(true) {
+            dispatch(Msg::Day(today));
+        }
+    });
+    if let Some(w) = web_sys::window() {
+        let f: &Function = tick.as_ref().unchecked_ref();
+        let _ = w.set_interval_with_callback_and_timeout_and_arguments_0(f, 60_000);
+        if let Some(d) = w.document() {
+            let _ = d.add_event_listener_with_callback("visibilitychange", f);
+        }
+    }
+    tick.forget();
 }
 
 /// The `storage` event of `www/`: one key of the page's `localStorage` and its new text.

@@ -479,6 +479,6 @@ fn the_board_speaks_german() {
     move_to(&mut m, "robotics", "interviewing");
     assert_eq!(
         said(&m),
-        "Acme Robotics, Data Engineer nach Im Gespräch verschoben."
+        "Acme Robotics, Data Engineer in die Spalte „Im Gespräch“ verschoben."
     );
 }

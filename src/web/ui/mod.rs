@@ -77,6 +77,17 @@ pub fn mount(
         base36((js_sys::Math::random() * 1_679_616.0) as u64)
     );
     let model = Model::new(surface, i18n::words(), clock::today(), Ids::new(&seed));
+    if surface != Surface::Www {
+        // The extension's pages are written in English; screen readers read them in the
+        // language of the words shown (`www/`'s glue says its own).
+        let lang = model.words.t("interfaceLanguage");
+        let html = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element());
+        if let (Some(html), false) = (html, lang.is_empty()) {
+            let _ = html.set_attribute("lang", &lang);
+        }
+    }
     PAGE.with(|cell| {
         *cell.borrow_mut() = Some(Page {
             model,

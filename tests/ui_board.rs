@@ -332,6 +332,7 @@ fn the_move_menu_writes_the_same_history_as_the_editor() {
     );
     assert_eq!(refused, [Effect::Reload]);
     assert!(m.notice.as_ref().is_some_and(|n| n.error));
+    assert_eq!(said(&m), "", "a refused move is not said to be done");
 }
 
 #[test]

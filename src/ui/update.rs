@@ -189,7 +189,9 @@ fn step(m: &mut Model, msg: Msg) -> Vec<Effect> {
                     }
                 }
                 (After::Moved, Err(e)) => {
-                    // The card was moved before the write: storage says where it is.
+                    // The card was moved before the write: storage says where it is, and the
+                    // board no longer says it was moved.
+                    m.board.said = None;
                     m.error(Text::Coded(e.clone()));
                     effects.push(Effect::Reload);
                 }

@@ -186,3 +186,20 @@ fn a_move_waiting_for_its_date_ends_when_its_application_changes_elsewhere() {
     );
     assert_eq!(m.board.menu, None);
 }
+
+#[test]
+fn a_refused_date_is_said_and_marks_its_field() {
+    let mut m = board(vec![applied("robotics", "Acme Robotics")]);
+    move_to(&mut m, "robotics", "rejected");
+    input(&mut m, "move-date", "2026-03-11");
+    let effects = send(&mut m, Msg::Submit(Form::Move));
+    assert_eq!(effects, [Effect::Focus("[name=\"move-date\"]")]);
+    let tree = drawn(&m);
+    assert_eq!(
+        text_of(&tree, "form.move-date [role=alert]"),
+        "Choose today or a day before."
+    );
+    assert_eq!(count(&tree, "input[name=move-date][aria-invalid=true]"), 1);
+    input(&mut m, "move-date", "2026-03-09");
+    assert_eq!(count(&drawn(&m), "[aria-invalid]"), 0);
+}

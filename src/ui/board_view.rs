@@ -365,9 +365,16 @@ fn move_controls(m: &Model, app: &Application) -> Node {
                         &w.t(label),
                         input("date", "move-date", &p.date)
                             .attr("required", "")
-                            .attr("max", &m.today.to_string()),
+                            .attr("max", &m.today.to_string())
+                            .attr_if(p.error.is_some(), "aria-invalid", "true"),
                     ))
-                    .child(el("p").class("form-error").text(&error))
+                    // Said when it appears, as the editor's refusals are.
+                    .child(
+                        el("p")
+                            .class("form-error")
+                            .attr("role", "alert")
+                            .text(&error),
+                    )
                     .child(
                         el("div")
                             .class("buttons")

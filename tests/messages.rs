@@ -116,3 +116,34 @@ fn placeholders_are_filled_once_and_user_text_is_never_read_again() {
     );
     assert_eq!(out.len(), bomb.len() * 2 + " · , ".len());
 }
+
+/// The German interface speaks to the user as "du" throughout, as its drafts' informal wording
+/// does; "Sie" and "Ihr" appear only where they mean the employer or a contact ("they").
+#[test]
+fn the_german_interface_says_du_to_the_user() {
+    let de = locale("de");
+    // Each of these speaks of someone else, or names the formal wording.
+    let third_person = [
+        "reasonReferencesRequested",
+        "noContactSet",
+        "eventReply",
+        "fieldNoContact",
+        "tlDecision",
+        "icsImportHint",
+        "wordingGerman",
+    ];
+    let formal = [
+        "Sie", "Ihnen", "Ihr", "Ihre", "Ihren", "Ihrem", "Ihrer", "Ihres",
+    ];
+    let mut found = Vec::new();
+    for (key, text) in &de {
+        if third_person.contains(&key.as_str()) {
+            continue;
+        }
+        let words = text.split(|c: char| !c.is_alphabetic());
+        if words.clone().any(|w| formal.contains(&w)) {
+            found.push(format!("{key}: {text}"));
+        }
+    }
+    assert!(found.is_empty(), "formal address in: {found:#?}");
+}

@@ -66,6 +66,14 @@ fn move_to(m: &mut Model, app: &str, to: &str) -> Vec<Effect> {
     )
 }
 
+/// The card `app` dropped on `column`, as the page's own drag carries it.
+fn drop_of(column: &str, app: &str) -> BoardMsg {
+    BoardMsg::Drop {
+        column: column.into(),
+        card: Some(app.into()),
+    }
+}
+
 fn said(m: &Model) -> String {
     text_of(&drawn(m), "p.board-said[aria-live=polite]")
 }
@@ -324,6 +332,7 @@ fn the_move_menu_writes_the_same_history_as_the_editor() {
     );
     assert_eq!(refused, [Effect::Reload]);
     assert!(m.notice.as_ref().is_some_and(|n| n.error));
+    assert_eq!(said(&m), "", "a refused move is not said to be done");
 }
 
 #[test]
@@ -388,7 +397,7 @@ fn dragging_moves_a_card_to_the_column_it_is_dropped_on() {
     let mut m = board(vec![robotics(), acme()]);
     // Nothing is dropped without a card picked up.
     assert!(!m.board_accepts("interviewing"));
-    assert!(board_msg(&mut m, BoardMsg::Drop("interviewing".into())).is_empty());
+    assert!(board_msg(&mut m, drop_of("interviewing", "robotics")).is_empty());
     board_msg(&mut m, BoardMsg::DragStart("robotics".into()));
     assert_eq!(
         drawn(&m)
@@ -403,7 +412,7 @@ fn dragging_moves_a_card_to_the_column_it_is_dropped_on() {
         count(&drawn(&m), "section.column.over[data-column=interviewing]"),
         1
     );
-    let effects = board_msg(&mut m, BoardMsg::Drop("interviewing".into()));
+    let effects = board_msg(&mut m, drop_of("interviewing", "robotics"));
     // No focus is moved for a mouse drop.
     assert_eq!(effects.len(), 1);
     let (app_id, edit) = status_edit(&effects);
@@ -471,6 +480,6 @@ fn the_board_speaks_german() {
     move_to(&mut m, "robotics", "interviewing");
     assert_eq!(
         said(&m),
-        "Acme Robotics, Data Engineer nach Im Gespräch verschoben."
+        "Acme Robotics, Data Engineer in die Spalte „Im Gespräch“ verschoben."
     );
 }

@@ -99,3 +99,57 @@ proptest! {
         }
     }
 }
+
+/// Applications sharing an id (planned together, and reported): the one the page finds is the
+/// first read, a write's answer replaces that one, and the plan stays that of everything.
+#[test]
+fn applications_sharing_an_id_keep_the_plan_of_everything() {
+    let today = demo_today();
+    let mut apps = demo_workload(6);
+    let mut twin = apps[2].clone();
+    twin.company = "Second of the two".into();
+    twin.applied_on = None;
+    apps.push(twin);
+    let id = apps[2].id.clone();
+    let first = apps[2].company.clone();
+    let mut m = Model::new(Surface::Popup, english(), today, Ids::new("p"));
+    update(
+        &mut m,
+        Msg::Loaded {
+            today,
+            result: Ok(Stored {
+                apps,
+                settings: demo_settings(),
+                settings_revision: 1,
+            }),
+        },
+    );
+    assert_eq!(m.app(&id).map(|a| a.company.clone()), Some(first.clone()));
+    let everything = |m: &Model| plan::plan(&m.stored.apps, &demo_settings(), today);
+
+    let mut changed = m.app(&id).unwrap().clone();
+    changed.revision += 1;
+    changed.status = Status::Rejected;
+    m.put_app(&id, Some(changed), true);
+    assert_eq!(m.app(&id).map(|a| &a.status), Some(&Status::Rejected));
+    assert_eq!(m.stored.apps.iter().filter(|a| a.id == id).count(), 2);
+    let expected = everything(&m);
+    assert!(expected
+        .problems
+        .iter()
+        .any(|p| p.app_id == id && p.message.contains("share the id")));
+    assert_eq!(m.plan, expected);
+
+    // One of the two deleted: the other is still planned, and no longer reported.
+    m.put_app(&id, None, false);
+    assert_eq!(
+        m.app(&id).map(|a| a.company.as_str()),
+        Some("Second of the two")
+    );
+    assert_eq!(m.plan, everything(&m));
+    assert!(m
+        .plan
+        .problems
+        .iter()
+        .all(|p| !p.message.contains("share the id")));
+}

@@ -75,3 +75,40 @@ fn the_address_names_the_view_the_tab_opens_on() {
         Some("true")
     );
 }
+
+#[test]
+fn a_page_left_open_overnight_plans_for_the_new_day() {
+    use followup::core::plan;
+    let mut m = page(Surface::Tab, vec![acme()]);
+    let revision = m.data_revision;
+    send(&mut m, Msg::Day(today()));
+    assert_eq!(m.data_revision, revision, "the same day changes nothing");
+    send(&mut m, Msg::Tab(Tab::Insights));
+    let as_of = text_of(&drawn(&m), ".insights-head .hint");
+    let tomorrow = today().succ_opt().unwrap();
+    send(&mut m, Msg::Day(tomorrow));
+    assert_eq!(m.today, tomorrow);
+    assert_eq!(
+        m.plan,
+        plan::plan(&m.stored.apps, &m.stored.settings, tomorrow)
+    );
+    // The insights kept for yesterday are worked out again.
+    assert_eq!(m.insights.as_ref().map(|(_, i)| i.today), Some(tomorrow));
+    assert_ne!(text_of(&drawn(&m), ".insights-head .hint"), as_of);
+    // A move's date is today's, and today is not refused as a day to come.
+    send(&mut m, Msg::Tab(Tab::Board));
+    send(
+        &mut m,
+        Msg::Board(followup::ui::BoardMsg::Move {
+            app: "acme".into(),
+            to: "rejected".into(),
+        }),
+    );
+    let tree = drawn(&m);
+    assert_eq!(value_of(&tree, "move-date"), tomorrow.to_string());
+    let effects = send(&mut m, Msg::Submit(followup::ui::Form::Move));
+    assert!(
+        matches!(effects.first(), Some(Effect::Write(..))),
+        "{effects:?}"
+    );
+}

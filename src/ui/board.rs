@@ -21,6 +21,10 @@ use crate::core::words::Coded;
 /// know. No known status is spelled so, and nothing can be moved into it.
 pub const OTHER: &str = "other";
 
+/// The type under which a card dragged on the board carries its application's id: a drop
+/// without it (text, files, links from elsewhere) is no card.
+pub const CARD_TYPE: &str = "application/x-followup-card";
+
 /// Columns that start collapsed: the applications there are decided.
 pub const CLOSED: [Status; 4] = [
     Status::Accepted,
@@ -42,8 +46,13 @@ pub enum BoardMsg {
     DragStart(String),
     /// A dragged card is over the column `key`.
     DragOver(String),
-    /// The dragged card was dropped on the column `key`.
-    Drop(String),
+    /// Something was dropped on the column `column`: `card` is the card the drop carries (the
+    /// id the page's own drag start put in it), `None` for anything else, such as text or files
+    /// dragged in from another window or page. Only the card being dragged here moves.
+    Drop {
+        column: String,
+        card: Option<String>,
+    },
     /// The drag ended (dropped anywhere, or given up with Escape).
     DragEnd,
     /// "Show more" in the column `key`.
@@ -80,6 +89,9 @@ pub struct BoardState {
     /// The application being dragged, and the column it is over.
     pub dragging: Option<String>,
     pub over: Option<String>,
+    /// The card last moved from the keyboard: drawn in its new column even beyond the cards
+    /// shown or outside the search, so that focus can follow it, until the search changes.
+    pub moved: Option<String>,
 }
 
 impl BoardState {
@@ -91,6 +103,7 @@ impl BoardState {
     /// The search changed: every column starts at its first page again.
     fn refiltered(&mut self) {
         self.more.clear();
+        self.moved = None;
     }
 }
 
@@ -176,11 +189,14 @@ pub fn update(m: &mut Model, msg: BoardMsg) -> Vec<Effect> {
         BoardMsg::DragOver(key) => {
             m.board.over = m.board_accepts(&key).then_some(key);
         }
-        BoardMsg::Drop(key) => {
-            let accepted = m.board_accepts(&key);
+        BoardMsg::Drop { column, card } => {
+            let accepted = m.board_accepts(&column);
             let dragged = m.board.dragging.take();
             m.board.over = None;
-            if let (true, Some(id), Some(to)) = (accepted, dragged, target(&key)) {
+            // A drop that does not carry the card picked up on this page (text or files from
+            // elsewhere, while a drag's end went unseen) ends that drag and moves nothing.
+            let ours = dragged.filter(|id| card.as_deref() == Some(id.as_str()));
+            if let (true, Some(id), Some(to)) = (accepted, ours, target(&column)) {
                 return begin(m, &id, to, false);
             }
         }
@@ -191,6 +207,32 @@ pub fn update(m: &mut Model, msg: BoardMsg) -> Vec<Effect> {
         BoardMsg::More(key) => *m.board.more.entry(key).or_insert(0) += PAGE,
     }
     Vec::new()
+}
+
+/// Keeps what the board holds true to the data after any change (another window's, a read, a
+/// write's answer): an open menu, a drag or a move waiting for its date whose application is
+/// gone is dropped, and so is a move waiting for its date when the application has that
+/// status already (changed elsewhere meanwhile).
+pub fn settle(m: &mut Model) {
+    if !m.loaded || m.partial.is_some() {
+        return;
+    }
+    let gone = |m: &Model, id: Option<&String>| id.is_some_and(|id| m.app(id).is_none());
+    if gone(m, m.board.menu.as_ref()) {
+        m.board.menu = None;
+    }
+    if gone(m, m.board.dragging.as_ref()) {
+        m.board.dragging = None;
+        m.board.over = None;
+    }
+    let stale = m
+        .board
+        .pending
+        .as_ref()
+        .is_some_and(|p| m.app(&p.app).map_or(true, |app| app.status == p.to));
+    if stale {
+        m.board.pending = None;
+    }
 }
 
 /// Escape on the board: closes the open menu or the date form; focus goes back to the card.
@@ -286,6 +328,7 @@ fn commit(m: &mut Model, id: &str, to: Status, date: NaiveDate, keyboard: bool) 
                 &[("name", &name), ("status", &status)],
             ));
             m.put_app(id, Some(next), false);
+            m.board.moved = keyboard.then(|| id.to_string());
             let write = Write::Edit {
                 app_id: id.to_string(),
                 edit,

@@ -87,11 +87,13 @@ fn order(a: &Card, b: &Card) -> std::cmp::Ordering {
     }
 }
 
-/// The first `n` cards in order, without sorting the rest (a column may hold thousands).
-fn first(mut cards: Vec<Card<'_>>, n: usize) -> Vec<Card<'_>> {
+/// The first `n` cards in order, without sorting the rest (a column may hold thousands), and
+/// the card `pinned` names wherever it comes (last, then).
+fn first<'a>(mut cards: Vec<Card<'a>>, n: usize, pinned: Option<&str>) -> Vec<Card<'a>> {
     if cards.len() > n && n > 0 {
         cards.select_nth_unstable_by(n - 1, order);
-        cards.truncate(n);
+        let rest = cards.split_off(n);
+        cards.extend(rest.into_iter().find(|c| pinned == Some(c.app.id.as_str())));
     }
     cards.sort_unstable_by(order);
     cards
@@ -130,7 +132,8 @@ pub fn view(m: &Model) -> Node {
         let i = column_of(&app.status);
         totals[i] += 1;
         let p = plans.get(app.id.as_str()).copied();
-        if (b.due_only && !p.is_some_and(|p| p.due)) || !matches(app, &needle) {
+        let pinned = b.moved.as_deref() == Some(app.id.as_str());
+        if !pinned && ((b.due_only && !p.is_some_and(|p| p.due)) || !matches(app, &needle)) {
             continue;
         }
         columns[i].push(Card {
@@ -238,7 +241,7 @@ fn column(
             .class("cards")
             .attr("aria-labelledby", &heading)
             .children(
-                first(cards, shown)
+                first(cards, shown, b.moved.as_deref())
                     .iter()
                     .map(|c| card(m, c, status.is_none())),
             ),
@@ -362,9 +365,16 @@ fn move_controls(m: &Model, app: &Application) -> Node {
                         &w.t(label),
                         input("date", "move-date", &p.date)
                             .attr("required", "")
-                            .attr("max", &m.today.to_string()),
+                            .attr("max", &m.today.to_string())
+                            .attr_if(p.error.is_some(), "aria-invalid", "true"),
                     ))
-                    .child(el("p").class("form-error").text(&error))
+                    // Said when it appears, as the editor's refusals are.
+                    .child(
+                        el("p")
+                            .class("form-error")
+                            .attr("role", "alert")
+                            .text(&error),
+                    )
                     .child(
                         el("div")
                             .class("buttons")

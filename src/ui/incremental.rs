@@ -98,6 +98,8 @@ impl Model {
                 return;
             }
         }
+        // Applications sharing an id are planned and reported together: planned again whole.
+        let shared = at.is_some_and(|i| self.stored.apps.get(i + 1).is_some_and(|a| a.id == id));
         self.plan.problems.retain(|p| p.app_id != id);
         self.data_revision += 1;
         match (at, app) {
@@ -127,6 +129,9 @@ impl Model {
                 }
             }
             (None, None) => {}
+        }
+        if shared {
+            self.plan = plan::plan(&self.stored.apps, &self.stored.settings, self.today);
         }
         if let super::View::App(open) = &self.view {
             if self.app(open).is_none() {

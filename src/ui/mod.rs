@@ -42,7 +42,7 @@ use crate::core::model::{Application, Language, Settings};
 use crate::core::plan::{self, Plan};
 use crate::core::sync::SyncStatus;
 
-pub use board::{BoardMsg, BoardState, PendingMove};
+pub use board::{BoardMsg, BoardState, PendingMove, CARD_TYPE};
 pub use capture::{
     browser_own, employment_stored, employment_words, salary_text, Capture, CaptureForm,
 };

@@ -169,6 +169,9 @@ pub enum Msg {
         result: Result<Outcome, Worded>,
         reloaded: Option<(NaiveDate, Stored)>,
     },
+    /// The browser's date now, asked while the page is open: on a new day (a page left open
+    /// overnight) everything held is planned again for it.
+    Day(NaiveDate),
     /// Another window, the service worker or a webmail tab changed storage: read it again.
     StorageChanged,
     /// The same, with what changed: applications are taken in one by one.

@@ -25,6 +25,7 @@ pub fn update(m: &mut Model, msg: Msg) -> Vec<Effect> {
             effects.extend(step(m, msg));
         }
     }
+    board::settle(m);
     super::insights_view::keep(m);
     if m.loaded && m.shows_settings() && !m.extras_requested {
         m.extras_requested = true;
@@ -188,7 +189,9 @@ fn step(m: &mut Model, msg: Msg) -> Vec<Effect> {
                     }
                 }
                 (After::Moved, Err(e)) => {
-                    // The card was moved before the write: storage says where it is.
+                    // The card was moved before the write: storage says where it is, and the
+                    // board no longer says it was moved.
+                    m.board.said = None;
                     m.error(Text::Coded(e.clone()));
                     effects.push(Effect::Reload);
                 }
@@ -197,6 +200,13 @@ fn step(m: &mut Model, msg: Msg) -> Vec<Effect> {
                 (After::Import, Ok(Outcome::Done | Outcome::App(_))) => {}
             }
             return effects;
+        }
+        Msg::Day(today) => {
+            // While *Today* is drawn from the summary, the read under way brings the new day.
+            if m.loaded && m.partial.is_none() && today != m.today {
+                let stored = std::mem::take(&mut m.stored);
+                m.set_state(today, stored);
+            }
         }
         Msg::StorageChanged => return vec![Effect::Reload],
         Msg::Changed(changes) => {

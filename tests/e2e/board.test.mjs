@@ -1,8 +1,9 @@
 // The board of the full-tab page in Chromium: a card dragged with the mouse from Applied to
 // Interviewing and moved with the keyboard alone, each recorded in the application's history
 // as the editor records a status change, and the popup showing the same; the date a
-// rejection needs asked for; axe-core finds nothing in light and dark; screenshots in
-// tests/output/screenshots (board-light, board-dark).
+// rejection needs asked for; text and files dragged in from elsewhere move nothing; axe-core
+// finds nothing in light and dark; screenshots in tests/output/screenshots (board-light,
+// board-dark).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -147,5 +148,32 @@ test('the same from the keyboard alone: the Move button, its list, focus kept on
     await tab.evaluate(() => [document.activeElement?.dataset.action, document.activeElement?.closest('section.column')?.dataset.column]),
     ['board-menu', 'rejected'],
   );
+  assert.deepEqual(browser.errors, []);
+});
+
+test('text and files dragged in from elsewhere move nothing, even after a drag whose end was not seen', async () => {
+  const before = await storedApp('globex');
+  const outcome = await tab.evaluate(() => {
+    const card = document.querySelector('li.card[data-card="globex"]');
+    const column = document.querySelector('section.column[data-drop="offer"] h2');
+    // A drag of the card starts on the board, and its end never reaches the page.
+    card.dispatchEvent(new DragEvent('dragstart', { bubbles: true, cancelable: true, dataTransfer: new DataTransfer() }));
+    // Then text and a file from another window are dragged over a column and dropped.
+    const foreign = new DataTransfer();
+    foreign.setData('text/plain', 'globex');
+    foreign.items.add(new File(['x'], 'notes.txt', { type: 'text/plain' }));
+    const over = new DragEvent('dragover', { bubbles: true, cancelable: true, dataTransfer: foreign });
+    const taken = !column.dispatchEvent(over);
+    const drop = new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: foreign });
+    const opened = column.dispatchEvent(drop);
+    return { taken, opened };
+  });
+  // The column does not offer to take it, and the drop does not open the file in the tab.
+  assert.deepEqual(outcome, { taken: false, opened: false });
+  await new Promise((r) => setTimeout(r, 300));
+  assert.equal(await card('interviewing', 'globex').count(), 1);
+  assert.equal(await column('offer').locator('li.card').count(), 0);
+  assert.equal(await tab.locator('.column.over, form.move-date').count(), 0);
+  assert.deepEqual(await storedApp('globex'), before);
   assert.deepEqual(browser.errors, []);
 });

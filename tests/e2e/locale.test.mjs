@@ -1,4 +1,5 @@
-// The interface in German: every word from the German message file, dates in German.
+// The interface in German: every word from the German message file, dates in German, and the
+// pages marked as German for screen readers.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -56,4 +57,14 @@ test('popup and options page speak German, with German dates', async () => {
   assert.deepEqual(await untranslated(options), []);
   await page.close();
   await options.close();
+});
+
+test("the extension's pages say they are in German, for screen readers", async () => {
+  for (const file of ['popup.html', 'options.html', 'tab.html']) {
+    const page = await browser.context.newPage();
+    await page.goto(browser.url(file));
+    await page.waitForSelector('#app[aria-busy="false"]', { timeout: 10000 });
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'de', file);
+    await page.close();
+  }
 });

@@ -40,3 +40,22 @@ test('tab.html#today opens on Today', async () => {
   await tab.close();
   assert.deepEqual(browser.errors, []);
 });
+
+test('a tab left open past midnight plans for the new day', async () => {
+  const tab = await browser.context.newPage();
+  const evening = new Date(`${isoDay(0)}T23:58:00`);
+  await tab.clock.install({ time: evening });
+  await tab.goto(browser.url('tab.html#insights'));
+  await tab.waitForSelector('#app[data-view="insights"] .insights-head', { timeout: 10000 });
+  const asOf = () => tab.locator('.insights-head .hint').textContent();
+  const before = await asOf();
+  const day = (d) => String(d.getDate());
+  assert.match(before, new RegExp(`\\b${day(evening)}\\b`));
+  // The page looks at the date every minute: a few minutes later it is tomorrow.
+  await tab.clock.runFor('05:00');
+  const next = new Date(evening.getTime() + 5 * 60 * 1000);
+  await tab.waitForFunction((old) => document.querySelector('.insights-head .hint')?.textContent !== old, before, { timeout: 5000 });
+  assert.match(await asOf(), new RegExp(`\\b${day(next)}\\b`));
+  await tab.close();
+  assert.deepEqual(browser.errors, []);
+});

@@ -89,6 +89,17 @@ pub fn mount_with(
         base36((js_sys::Math::random() * 1_679_616.0) as u64)
     );
     let model = Model::new(surface, i18n::words(), clock::today(), Ids::new(&seed));
+    if surface != Surface::Www {
+        // The extension's pages are written in English; screen readers read them in the
+        // language of the words shown (`www/`'s glue says its own).
+        let lang = model.words.t("interfaceLanguage");
+        let html = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element());
+        if let (Some(html), false) = (html, lang.is_empty()) {
+            let _ = html.set_attribute("lang", &lang);
+        }
+    }
     PAGE.with(|cell| {
         *cell.borrow_mut() = Some(Page {
             model,
@@ -98,6 +109,7 @@ pub fn mount_with(
         })
     });
     watch_storage(data);
+    watch_day();
     effects::open(early, everything);
     Ok(())
 }
@@ -230,7 +242,9 @@ fn listen_drag(root: &Element) -> Result<(), JsValue> {
         };
         let id = card.get_attribute("data-card").unwrap_or_default();
         if let Some(dt) = event.data_transfer() {
+            // The card's own type tells its drop from anything dragged in from elsewhere;
             // Firefox starts a drag only with data set.
+            let _ = dt.set_data(ui::CARD_TYPE, &id);
             let _ = dt.set_data("text/plain", &id);
             dt.set_effect_allowed("move");
         }
@@ -243,8 +257,9 @@ fn listen_drag(root: &Element) -> Result<(), JsValue> {
         let key = closest(&event, "[data-drop]")
             .and_then(|c| c.get_attribute("data-drop"))
             .unwrap_or_default();
+        let carries = carries_card(&event);
         let Some((accepts, same)) = with_page(|p| {
-            let accepts = p.model.board_accepts(&key);
+            let accepts = carries && p.model.board_accepts(&key);
             let now = p.model.board.over.as_deref();
             (accepts, now == accepts.then_some(key.as_str()))
         }) else {
@@ -268,9 +283,14 @@ fn listen_drag(root: &Element) -> Result<(), JsValue> {
         let Some(column) = closest(&event, "[data-drop]") else {
             return;
         };
+        // Nothing dropped on a column opens there, whatever it is.
         event.prevent_default();
         let key = column.get_attribute("data-drop").unwrap_or_default();
-        dispatch(Msg::Board(BoardMsg::Drop(key)));
+        let card = event
+            .data_transfer()
+            .and_then(|dt| dt.get_data(ui::CARD_TYPE).ok())
+            .filter(|id| !id.is_empty());
+        dispatch(Msg::Board(BoardMsg::Drop { column: key, card }));
     });
     root.add_event_listener_with_callback("drop", drop.as_ref().unchecked_ref())?;
     drop.forget();
@@ -284,6 +304,13 @@ fn listen_drag(root: &Element) -> Result<(), JsValue> {
     root.add_event_listener_with_callback("dragend", end.as_ref().unchecked_ref())?;
     end.forget();
     Ok(())
+}
+
+/// Whether a drag carries a board card (its type; the data itself is read only on drop).
+fn carries_card(event: &DragEvent) -> bool {
+    event
+        .data_transfer()
+        .is_some_and(|dt| dt.types().includes(&JsValue::from_str(ui::CARD_TYPE), 0))
 }
 
 /// What a changed form control now holds, as a message.
@@ -342,6 +369,25 @@ fn watch_storage(data: Data) {
         }
     }
     changed.forget();
+}
+
+/// A page left open past midnight plans for the new day: the date is compared with the
+/// page's every minute and whenever the page is shown again.
+fn watch_day() {
+    let tick = Closure::<dyn FnMut()>::new(|| {
+        let today = clock::today();
+        if with_page(|p| p.model.loaded && p.model.today != today) == Some(true) {
+            dispatch(Msg::Day(today));
+        }
+    });
+    if let Some(w) = web_sys::window() {
+        let f: &Function = tick.as_ref().unchecked_ref();
+        let _ = w.set_interval_with_callback_and_timeout_and_arguments_0(f, 60_000);
+        if let Some(d) = w.document() {
+            let _ = d.add_event_listener_with_callback("visibilitychange", f);
+        }
+    }
+    tick.forget();
 }
 
 /// The `storage` event of `www/`: one key of the page's `localStorage` and its new text.

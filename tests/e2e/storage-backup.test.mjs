@@ -192,5 +192,5 @@ test('an unknown export kind is refused in words', async () => {
       return String(e);
     }
   });
-  assert.equal(error, 'There is no export called "pdf" (known: backup, applications-csv, log-csv, ics).');
+  assert.equal(error, 'There is no export called "pdf" (known: backup, applications-csv, log-csv, ics, insights-csv).');
 });

@@ -21,6 +21,7 @@ pub mod plan;
 pub mod posting;
 pub mod protocol;
 pub mod sites;
+pub mod sort;
 pub mod store;
 pub mod summary;
 pub mod sync;

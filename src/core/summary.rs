@@ -30,6 +30,8 @@ use super::noticing;
 use super::plan::{self, action_order, Plan};
 use super::store::{self, Batch, Step, SETTINGS_KEY};
 
+use crate::core::sort;
+
 pub use super::store::SUMMARY_KEY;
 /// The layout of the summary record; a record of any other version is built again.
 pub const SUMMARY_VERSION: u32 = 2;
@@ -253,7 +255,7 @@ impl Summary {
             .filter(|a| !a.noticed.is_empty())
             .flat_map(ReplyEntry::of)
             .collect();
-        replies.sort_by(reply_order);
+        sort::sort_by(&mut replies, reply_order);
         let reply_count = count(replies.len());
         replies.truncate(HEAD);
         Summary {

@@ -33,11 +33,15 @@ extern "C" {
     fn send_message(message: &JsValue) -> Result<Promise, JsValue>;
 }
 
-/// Where this context's data lives and who writes it.
+/// Where this context's data lives and who writes it. A module built for one context has
+/// only that context's port.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Data {
+    #[cfg(feature = "worker")]
     Worker,
+    #[cfg(feature = "pages")]
     Extension,
+    #[cfg(feature = "www")]
     Page,
 }
 
@@ -66,8 +70,20 @@ struct ErrorReply {
 impl Data {
     /// The port of the context this code runs in: a global without a document that has
     /// extension storage is the service worker; a document with extension storage is an
-    /// extension page; anything else is `www/`.
+    /// extension page; anything else is `www/`. A module built for one context is that one.
     pub fn here() -> Data {
+        #[cfg(all(feature = "worker", not(feature = "pages"), not(feature = "www")))]
+        return Data::Worker;
+        #[cfg(all(feature = "pages", not(feature = "worker"), not(feature = "www")))]
+        return Data::Extension;
+        #[cfg(all(feature = "www", not(feature = "worker"), not(feature = "pages")))]
+        return Data::Page;
+        #[cfg(all(feature = "worker", feature = "pages", feature = "www"))]
+        Data::detect()
+    }
+
+    #[cfg(all(feature = "worker", feature = "pages", feature = "www"))]
+    fn detect() -> Data {
         let global = js_sys::global();
         let has = |path: &[&str]| {
             let mut value: JsValue = global.clone().into();
@@ -87,16 +103,41 @@ impl Data {
         }
     }
 
+    /// The port of an extension page, or of `www/` when `www`.
+    #[cfg_attr(not(all(feature = "pages", feature = "www")), allow(unused_variables))]
+    pub(super) fn of_page(www: bool) -> Data {
+        #[cfg(all(feature = "pages", feature = "www"))]
+        return if www { Data::Page } else { Data::Extension };
+        #[cfg(all(feature = "pages", not(feature = "www")))]
+        return Data::Extension;
+        #[cfg(all(feature = "www", not(feature = "pages")))]
+        return Data::Page;
+        #[cfg(not(any(feature = "pages", feature = "www")))]
+        unreachable!("no page in a module built for the service worker ({www})")
+    }
+
+    /// Whether this is `www/`'s port (its own `localStorage`).
+    pub(super) fn is_page(self) -> bool {
+        #[cfg(feature = "www")]
+        return self == Data::Page;
+        #[cfg(not(feature = "www"))]
+        false
+    }
+
     pub(super) fn kv(self) -> Kv {
-        match self {
-            Data::Worker | Data::Extension => Kv::Extension,
-            Data::Page => Kv::Page,
+        if self.is_page() {
+            Kv::Page
+        } else {
+            Kv::Extension
         }
     }
 
     /// Whether this context writes storage itself (else it asks the service worker).
     pub(super) fn writes_directly(self) -> bool {
-        !matches!(self, Data::Extension)
+        #[cfg(feature = "pages")]
+        return self != Data::Extension;
+        #[cfg(not(feature = "pages"))]
+        true
     }
 
     /// Reads everything. The writer contexts first bring older stored layouts up to date
@@ -389,6 +430,7 @@ fn state_of(entries: &BTreeMap<String, String>) -> State {
 /// `saveApplication(app)` for pages: saves one application through this context's port (a
 /// message to the service worker from an extension page, `localStorage` in `www/`). Resolves
 /// to the stored application with its new revision; rejects with `{error, code}`.
+#[cfg(any(feature = "pages", feature = "www"))]
 #[wasm_bindgen(js_name = saveApplication)]
 pub async fn save_application(app: JsValue) -> Result<JsValue, JsValue> {
     let refuse = |e: DataError| {

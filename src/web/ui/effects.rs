@@ -154,7 +154,7 @@ pub fn open(early: Option<Promise>) {
         let result = load(data).await;
         // `www/` writes its own storage: the summary it could not draw from is built
         // for the next time (the extension's service worker does this for its pages).
-        if let (None, Data::Page, Ok(s)) = (&quick, data, &result) {
+        if let (None, true, Ok(s)) = (&quick, data.is_page(), &result) {
             let _ = data
                 .keep_summary(&s.apps, &s.settings, s.settings_revision, today)
                 .await;
@@ -243,7 +243,7 @@ async fn extras(data: Data) -> Extras {
         bytes: data.bytes_in_use().await.ok(),
         ..Extras::default()
     };
-    if data != Data::Page {
+    if !data.is_page() {
         for site in sites::optional_sites() {
             if let Ok(p) = permissions_contains(&origins(&sites::patterns(site))) {
                 if JsFuture::from(p).await.ok().and_then(|v| v.as_bool()) == Some(true) {

@@ -67,6 +67,25 @@ struct ErrorReply {
     words: Option<Worded>,
 }
 
+/// `relay` in a page that sends its writes to the service worker, `write` in a writer. A
+/// module built for one kind of context has only that branch: a branch left out at run time
+/// would still be compiled into an `async fn`.
+macro_rules! by_port {
+    ($data:expr, relay => $relay:expr, write => $write:expr $(,)?) => {{
+        #[cfg(all(feature = "pages", any(feature = "worker", feature = "www")))]
+        let out = if $data.writes_directly() {
+            $write
+        } else {
+            $relay
+        };
+        #[cfg(all(feature = "pages", not(any(feature = "worker", feature = "www"))))]
+        let out = $relay;
+        #[cfg(not(feature = "pages"))]
+        let out = $write;
+        out
+    }};
+}
+
 impl Data {
     /// The port of the context this code runs in: a global without a document that has
     /// extension storage is the service worker; a document with extension storage is an
@@ -147,18 +166,18 @@ impl Data {
         let current =
             store::migrate::is_current_schema(entries.get(store::SCHEMA_KEY).map(String::as_str));
         if !current || entries.contains_key(store::JOURNAL_KEY) {
-            if self.writes_directly() {
+            by_port!(self, relay => {
+                // The service worker upgrades storage when it reads it.
+                self.ask(&request("badge/refresh", &[])).await?;
+                entries = self.kv().all().await?;
+            }, write => {
                 entries = self.settled(entries).await?;
                 let upgrade = store::plan_upgrade(&entries, &clock::now_iso())?;
                 if !upgrade.batch.is_empty() {
                     self.run(&upgrade.batch).await?;
                     entries = self.kv().all().await?;
                 }
-            } else {
-                // The service worker upgrades storage when it reads it.
-                self.ask(&request("badge/refresh", &[])).await?;
-                entries = self.kv().all().await?;
-            }
+            });
         }
         Ok(state_of(&entries))
     }
@@ -186,40 +205,40 @@ impl Data {
 
     /// Saves one application; `app.revision` must be the one it was read with.
     pub async fn save_app(self, app: Application) -> Result<Application, DataError> {
-        if !self.writes_directly() {
+        by_port!(self, relay => {
             let reply = self
                 .ask(&request("app/save", &[("app", json(&app)?)]))
                 .await?;
-            return serde_json::from_str(&reply)
-                .map_err(|e| DataError::Invalid(e.to_string().into()));
-        }
-        match self
-            .command(Command::SaveApp { app: Box::new(app) })
-            .await?
-        {
-            Reply::App(saved) => Ok(*saved),
-            other => Err(unexpected(&other)),
-        }
+            serde_json::from_str(&reply).map_err(|e| DataError::Invalid(e.to_string().into()))
+        }, write => {
+            match self
+                .command(Command::SaveApp { app: Box::new(app) })
+                .await?
+            {
+                Reply::App(saved) => Ok(*saved),
+                other => Err(unexpected(&other)),
+            }
+        })
     }
 
     /// Deletes one application read at `revision`.
     pub async fn delete_app(self, id: &str, revision: u32) -> Result<(), DataError> {
-        if !self.writes_directly() {
+        by_port!(self, relay => {
             let fields = [("id", json(&id)?), ("revision", revision.to_string())];
-            self.ask(&request("app/delete", &fields)).await?;
-            return Ok(());
-        }
-        self.command(Command::DeleteApp {
-            id: id.to_string(),
-            revision,
+            self.ask(&request("app/delete", &fields)).await.map(|_| ())
+        }, write => {
+            self.command(Command::DeleteApp {
+                id: id.to_string(),
+                revision,
+            })
+            .await
+            .map(|_| ())
         })
-        .await
-        .map(|_| ())
     }
 
     /// Saves the settings read at `revision`; returns the new revision.
     pub async fn save_settings(self, settings: Settings, revision: u32) -> Result<u32, DataError> {
-        if !self.writes_directly() {
+        by_port!(self, relay => {
             let fields = [
                 ("settings", json(&settings)?),
                 ("revision", revision.to_string()),
@@ -229,53 +248,54 @@ impl Data {
             struct Saved {
                 revision: u32,
             }
-            return serde_json::from_str::<Saved>(&reply)
+            serde_json::from_str::<Saved>(&reply)
                 .map(|saved| saved.revision)
-                .map_err(|_| DataError::Invalid("the settings were not saved".into()));
-        }
-        let command = Command::SaveSettings {
-            settings: Box::new(settings),
-            revision,
-        };
-        match self.command(command).await? {
-            Reply::Settings { revision } => Ok(revision),
-            other => Err(unexpected(&other)),
-        }
+                .map_err(|_| DataError::Invalid("the settings were not saved".into()))
+        }, write => {
+            let command = Command::SaveSettings {
+                settings: Box::new(settings),
+                revision,
+            };
+            match self.command(command).await? {
+                Reply::Settings { revision } => Ok(revision),
+                other => Err(unexpected(&other)),
+            }
+        })
     }
 
     /// Validates a backup file in full, then merges it by id or replaces everything. A file
     /// with any problem changes nothing; the state before is kept as the snapshot.
     pub async fn import_backup(self, text: &str, replace: bool) -> Result<ImportReport, DataError> {
-        if !self.writes_directly() {
+        by_port!(self, relay => {
             let fields = [("text", json(&text)?), ("replace", replace.to_string())];
             let reply = self.ask(&request("backup/import", &fields)).await?;
-            return serde_json::from_str(&reply)
-                .map_err(|e| DataError::Invalid(e.to_string().into()));
-        }
-        let command = Command::Import {
-            text: text.to_string(),
-            replace,
-        };
-        match self.command(command).await? {
-            Reply::Imported(report) => Ok(report),
-            other => Err(unexpected(&other)),
-        }
+            serde_json::from_str(&reply).map_err(|e| DataError::Invalid(e.to_string().into()))
+        }, write => {
+            let command = Command::Import {
+                text: text.to_string(),
+                replace,
+            };
+            match self.command(command).await? {
+                Reply::Imported(report) => Ok(report),
+                other => Err(unexpected(&other)),
+            }
+        })
     }
 
     /// Puts back the state saved before the last migration or import.
     pub async fn restore_snapshot(self) -> Result<(), DataError> {
-        if !self.writes_directly() {
-            self.ask(&request("snapshot/restore", &[])).await?;
-            return Ok(());
-        }
-        self.command(Command::RestoreSnapshot).await.map(|_| ())
+        by_port!(self, relay => {
+            self.ask(&request("snapshot/restore", &[])).await.map(|_| ())
+        }, write => {
+            self.command(Command::RestoreSnapshot).await.map(|_| ())
+        })
     }
 
     /// Records what happened to one application (sent, skipped, snoozed, a reply...). The
     /// writer applies it to the application as stored, so a page's older copy cannot undo a
     /// change made elsewhere.
     pub async fn edit(self, app_id: &str, edit: Edit) -> Result<Application, DataError> {
-        if !self.writes_directly() {
+        by_port!(self, relay => {
             #[derive(serde::Serialize)]
             #[serde(rename_all = "camelCase")]
             struct EditMessage<'a> {
@@ -289,21 +309,22 @@ impl Data {
                 edit,
             })?;
             let reply = self.ask(&message).await?;
-            return serde_json::from_str(&reply)
-                .map_err(|e| DataError::Invalid(e.to_string().into()));
-        }
-        let command = Command::Edit {
-            app_id: app_id.to_string(),
-            edit,
-        };
-        match self.command(command).await? {
-            Reply::App(saved) => Ok(*saved),
-            other => Err(unexpected(&other)),
-        }
+            serde_json::from_str(&reply).map_err(|e| DataError::Invalid(e.to_string().into()))
+        }, write => {
+            let command = Command::Edit {
+                app_id: app_id.to_string(),
+                edit,
+            };
+            match self.command(command).await? {
+                Reply::App(saved) => Ok(*saved),
+                other => Err(unexpected(&other)),
+            }
+        })
     }
 
     /// Runs one command in a writer context: reads what it names (finishing an interrupted
     /// write first), lets `core::command` decide, and writes its batch before answering.
+    #[cfg(any(feature = "worker", feature = "www"))]
     pub async fn command(self, command: Command) -> Result<Reply, DataError> {
         let reads = command.reads();
         let mut stored = self.read(&reads).await?;
@@ -362,6 +383,7 @@ impl Data {
 
     /// `entries` once an interrupted import, restore or migration is finished: the removals its
     /// journal names are made before anything is planned on what is stored.
+    #[cfg(any(feature = "worker", feature = "www"))]
     async fn settled(
         self,
         entries: BTreeMap<String, String>,
@@ -375,6 +397,7 @@ impl Data {
         }
     }
 
+    #[cfg(any(feature = "worker", feature = "www"))]
     async fn run(self, batch: &Batch) -> Result<(), DataError> {
         for step in &batch.steps {
             match step {
@@ -387,6 +410,7 @@ impl Data {
 
     /// Sends a request (JSON text, from [`request`]) to the service worker; an `{error}` reply
     /// becomes a [`DataError`], any other comes back as JSON text.
+    #[cfg(feature = "pages")]
     async fn ask(self, request: &str) -> Result<String, DataError> {
         let message = JSON::parse(request).map_err(DataError::from_js)?;
         let promise = send_message(&message).map_err(DataError::from_js)?;

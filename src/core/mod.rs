@@ -14,6 +14,7 @@ pub mod insights;
 pub mod kinds;
 pub mod matching;
 pub mod model;
+pub mod named;
 pub mod noticing;
 pub mod offers;
 pub mod ops;

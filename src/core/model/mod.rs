@@ -194,13 +194,14 @@ impl<'de> Deserialize<'de> for Status {
 }
 
 /// How to reach the employer.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Medium {
     #[default]
     Email,
     Phone,
 }
+
+crate::stored_by_name!(Medium, [Email = "email", Phone = "phone",]);
 
 /// One interview stage.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

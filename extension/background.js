@@ -1,10 +1,11 @@
-// Service worker glue. All decisions are made in Rust (pkg/followup.js); this file only wires
-// browser events to it. Listeners are registered synchronously at start-up (a module service
-// worker with top-level await never gets its events), and `ready` is awaited inside each
-// handler. No state lives in globals between events: the worker may stop after ~30 s idle.
+// Service worker glue. All decisions are made in Rust (pkg-worker/followup.js, the module
+// built for the service worker); this file only wires browser events to it. Listeners are
+// registered synchronously at start-up (a module service worker with top-level await never
+// gets its events), and `ready` is awaited inside each handler. No state lives in globals
+// between events: the worker may stop after ~30 s idle.
 import './messages.js';
 import './optional-sites.js';
-import init, { Background, syncStorage, syncNeeded } from './pkg/followup.js';
+import init, { Background, syncStorage, syncNeeded } from './pkg-worker/followup.js';
 
 const ready = init().then(() => new Background());
 const DAILY = 'daily-refresh';

@@ -1,6 +1,7 @@
-//! The shape of the source: no file in `src/` or `extension/` over 500 lines, and no import
+//! The shape of the source: no file in `src/` or `extension/` over 500 lines, no import
 //! cycle between sibling modules (a module and the modules beside it in its folder), read
-//! from the `use` declarations of every file under `src/`.
+//! from the `use` declarations of every file under `src/`, and no sort of the standard
+//! library outside tests (`core::sort` keeps one compiled sort in the WebAssembly).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -43,6 +44,42 @@ fn no_source_file_is_over_500_lines() {
         .collect();
     assert!(all.len() > 40, "only {} files found", all.len());
     assert!(long.is_empty(), "over {MAX_LINES} lines: {long:#?}");
+}
+
+#[test]
+fn every_sort_goes_through_core_sort() {
+    let mut all = Vec::new();
+    files(&root().join("src"), &["rs"], &mut all);
+    let calls = [
+        ".sort()",
+        ".sort_unstable()",
+        ".sort_by(",
+        ".sort_by_key(",
+        ".sort_by_cached_key(",
+        ".sort_unstable_by(",
+        ".sort_unstable_by_key(",
+        "BTreeMap::from(",
+        "BTreeSet::from(",
+        "::from_iter(",
+    ];
+    let mut found = Vec::new();
+    for path in &all {
+        let name = path.display().to_string();
+        if name.ends_with("tests.rs")
+            || name.ends_with("core/sort.rs")
+            || name.ends_with("bench.rs")
+        {
+            continue;
+        }
+        let text = std::fs::read_to_string(path).unwrap_or_default();
+        let shipped = text.split("#[cfg(test)]").next().unwrap_or("");
+        for (n, line) in shipped.lines().enumerate() {
+            if calls.iter().any(|c| line.contains(c)) {
+                found.push(format!("{name}:{}: {}", n + 1, line.trim()));
+            }
+        }
+    }
+    assert!(found.is_empty(), "sort with core::sort instead: {found:#?}");
 }
 
 /// `src/core/plan/driver.rs` -> ["core", "plan", "driver"]; `mod.rs` and `lib.rs` name their

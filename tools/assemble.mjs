@@ -1,6 +1,7 @@
 // Assembles the per-browser packages from one source:
-//   extension/ + dist/pkg  ->  dist/chrome, dist/firefox (manifest transformed per browser)
-//   www/ + dist/pkg + extension/_locales  ->  dist/www
+//   extension/ + dist/pkg (the pages' module) + dist/pkg-worker (the service worker's)
+//     ->  dist/chrome, dist/firefox (manifest transformed per browser)
+//   www/ + dist/pkg-www (as pkg/) + extension/_locales  ->  dist/www
 // and zips each extension for its store. The browser tests load dist/chrome-test and
 // dist/firefox-test: the same packages plus tests/hooks/content-hooks.js among the content
 // scripts, which marks what the content script draws; those are never zipped or shipped.
@@ -43,6 +44,7 @@ function copyApp(target) {
   mkdirSync(target, { recursive: true });
   cpSync(join(root, 'extension'), target, { recursive: true });
   cpSync(join(dist, 'pkg'), join(target, 'pkg'), { recursive: true });
+  cpSync(join(dist, 'pkg-worker'), join(target, 'pkg-worker'), { recursive: true });
   writeFileSync(join(target, 'site-list.js'), siteList());
 }
 
@@ -91,7 +93,7 @@ for (const browser of ['chrome', 'firefox']) {
 const www = join(dist, 'www');
 rmSync(www, { recursive: true, force: true });
 cpSync(join(root, 'www'), www, { recursive: true });
-cpSync(join(dist, 'pkg'), join(www, 'pkg'), { recursive: true });
+cpSync(join(dist, 'pkg-www'), join(www, 'pkg'), { recursive: true });
 cpSync(join(root, 'extension/_locales'), join(www, '_locales'), { recursive: true });
 for (const shared of ['ui', 'icons']) {
   cpSync(join(root, 'extension', shared), join(www, shared), { recursive: true });

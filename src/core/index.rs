@@ -20,6 +20,8 @@ use super::matching::company_domain;
 use super::model::Application;
 use super::store;
 
+use crate::core::sort;
+
 pub use super::store::{INDEX_BUCKET_PREFIX as BUCKET_PREFIX, INDEX_KEY};
 /// How many buckets the names are spread over.
 pub const BUCKETS: u32 = 256;
@@ -74,7 +76,7 @@ pub fn bucket_key(name: &str) -> String {
 
 /// The bucket records `names` are kept in.
 pub fn bucket_keys<'a>(names: impl IntoIterator<Item = &'a String>) -> Vec<String> {
-    let keys: BTreeSet<String> = names.into_iter().map(|n| bucket_key(n)).collect();
+    let keys: BTreeSet<String> = sort::set(names.into_iter().map(|n| bucket_key(n)));
     keys.into_iter().collect()
 }
 
@@ -145,11 +147,9 @@ pub fn after_change(
             .entry(key.clone())
             .or_insert_with(|| bucket_of(stored, &key));
         let mut ids: BTreeSet<String> = match bucket.get(name) {
-            Some(Value::Array(ids)) => ids
-                .iter()
-                .filter_map(Value::as_str)
-                .map(String::from)
-                .collect(),
+            Some(Value::Array(ids)) => {
+                sort::set(ids.iter().filter_map(Value::as_str).map(String::from))
+            }
             _ => BTreeSet::new(),
         };
         if after.contains(name) {
@@ -171,9 +171,8 @@ pub fn after_change(
 
 /// Every bucket and the completion record for `apps`: written whole, over any older index.
 pub fn build(apps: &[Application]) -> Vec<(String, String)> {
-    let mut buckets: BTreeMap<String, BTreeMap<String, BTreeSet<&str>>> = (0..BUCKETS)
-        .map(|n| (format!("{BUCKET_PREFIX}{n:02x}"), BTreeMap::new()))
-        .collect();
+    let mut buckets: BTreeMap<String, BTreeMap<String, BTreeSet<&str>>> =
+        sort::map((0..BUCKETS).map(|n| (format!("{BUCKET_PREFIX}{n:02x}"), BTreeMap::new())));
     for app in apps {
         for name in names(app) {
             let key = bucket_key(&name);
@@ -188,10 +187,12 @@ pub fn build(apps: &[Application]) -> Vec<(String, String)> {
     let mut out: Vec<(String, String)> = buckets
         .into_iter()
         .map(|(key, names)| {
-            let map: Map<String, Value> = names
-                .into_iter()
-                .map(|(name, ids)| (name, ids.into_iter().map(Value::from).collect()))
-                .collect();
+            let mut map = Map::new();
+            map.extend(
+                names
+                    .into_iter()
+                    .map(|(name, ids)| (name, ids.into_iter().map(Value::from).collect())),
+            );
             (key, Value::Object(map).to_string())
         })
         .collect();

@@ -3,11 +3,8 @@
 //! it sends something, its words in exports and draft checks, its name in the interface, and
 //! its word limit. Every list of kinds elsewhere is derived from [`KINDS`].
 
-use serde::{Deserialize, Serialize};
-
 /// The kinds of action the planner produces.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ActionKind {
     ThankYouEmail,
     ThankYouCard,
@@ -22,6 +19,23 @@ pub enum ActionKind {
     /// "Remind me N days after applying", for applications with no interview (off by default).
     ApplicationReminder,
 }
+
+crate::stored_by_name!(
+    ActionKind,
+    [
+        ThankYouEmail = "thank-you-email",
+        ThankYouCard = "thank-you-card",
+        CheckIn = "check-in",
+        FirstFollowUp = "first-follow-up",
+        SecondFollowUp = "second-follow-up",
+        MoveOn = "move-on",
+        AlertReference = "alert-reference",
+        AskFeedback = "ask-feedback",
+        StayConnected = "stay-connected",
+        Congratulate = "congratulate",
+        ApplicationReminder = "application-reminder",
+    ]
+);
 
 /// Who an action is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -5,6 +5,8 @@ use serde::Serialize;
 
 use super::model::{Action, ActionState, Application};
 
+use crate::core::sort;
+
 /// How a recipient matched an application.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -113,7 +115,7 @@ pub fn choices(apps: &[Application], actions: &[Action], recipients: &[String]) 
         ActionState::Due => 1,
         _ => 2,
     };
-    out.sort_by(|a, b| {
+    sort::sort_by(&mut out, |a, b| {
         (a.matched, urgency(a.state), a.due, &a.app_id, &a.action_key).cmp(&(
             b.matched,
             urgency(b.state),

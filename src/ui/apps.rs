@@ -10,6 +10,7 @@ use super::today::show_more;
 use super::words::{Text, Words};
 use super::{Model, View};
 use crate::core::model::{ActionState, Application, PostingDetails};
+use crate::core::sort;
 
 fn matches(w: &Words, app: &Application, needle: &str) -> bool {
     if needle.is_empty() {
@@ -32,7 +33,7 @@ pub fn listed(m: &Model) -> Vec<&Application> {
         .iter()
         .filter(|a| matches(&m.words, a, &needle))
         .collect();
-    apps.sort_unstable_by(|a, b| {
+    sort::sort_by(&mut apps, |a, b| {
         (a.status.is_closed(), a.company.to_lowercase(), &a.id).cmp(&(
             b.status.is_closed(),
             b.company.to_lowercase(),

@@ -95,7 +95,7 @@ fn first<'a>(mut cards: Vec<Card<'a>>, n: usize, pinned: Option<&str>) -> Vec<Ca
         let rest = cards.split_off(n);
         cards.extend(rest.into_iter().find(|c| pinned == Some(c.app.id.as_str())));
     }
-    cards.sort_unstable_by(order);
+    crate::core::sort::sort_by(&mut cards, order);
     cards
 }
 

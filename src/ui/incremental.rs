@@ -8,6 +8,7 @@ use super::{Model, Stored};
 use crate::core::calendar::WorkCalendar;
 use crate::core::model::{Action, Application};
 use crate::core::plan::{self, action_order};
+use crate::core::sort;
 use crate::core::store::{self, APP_KEY_PREFIX};
 use crate::core::summary::{Counts, Interview, ReplyEntry, Summary};
 
@@ -234,10 +235,10 @@ fn replace_actions(
     hi += more.len();
     plan.splice(hi - more.len()..hi - more.len(), more);
     let mut left = old[placed..].to_vec();
-    left.sort_unstable();
+    sort::sort(&mut left);
     for at in left.into_iter().rev() {
         plan.remove(at);
         hi -= 1;
     }
-    plan[lo..hi].sort_by(action_order);
+    sort::sort_by(&mut plan[lo..hi], action_order);
 }

@@ -301,7 +301,7 @@ impl Model {
         // Kept in id order, so that one is found by halving (`Model::app`); a stable sort
         // keeps applications sharing an id in the order they were read.
         if stored.apps.windows(2).any(|w| w[0].id > w[1].id) {
-            stored.apps.sort_by(|a, b| a.id.cmp(&b.id));
+            crate::core::sort::sort_by(&mut stored.apps, |a, b| a.id.cmp(&b.id));
         }
         self.plan = plan::plan(&stored.apps, &stored.settings, today);
         self.stored = stored;

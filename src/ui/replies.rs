@@ -9,6 +9,7 @@ use super::words::Text;
 use super::{EditorForm, Model, Notice, View};
 use crate::core::edit::Edit;
 use crate::core::model::{Answer, Application};
+use crate::core::sort;
 use crate::core::summary::{reply_order, ReplyEntry};
 use crate::core::words::Coded;
 
@@ -30,7 +31,7 @@ pub fn entries(m: &Model) -> (Vec<ReplyEntry>, usize) {
         .filter(|a| !a.noticed.is_empty())
         .flat_map(ReplyEntry::of)
         .collect();
-    all.sort_by(reply_order);
+    sort::sort_by(&mut all, reply_order);
     let n = all.len();
     (all, n)
 }

@@ -10,6 +10,7 @@ use super::{Model, Surface};
 use crate::core::calendar::GermanState;
 use crate::core::export::{tenths, KB};
 use crate::core::model::{Language, Medium, Settings};
+use crate::core::sort;
 use crate::core::sync::PartStatus;
 
 /// The settings form's fields, named as its controls are.
@@ -127,7 +128,7 @@ impl SettingsForm {
                 self.notice_off.retain(|s| s != site);
                 if !on {
                     self.notice_off.push(site.to_string());
-                    self.notice_off.sort();
+                    sort::sort(&mut self.notice_off);
                 }
                 self.dirty = true;
                 return true;
@@ -172,7 +173,7 @@ impl SettingsForm {
                 }
             }
         }
-        own.sort_unstable();
+        sort::sort(&mut own);
         own.dedup();
         s.holidays.own = own;
         s.default_medium = if self.default_medium == "phone" {

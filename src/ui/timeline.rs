@@ -8,6 +8,7 @@ use super::items::{action_title, status_label};
 use super::node::{el, svg, Node};
 use super::words::Words;
 use crate::core::model::{Action, ActionState, Application, EventKind};
+use crate::core::sort;
 
 // Whole units of the SVG's view box: integers keep the floating-point formatter out of the
 // WebAssembly, and a unit is under a pixel at the popup's width.
@@ -89,7 +90,7 @@ fn marks(w: &Words, app: &Application, actions: &[&Action]) -> Vec<Mark> {
             past,
         });
     }
-    out.sort_by_key(|m| m.date);
+    sort::sort_by_key(&mut out, |m| m.date);
     out
 }
 

@@ -20,6 +20,7 @@ use crate::core::matching;
 use crate::core::model::{Action, ActionState, Application, Language};
 use crate::core::plan::{self, Plan};
 use crate::core::protocol::{self, Request, Sender};
+use crate::core::sort;
 use crate::core::store;
 use crate::core::words::Worded;
 use crate::ui::warning_text;
@@ -284,11 +285,11 @@ impl Background {
                 let choices = matching::choices(&state.apps, &plan.actions, &recipients);
                 let best = matching::best(&choices);
                 // Each choice is looked up by id, not searched for: a long answer stays linear.
-                let actions: BTreeMap<(&str, &str), &Action> = plan
-                    .actions
-                    .iter()
-                    .map(|a| ((a.app_id.as_str(), a.key.as_str()), a))
-                    .collect();
+                let actions: BTreeMap<(&str, &str), &Action> = sort::map(
+                    plan.actions
+                        .iter()
+                        .map(|a| ((a.app_id.as_str(), a.key.as_str()), a)),
+                );
                 let views: Vec<ChoiceView> = choices
                     .iter()
                     .filter_map(|c| {

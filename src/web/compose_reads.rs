@@ -15,6 +15,7 @@ use crate::core::matching;
 use crate::core::offers::{Frame, FrameKind, Offer, FRAME_PREFIX, OFFER_PREFIX};
 use crate::core::plan::{self, Plan};
 use crate::core::protocol::Request;
+use crate::core::sort;
 
 async fn session<T: serde::de::DeserializeOwned>(key: String) -> Option<T> {
     let text = Kv::Session.get(&key).await.ok()??;
@@ -47,10 +48,11 @@ impl Background {
                     return Ok(Some((state, plan)));
                 }
                 // Otherwise the chooser lists more: only what was not read yet is read.
-                let domain_names: BTreeSet<String> = index::recipient_names(recipients, true)
-                    .difference(&exact_names)
-                    .cloned()
-                    .collect();
+                let domain_names: BTreeSet<String> = sort::set(
+                    index::recipient_names(recipients, true)
+                        .difference(&exact_names)
+                        .cloned(),
+                );
                 let Some(mut more) = self.found(&domain_names).await? else {
                     return Ok(None);
                 };
@@ -62,20 +64,20 @@ impl Background {
                     .map(String::as_str)
                     .collect();
                 state.apps.extend(self.data.load_apps(&more).await?.apps);
-                state.apps.sort_unstable_by(|a, b| a.id.cmp(&b.id));
+                sort::sort_by(&mut state.apps, |a, b| a.id.cmp(&b.id));
                 let plan = plan::plan(&state.apps, &state.settings, super::clock::today());
                 return Ok(Some((state, plan)));
             }
             Request::OfferDraft { offer, .. }
             | Request::OfferSent { offer, .. }
-            | Request::OfferUndo { offer } => offer_app(offer).await.into_iter().collect(),
+            | Request::OfferUndo { offer } => sort::set(offer_app(offer).await),
             Request::FrameGet { token } => {
                 let frame: Option<Frame> = session(format!("{FRAME_PREFIX}{token}")).await;
                 let offers = match frame.map(|f| f.kind) {
                     Some(FrameKind::Chooser { offers }) => offers,
                     Some(FrameKind::Sent { offer }) => vec![offer],
                     Some(FrameKind::Reply { app, .. }) => {
-                        return Ok(Some(self.read_apps(&BTreeSet::from([app])).await?));
+                        return Ok(Some(self.read_apps(&sort::set([app])).await?));
                     }
                     Some(FrameKind::Check { .. }) | None => Vec::new(),
                 };

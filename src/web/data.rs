@@ -33,11 +33,15 @@ extern "C" {
     fn send_message(message: &JsValue) -> Result<Promise, JsValue>;
 }
 
-/// Where this context's data lives and who writes it.
+/// Where this context's data lives and who writes it. A module built for one context has
+/// only that context's port.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Data {
+    #[cfg(feature = "worker")]
     Worker,
+    #[cfg(feature = "pages")]
     Extension,
+    #[cfg(feature = "www")]
     Page,
 }
 
@@ -63,11 +67,42 @@ struct ErrorReply {
     words: Option<Worded>,
 }
 
+/// `relay` in a page that sends its writes to the service worker, `write` in a writer. A
+/// module built for one kind of context has only that branch: a branch left out at run time
+/// would still be compiled into an `async fn`.
+macro_rules! by_port {
+    ($data:expr, relay => $relay:expr, write => $write:expr $(,)?) => {{
+        #[cfg(all(feature = "pages", any(feature = "worker", feature = "www")))]
+        let out = if $data.writes_directly() {
+            $write
+        } else {
+            $relay
+        };
+        #[cfg(all(feature = "pages", not(any(feature = "worker", feature = "www"))))]
+        let out = $relay;
+        #[cfg(not(feature = "pages"))]
+        let out = $write;
+        out
+    }};
+}
+
 impl Data {
     /// The port of the context this code runs in: a global without a document that has
     /// extension storage is the service worker; a document with extension storage is an
-    /// extension page; anything else is `www/`.
+    /// extension page; anything else is `www/`. A module built for one context is that one.
     pub fn here() -> Data {
+        #[cfg(all(feature = "worker", not(feature = "pages"), not(feature = "www")))]
+        return Data::Worker;
+        #[cfg(all(feature = "pages", not(feature = "worker"), not(feature = "www")))]
+        return Data::Extension;
+        #[cfg(all(feature = "www", not(feature = "worker"), not(feature = "pages")))]
+        return Data::Page;
+        #[cfg(all(feature = "worker", feature = "pages", feature = "www"))]
+        Data::detect()
+    }
+
+    #[cfg(all(feature = "worker", feature = "pages", feature = "www"))]
+    fn detect() -> Data {
         let global = js_sys::global();
         let has = |path: &[&str]| {
             let mut value: JsValue = global.clone().into();
@@ -87,16 +122,41 @@ impl Data {
         }
     }
 
+    /// The port of an extension page, or of `www/` when `www`.
+    #[cfg_attr(not(all(feature = "pages", feature = "www")), allow(unused_variables))]
+    pub(super) fn of_page(www: bool) -> Data {
+        #[cfg(all(feature = "pages", feature = "www"))]
+        return if www { Data::Page } else { Data::Extension };
+        #[cfg(all(feature = "pages", not(feature = "www")))]
+        return Data::Extension;
+        #[cfg(all(feature = "www", not(feature = "pages")))]
+        return Data::Page;
+        #[cfg(not(any(feature = "pages", feature = "www")))]
+        unreachable!("no page in a module built for the service worker ({www})")
+    }
+
+    /// Whether this is `www/`'s port (its own `localStorage`).
+    pub(super) fn is_page(self) -> bool {
+        #[cfg(feature = "www")]
+        return self == Data::Page;
+        #[cfg(not(feature = "www"))]
+        false
+    }
+
     pub(super) fn kv(self) -> Kv {
-        match self {
-            Data::Worker | Data::Extension => Kv::Extension,
-            Data::Page => Kv::Page,
+        if self.is_page() {
+            Kv::Page
+        } else {
+            Kv::Extension
         }
     }
 
     /// Whether this context writes storage itself (else it asks the service worker).
     pub(super) fn writes_directly(self) -> bool {
-        !matches!(self, Data::Extension)
+        #[cfg(feature = "pages")]
+        return self != Data::Extension;
+        #[cfg(not(feature = "pages"))]
+        true
     }
 
     /// Reads everything. The writer contexts first bring older stored layouts up to date
@@ -120,18 +180,18 @@ impl Data {
         let current =
             store::migrate::is_current_schema(entries.get(store::SCHEMA_KEY).map(String::as_str));
         if !current || entries.contains_key(store::JOURNAL_KEY) {
-            if self.writes_directly() {
+            by_port!(self, relay => {
+                // The service worker upgrades storage when it reads it.
+                self.ask(&request("badge/refresh", &[])).await?;
+                entries = self.kv().all().await?;
+            }, write => {
                 entries = self.settled(entries).await?;
                 let upgrade = store::plan_upgrade(&entries, &clock::now_iso())?;
                 if !upgrade.batch.is_empty() {
                     self.run(&upgrade.batch).await?;
                     entries = self.kv().all().await?;
                 }
-            } else {
-                // The service worker upgrades storage when it reads it.
-                self.ask(&request("badge/refresh", &[])).await?;
-                entries = self.kv().all().await?;
-            }
+            });
         }
         Ok(state_of(&entries))
     }
@@ -159,40 +219,40 @@ impl Data {
 
     /// Saves one application; `app.revision` must be the one it was read with.
     pub async fn save_app(self, app: Application) -> Result<Application, DataError> {
-        if !self.writes_directly() {
+        by_port!(self, relay => {
             let reply = self
                 .ask(&request("app/save", &[("app", json(&app)?)]))
                 .await?;
-            return serde_json::from_str(&reply)
-                .map_err(|e| DataError::Invalid(e.to_string().into()));
-        }
-        match self
-            .command(Command::SaveApp { app: Box::new(app) })
-            .await?
-        {
-            Reply::App(saved) => Ok(*saved),
-            other => Err(unexpected(&other)),
-        }
+            serde_json::from_str(&reply).map_err(|e| DataError::Invalid(e.to_string().into()))
+        }, write => {
+            match self
+                .command(Command::SaveApp { app: Box::new(app) })
+                .await?
+            {
+                Reply::App(saved) => Ok(*saved),
+                other => Err(unexpected(&other)),
+            }
+        })
     }
 
     /// Deletes one application read at `revision`.
     pub async fn delete_app(self, id: &str, revision: u32) -> Result<(), DataError> {
-        if !self.writes_directly() {
+        by_port!(self, relay => {
             let fields = [("id", json(&id)?), ("revision", revision.to_string())];
-            self.ask(&request("app/delete", &fields)).await?;
-            return Ok(());
-        }
-        self.command(Command::DeleteApp {
-            id: id.to_string(),
-            revision,
+            self.ask(&request("app/delete", &fields)).await.map(|_| ())
+        }, write => {
+            self.command(Command::DeleteApp {
+                id: id.to_string(),
+                revision,
+            })
+            .await
+            .map(|_| ())
         })
-        .await
-        .map(|_| ())
     }
 
     /// Saves the settings read at `revision`; returns the new revision.
     pub async fn save_settings(self, settings: Settings, revision: u32) -> Result<u32, DataError> {
-        if !self.writes_directly() {
+        by_port!(self, relay => {
             let fields = [
                 ("settings", json(&settings)?),
                 ("revision", revision.to_string()),
@@ -202,53 +262,54 @@ impl Data {
             struct Saved {
                 revision: u32,
             }
-            return serde_json::from_str::<Saved>(&reply)
+            serde_json::from_str::<Saved>(&reply)
                 .map(|saved| saved.revision)
-                .map_err(|_| DataError::Invalid("the settings were not saved".into()));
-        }
-        let command = Command::SaveSettings {
-            settings: Box::new(settings),
-            revision,
-        };
-        match self.command(command).await? {
-            Reply::Settings { revision } => Ok(revision),
-            other => Err(unexpected(&other)),
-        }
+                .map_err(|_| DataError::Invalid("the settings were not saved".into()))
+        }, write => {
+            let command = Command::SaveSettings {
+                settings: Box::new(settings),
+                revision,
+            };
+            match self.command(command).await? {
+                Reply::Settings { revision } => Ok(revision),
+                other => Err(unexpected(&other)),
+            }
+        })
     }
 
     /// Validates a backup file in full, then merges it by id or replaces everything. A file
     /// with any problem changes nothing; the state before is kept as the snapshot.
     pub async fn import_backup(self, text: &str, replace: bool) -> Result<ImportReport, DataError> {
-        if !self.writes_directly() {
+        by_port!(self, relay => {
             let fields = [("text", json(&text)?), ("replace", replace.to_string())];
             let reply = self.ask(&request("backup/import", &fields)).await?;
-            return serde_json::from_str(&reply)
-                .map_err(|e| DataError::Invalid(e.to_string().into()));
-        }
-        let command = Command::Import {
-            text: text.to_string(),
-            replace,
-        };
-        match self.command(command).await? {
-            Reply::Imported(report) => Ok(report),
-            other => Err(unexpected(&other)),
-        }
+            serde_json::from_str(&reply).map_err(|e| DataError::Invalid(e.to_string().into()))
+        }, write => {
+            let command = Command::Import {
+                text: text.to_string(),
+                replace,
+            };
+            match self.command(command).await? {
+                Reply::Imported(report) => Ok(report),
+                other => Err(unexpected(&other)),
+            }
+        })
     }
 
     /// Puts back the state saved before the last migration or import.
     pub async fn restore_snapshot(self) -> Result<(), DataError> {
-        if !self.writes_directly() {
-            self.ask(&request("snapshot/restore", &[])).await?;
-            return Ok(());
-        }
-        self.command(Command::RestoreSnapshot).await.map(|_| ())
+        by_port!(self, relay => {
+            self.ask(&request("snapshot/restore", &[])).await.map(|_| ())
+        }, write => {
+            self.command(Command::RestoreSnapshot).await.map(|_| ())
+        })
     }
 
     /// Records what happened to one application (sent, skipped, snoozed, a reply...). The
     /// writer applies it to the application as stored, so a page's older copy cannot undo a
     /// change made elsewhere.
     pub async fn edit(self, app_id: &str, edit: Edit) -> Result<Application, DataError> {
-        if !self.writes_directly() {
+        by_port!(self, relay => {
             #[derive(serde::Serialize)]
             #[serde(rename_all = "camelCase")]
             struct EditMessage<'a> {
@@ -262,21 +323,22 @@ impl Data {
                 edit,
             })?;
             let reply = self.ask(&message).await?;
-            return serde_json::from_str(&reply)
-                .map_err(|e| DataError::Invalid(e.to_string().into()));
-        }
-        let command = Command::Edit {
-            app_id: app_id.to_string(),
-            edit,
-        };
-        match self.command(command).await? {
-            Reply::App(saved) => Ok(*saved),
-            other => Err(unexpected(&other)),
-        }
+            serde_json::from_str(&reply).map_err(|e| DataError::Invalid(e.to_string().into()))
+        }, write => {
+            let command = Command::Edit {
+                app_id: app_id.to_string(),
+                edit,
+            };
+            match self.command(command).await? {
+                Reply::App(saved) => Ok(*saved),
+                other => Err(unexpected(&other)),
+            }
+        })
     }
 
     /// Runs one command in a writer context: reads what it names (finishing an interrupted
     /// write first), lets `core::command` decide, and writes its batch before answering.
+    #[cfg(any(feature = "worker", feature = "www"))]
     pub async fn command(self, command: Command) -> Result<Reply, DataError> {
         let reads = command.reads();
         let mut stored = self.read(&reads).await?;
@@ -332,6 +394,7 @@ impl Data {
 
     /// `entries` once an interrupted import, restore or migration is finished: the removals its
     /// journal names are made before anything is planned on what is stored.
+    #[cfg(any(feature = "worker", feature = "www"))]
     async fn settled(
         self,
         entries: BTreeMap<String, String>,
@@ -345,6 +408,7 @@ impl Data {
         }
     }
 
+    #[cfg(any(feature = "worker", feature = "www"))]
     async fn run(self, batch: &Batch) -> Result<(), DataError> {
         for step in &batch.steps {
             match step {
@@ -357,6 +421,7 @@ impl Data {
 
     /// Sends a request (JSON text, from [`request`]) to the service worker; an `{error}` reply
     /// becomes a [`DataError`], any other comes back as JSON text.
+    #[cfg(feature = "pages")]
     async fn ask(self, request: &str) -> Result<String, DataError> {
         let message = JSON::parse(request).map_err(DataError::from_js)?;
         let promise = send_message(&message).map_err(DataError::from_js)?;
@@ -400,6 +465,7 @@ fn state_of(entries: &BTreeMap<String, String>) -> State {
 /// `saveApplication(app)` for pages: saves one application through this context's port (a
 /// message to the service worker from an extension page, `localStorage` in `www/`). Resolves
 /// to the stored application with its new revision; rejects with `{error, code}`.
+#[cfg(any(feature = "pages", feature = "www"))]
 #[wasm_bindgen(js_name = saveApplication)]
 pub async fn save_application(app: JsValue) -> Result<JsValue, JsValue> {
     let refuse = |e: DataError| {

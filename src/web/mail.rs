@@ -25,6 +25,7 @@ use crate::core::offers::{self, FrameKind, Offer, Step};
 use crate::core::plan::Plan;
 use crate::core::protocol::Sender;
 use crate::core::sites;
+use crate::core::sort;
 
 #[wasm_bindgen]
 extern "C" {
@@ -65,11 +66,12 @@ impl Background {
         Ok(groups
             .iter()
             .map(|g| {
-                names
-                    .iter()
-                    .filter(|(_, n)| !n.is_disjoint(g))
-                    .map(|(id, _)| id.to_string())
-                    .collect()
+                sort::set(
+                    names
+                        .iter()
+                        .filter(|(_, n)| !n.is_disjoint(g))
+                        .map(|(id, _)| id.to_string()),
+                )
             })
             .collect())
     }
@@ -95,7 +97,7 @@ impl Background {
         }
         let groups: Vec<BTreeSet<String>> = senders
             .iter()
-            .map(|s| noticing::sender_names(s).into_iter().collect())
+            .map(|s| sort::set(noticing::sender_names(s)))
             .collect();
         let known = self
             .named_each(&groups)
@@ -137,8 +139,8 @@ impl Background {
         let mut groups = Vec::with_capacity(2 * messages.len());
         for (_, m) in &messages {
             let names = noticing::sender_names(&m.from);
-            groups.push(names.iter().take(1).cloned().collect());
-            groups.push(names.iter().skip(1).cloned().collect());
+            groups.push(sort::set(names.iter().take(1).cloned()));
+            groups.push(sort::set(names.iter().skip(1).cloned()));
         }
         let found = self.named_each(&groups).await?;
         let mut about: Vec<(usize, Message, BTreeSet<String>)> = Vec::new();

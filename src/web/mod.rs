@@ -1,23 +1,47 @@
 //! The only code that touches JavaScript: `#[wasm_bindgen]` exports for the service worker,
 //! the extension pages and `www/`, the storage backends they use, and the clock.
+//!
+//! Each context loads a module built for it alone (the features `worker`, `pages` and `www`,
+//! see Cargo.toml): the service worker's has no interface, the pages' no message handler and
+//! no writer, and code only another context uses is left unused there.
+#![cfg_attr(
+    not(all(feature = "worker", feature = "pages", feature = "www")),
+    allow(dead_code, unused_imports)
+)]
 
+#[cfg(not(any(
+    all(feature = "worker", feature = "pages", feature = "www"),
+    all(feature = "worker", not(feature = "pages"), not(feature = "www")),
+    all(feature = "pages", not(feature = "worker"), not(feature = "www")),
+    all(feature = "www", not(feature = "worker"), not(feature = "pages")),
+)))]
+compile_error!(
+    "build the WebAssembly with one of the features worker, pages and www, or all three"
+);
+
+#[cfg(feature = "worker")]
 mod background;
 #[cfg(feature = "bench")]
 pub mod bench;
 pub mod clock;
+#[cfg(feature = "worker")]
 mod compose;
+#[cfg(feature = "worker")]
 mod compose_reads;
 pub mod data;
 mod error;
 pub mod exports;
 pub mod kv;
+#[cfg(feature = "worker")]
 mod mail;
 mod own;
 pub mod pages;
+#[cfg(feature = "worker")]
 pub mod sync;
 pub mod today;
 pub mod ui;
 
+#[cfg(feature = "worker")]
 pub use background::Background;
 
 use serde::{de::DeserializeOwned, Serialize};

@@ -12,6 +12,7 @@ use super::ui::{self, Surface};
 /// was ready; anything else: they are read now. `page` is the glue's promise of what the
 /// posting collector found in the active tab: `{url, json}` (the collector's answer as JSON
 /// text), `{url, refused: true}` (the browser would not let it run there) or `null` (no tab).
+#[cfg(feature = "pages")]
 #[wasm_bindgen(js_name = mountPopup)]
 pub fn mount_popup(root: &Element, early: JsValue, page: JsValue) -> Result<(), JsValue> {
     ui::mount(root.clone(), Surface::Popup, early.dyn_into().ok())?;
@@ -42,6 +43,7 @@ fn collected(answer: &JsValue) -> Option<crate::ui::Collected> {
 }
 
 /// The options page.
+#[cfg(feature = "pages")]
 #[wasm_bindgen(js_name = mountOptions)]
 pub fn mount_options(root: &Element) -> Result<(), JsValue> {
     ui::mount(root.clone(), Surface::Options, None)
@@ -72,6 +74,7 @@ pub fn mount_tab(
 
 /// `www/`: `messages` is the page's message file(s) (`{name: {message}}`), `language` the
 /// user's language tag.
+#[cfg(feature = "www")]
 #[wasm_bindgen(js_name = mountWww)]
 pub fn mount_www(root: &Element, messages: JsValue, language: String) -> Result<(), JsValue> {
     ui::set_page_messages(&messages, &language);

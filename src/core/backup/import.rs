@@ -10,6 +10,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 
 use super::{export_backup, parse_backup, Backup, ImportError};
 use crate::core::model::{Application, Settings};
+use crate::core::sort;
 use crate::core::store::{
     app_key, decode_settings, prepare_app, prepare_delete_app, prepare_put_settings,
     snapshot_entry, whole_write, Batch, KvStore, PreparedApp, Store, StoreError, SETTINGS_KEY,
@@ -145,7 +146,7 @@ pub struct ImportPlan {
 /// the backup's settings.
 pub fn plan_import(existing: &[Application], backup: &Backup, mode: ImportMode) -> ImportPlan {
     let stored: BTreeMap<&str, &Application> =
-        existing.iter().map(|a| (a.id.as_str(), a)).collect();
+        sort::map(existing.iter().map(|a| (a.id.as_str(), a)));
     let mut plan = ImportPlan::default();
     for incoming in &backup.applications {
         let Some(current) = stored.get(incoming.id.as_str()) else {
@@ -182,7 +183,7 @@ pub fn plan_import(existing: &[Application], backup: &Backup, mode: ImportMode) 
         }
     }
     if mode == ImportMode::Replace {
-        let incoming: BTreeSet<&str> = backup.applications.iter().map(|a| a.id.as_str()).collect();
+        let incoming: BTreeSet<&str> = sort::set(backup.applications.iter().map(|a| a.id.as_str()));
         for gone in existing
             .iter()
             .filter(|a| !incoming.contains(a.id.as_str()))

@@ -23,6 +23,8 @@ use serde::Serialize;
 
 use super::model::{Application, Settings};
 
+use crate::core::sort;
+
 pub use error::{ImportError, Invalid, Place, VALUE_WORDS};
 pub use import::{
     plan_import, plan_import_batch, prepare_import_write, AppRef, ImportMode, ImportPlan,
@@ -61,7 +63,7 @@ struct BackupDocument<'a> {
 /// applications ordered by id.
 pub fn export_backup(apps: &[Application], settings: &Settings, exported_at: &str) -> String {
     let mut applications: Vec<&Application> = apps.iter().collect();
-    applications.sort_unstable_by(|a, b| a.id.cmp(&b.id));
+    sort::sort_by(&mut applications, |a, b| a.id.cmp(&b.id));
     let document = BackupDocument {
         format: BACKUP_FORMAT,
         version: BACKUP_VERSION,

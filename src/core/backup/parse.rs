@@ -13,6 +13,7 @@ use serde_json::{Map, Value};
 use super::locate::{offset_of, path_at, Step};
 use super::{Backup, ImportError, Invalid, Place, BACKUP_FORMAT, BACKUP_VERSION, MAX_BACKUP_BYTES};
 use crate::core::model::{Application, Contact, Event, EventKind, Interviewer, Round, Settings};
+use crate::core::sort;
 use crate::core::store::is_valid_id;
 
 /// The document after `format` and `version`, which are checked first and on their own.
@@ -58,17 +59,18 @@ pub fn parse_backup(text: &str) -> Result<Backup, ImportError> {
 
     let mut applications = document.applications;
     let mut seen = BTreeSet::new();
-    let duplicates: BTreeSet<String> = applications
-        .iter()
-        .filter(|a| !seen.insert(a.id.as_str()))
-        .map(|a| a.id.clone())
-        .collect();
+    let duplicates: BTreeSet<String> = sort::set(
+        applications
+            .iter()
+            .filter(|a| !seen.insert(a.id.as_str()))
+            .map(|a| a.id.clone()),
+    );
     if !duplicates.is_empty() {
         return Err(ImportError::DuplicateIds {
             ids: duplicates.into_iter().collect(),
         });
     }
-    applications.sort_unstable_by(|a, b| a.id.cmp(&b.id));
+    sort::sort_by(&mut applications, |a, b| a.id.cmp(&b.id));
     Ok(Backup {
         exported_at: document.exported_at,
         settings: document.settings,

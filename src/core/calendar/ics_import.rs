@@ -19,6 +19,7 @@ use chrono::{Days, NaiveDate};
 use serde::Serialize;
 
 use crate::core::model::HolidaySettings;
+use crate::core::sort;
 use crate::core::words::{Arg, Coded};
 
 /// The largest file read. A public-holiday calendar for a decade is well under 100 KB; a
@@ -206,7 +207,7 @@ pub fn parse_holiday_ics(text: &str) -> Result<IcsHolidays, IcsImportError> {
     if !depth.is_empty() {
         return Err(IcsImportError::Damaged);
     }
-    found.dates.sort_unstable();
+    sort::sort(&mut found.dates);
     found.dates.dedup();
     if found.dates.is_empty() {
         return Err(IcsImportError::NoAllDayEvents {
@@ -237,7 +238,7 @@ pub fn import_holiday_ics(
             summary.added += 1;
         }
     }
-    next.own.sort_unstable();
+    sort::sort(&mut next.own);
     Ok((next, summary))
 }
 

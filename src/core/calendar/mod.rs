@@ -41,6 +41,8 @@ use serde::Serialize;
 
 use super::model::HolidaySettings;
 
+use crate::core::sort;
+
 pub use austria::Austria;
 pub use england_wales::{easter_sunday, EnglandWales};
 pub use germany::{GermanState, Germany};
@@ -108,7 +110,7 @@ impl HolidayCalendar for OwnHolidays {
             .copied()
             .filter(|date| date.year() == year)
             .collect();
-        dates.sort_unstable();
+        sort::sort(&mut dates);
         dates.dedup();
         dates
             .into_iter()
@@ -207,7 +209,7 @@ impl WorkCalendar {
                 }
             }
         }
-        all.sort_by_key(|h| h.date);
+        sort::sort_by_key(&mut all, |h| h.date);
         all
     }
 

@@ -4,6 +4,8 @@ use chrono::NaiveDate;
 
 use super::super::model::{Action, ActionKind, Application, EventKind, Medium, Status};
 
+use crate::core::sort;
+
 /// How CSV files are written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct CsvOptions {
@@ -141,7 +143,7 @@ pub fn applications_csv(apps: &[Application], actions: &[Action], options: CsvOp
 
 fn rounds_cell(app: &Application) -> String {
     let mut rounds: Vec<_> = app.rounds.iter().collect();
-    rounds.sort_by_key(|r| r.date);
+    sort::sort_by_key(&mut rounds, |r| r.date);
     rounds
         .iter()
         .map(|r| {
@@ -320,7 +322,7 @@ pub fn job_search_log_csv(apps: &[Application], actions: &[Action], options: Csv
         }
     }
     // Stable: rows of one day keep the order of the applications and of their history.
-    rows.sort_by_key(|(date, _)| *date);
+    sort::sort_by_key(&mut rows, |(date, _)| *date);
     let mut out = csv_start(options);
     csv_row(&mut out, &LOG_COLUMNS);
     for (_, cells) in &rows {

@@ -25,6 +25,8 @@ use serde::Serialize;
 use super::model::{Action, Application, Event, Round, Settings, Status};
 use super::plan;
 
+use crate::core::sort;
+
 pub mod actions;
 pub mod csv;
 pub mod decisions;
@@ -73,7 +75,7 @@ impl Median {
         if values.is_empty() {
             return Median { days: None, count };
         }
-        values.sort_unstable();
+        sort::sort(values);
         let mid = values.len() / 2;
         let days = if values.len() % 2 == 1 {
             values[mid] as f64
@@ -171,7 +173,7 @@ fn events_by_date<'a>(app: &'a Application, today: NaiveDate, out: &mut Vec<&'a 
             .filter(|e| usable(e.date) && e.date <= today),
     );
     // Stable: events of one day keep the order they were recorded in.
-    out.sort_by_key(|e| e.date);
+    sort::sort_by_key(out, |e| e.date);
 }
 
 fn rounds_by_date<'a>(app: &'a Application, today: NaiveDate, out: &mut Vec<&'a Round>) {
@@ -181,7 +183,7 @@ fn rounds_by_date<'a>(app: &'a Application, today: NaiveDate, out: &mut Vec<&'a 
             .iter()
             .filter(|r| usable(r.date) && r.date <= today),
     );
-    out.sort_by_key(|r| r.date);
+    sort::sort_by_key(out, |r| r.date);
 }
 
 /// Whether a status is still open: the employer has not decided and the user has not left.

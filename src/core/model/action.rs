@@ -6,8 +6,7 @@ use serde::{Deserialize, Serialize};
 use super::{ActionKind, Medium};
 
 /// Where an action stands on `today`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ActionState {
     /// Its due date is after today.
     Upcoming,
@@ -22,6 +21,19 @@ pub enum ActionState {
     /// Depends on an earlier action that has not happened; the date assumes it happens when due.
     Projected,
 }
+
+crate::stored_by_name!(
+    ActionState,
+    [
+        Upcoming = "upcoming",
+        Due = "due",
+        Overdue = "overdue",
+        Done = "done",
+        Skipped = "skipped",
+        Snoozed = "snoozed",
+        Projected = "projected",
+    ]
+);
 
 impl ActionState {
     /// Counted on the toolbar badge.
@@ -64,8 +76,7 @@ impl Reason {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ReasonCode {
     /// Thank-you email on the interview day.
     InterviewDay,
@@ -96,6 +107,26 @@ pub enum ReasonCode {
     /// The user's reminder after an online application.
     AfterApplying,
 }
+
+crate::stored_by_name!(
+    ReasonCode,
+    [
+        InterviewDay = "interview-day",
+        CardAfterInterview = "card-after-interview",
+        AfterDecisionDate = "after-decision-date",
+        NoDecisionDate = "no-decision-date",
+        LongTimeline = "long-timeline",
+        AfterReplyDecisionDate = "after-reply-decision-date",
+        AfterReply = "after-reply",
+        WeekAfterFirst = "week-after-first",
+        NoReplyAfterSecond = "no-reply-after-second",
+        ReferencesRequested = "references-requested",
+        AfterRejectionFeedback = "after-rejection-feedback",
+        AfterRejectionConnect = "after-rejection-connect",
+        PositiveNews = "positive-news",
+        AfterApplying = "after-applying",
+    ]
+);
 
 /// One thing to do: what, for whom, when, and why.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -1,43 +1,47 @@
 //! The German Länder, as the holiday settings name them.
 
-use serde::{Deserialize, Serialize};
-
 /// One of the sixteen Länder, stored by its ISO 3166-2 code without the "DE-".
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum GermanState {
-    #[serde(rename = "BW")]
     BadenWuerttemberg,
-    #[serde(rename = "BY")]
     Bayern,
-    #[serde(rename = "BE")]
     Berlin,
-    #[serde(rename = "BB")]
     Brandenburg,
-    #[serde(rename = "HB")]
     Bremen,
-    #[serde(rename = "HH")]
     Hamburg,
-    #[serde(rename = "HE")]
     Hessen,
-    #[serde(rename = "MV")]
     MecklenburgVorpommern,
-    #[serde(rename = "NI")]
     Niedersachsen,
-    #[serde(rename = "NW")]
     NordrheinWestfalen,
-    #[serde(rename = "RP")]
     RheinlandPfalz,
-    #[serde(rename = "SL")]
     Saarland,
-    #[serde(rename = "SN")]
     Sachsen,
-    #[serde(rename = "ST")]
     SachsenAnhalt,
-    #[serde(rename = "SH")]
     SchleswigHolstein,
-    #[serde(rename = "TH")]
     Thueringen,
 }
+
+crate::stored_by_name!(
+    GermanState,
+    [
+        BadenWuerttemberg = "BW",
+        Bayern = "BY",
+        Berlin = "BE",
+        Brandenburg = "BB",
+        Bremen = "HB",
+        Hamburg = "HH",
+        Hessen = "HE",
+        MecklenburgVorpommern = "MV",
+        Niedersachsen = "NI",
+        NordrheinWestfalen = "NW",
+        RheinlandPfalz = "RP",
+        Saarland = "SL",
+        Sachsen = "SN",
+        SachsenAnhalt = "ST",
+        SchleswigHolstein = "SH",
+        Thueringen = "TH",
+    ]
+);
 
 use GermanState::*;
 

@@ -1,18 +1,14 @@
 //! The languages drafts are written in, and how a German letter addresses its reader.
 
-use serde::{Deserialize, Serialize};
-
 /// A language the built-in drafts are written in, stored as its ISO 639-1 code.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 pub enum Language {
     #[default]
-    #[serde(rename = "en")]
     English,
-    #[serde(rename = "de")]
     German,
 }
+
+crate::stored_by_name!(Language, [English = "en", German = "de",]);
 
 impl Language {
     pub const ALL: [Language; 2] = [Language::English, Language::German];
@@ -37,11 +33,12 @@ impl Language {
 }
 
 /// The form of address a formal German letter uses for a contact.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Salutation {
     /// "Sehr geehrte Frau ..."
     Frau,
     /// "Sehr geehrter Herr ..."
     Herr,
 }
+
+crate::stored_by_name!(Salutation, [Frau = "frau", Herr = "herr",]);

@@ -194,13 +194,14 @@ impl<'de> Deserialize<'de> for Status {
 }
 
 /// How to reach the employer.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Medium {
     #[default]
     Email,
     Phone,
 }
+
+crate::stored_by_name!(Medium, [Email = "email", Phone = "phone",]);
 
 /// One interview stage.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -252,8 +253,28 @@ impl Round {
 
 /// A round's time as "HH:MM" (seconds, when present, are read and dropped).
 mod hh_mm {
+    use chrono::format::{parse, Item, Numeric, Pad, Parsed};
     use chrono::{NaiveTime, Timelike};
     use serde::{de::Error, Deserialize, Deserializer, Serializer};
+
+    /// `%H:%M` and `%H:%M:%S` as chrono reads those formats, written out as their items so
+    /// that no format string is parsed at run time.
+    const HOUR_MINUTE: [Item<'static>; 3] = [
+        Item::Numeric(Numeric::Hour, Pad::Zero),
+        Item::Literal(":"),
+        Item::Numeric(Numeric::Minute, Pad::Zero),
+    ];
+    const SECOND: [Item<'static>; 2] = [
+        Item::Literal(":"),
+        Item::Numeric(Numeric::Second, Pad::Zero),
+    ];
+
+    fn time(text: &str, seconds: bool) -> Option<NaiveTime> {
+        let mut parsed = Parsed::new();
+        let extra: &[Item<'static>] = if seconds { &SECOND } else { &[] };
+        parse(&mut parsed, text, HOUR_MINUTE.iter().chain(extra)).ok()?;
+        parsed.to_naive_time().ok()
+    }
 
     pub fn serialize<S: Serializer>(time: &Option<NaiveTime>, s: S) -> Result<S::Ok, S::Error> {
         match time {
@@ -270,8 +291,8 @@ mod hh_mm {
         if text.is_empty() {
             return Ok(None);
         }
-        NaiveTime::parse_from_str(text, "%H:%M")
-            .or_else(|_| NaiveTime::parse_from_str(text, "%H:%M:%S"))
+        time(text, false)
+            .or_else(|| time(text, true))
             .map(|t| {
                 t.with_second(0)
                     .unwrap_or(t)
@@ -279,7 +300,37 @@ mod hh_mm {
                     .unwrap_or(t)
             })
             .map(Some)
-            .map_err(|_| D::Error::custom(format!("invalid time {text:?}, expected HH:MM")))
+            .ok_or_else(|| D::Error::custom(format!("invalid time {text:?}, expected HH:MM")))
+    }
+
+    #[cfg(test)]
+    #[test]
+    fn reads_times_as_the_format_strings_do() {
+        for text in [
+            "09:30",
+            "9:30",
+            "23:59",
+            "24:00",
+            "12:60",
+            "07:05:09",
+            "07:05:60",
+            "7:5",
+            "07:5x",
+            "07 :30",
+            "07: 30",
+            "0730",
+            "",
+            ":",
+            "-1:00",
+            "+7:00",
+            "07:30:",
+            "١٢:٣٠",
+        ] {
+            let chrono = NaiveTime::parse_from_str(text, "%H:%M").ok();
+            let with_seconds = NaiveTime::parse_from_str(text, "%H:%M:%S").ok();
+            assert_eq!(time(text, false), chrono, "{text}");
+            assert_eq!(time(text, true), with_seconds, "{text}");
+        }
     }
 }
 

@@ -31,8 +31,7 @@ pub struct Noticed {
 
 /// What a noticed message turned out to be. Each answer but the last is also recorded in the
 /// history as the ordinary event it stands for (`core::ops`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Answer {
     /// A reply: rule 3 restarts the follow-ups from its day.
     Reply,
@@ -45,6 +44,17 @@ pub enum Answer {
     /// The message is not about this application.
     NotAbout,
 }
+
+crate::stored_by_name!(
+    Answer,
+    [
+        Reply = "reply",
+        Rejection = "rejection",
+        Interview = "interview",
+        References = "references",
+        NotAbout = "not-about",
+    ]
+);
 
 impl Answer {
     pub const ALL: [Answer; 5] = [

@@ -1,6 +1,23 @@
 //! Dates as webmail pages write them, read into days.
 
+use chrono::format::{parse, Item, Numeric, Pad, Parsed};
 use chrono::{Datelike, Days, NaiveDate};
+
+/// `%Y-%m-%d` as chrono reads that format, written out as its items so that no format string
+/// is parsed at run time.
+const YEAR_MONTH_DAY: [Item<'static>; 5] = [
+    Item::Numeric(Numeric::Year, Pad::Zero),
+    Item::Literal("-"),
+    Item::Numeric(Numeric::Month, Pad::Zero),
+    Item::Literal("-"),
+    Item::Numeric(Numeric::Day, Pad::Zero),
+];
+
+fn iso_date(text: &str) -> Option<NaiveDate> {
+    let mut parsed = Parsed::new();
+    parse(&mut parsed, text, YEAR_MONTH_DAY.iter()).ok()?;
+    parsed.to_naive_date().ok()
+}
 
 const MONTHS: [(&str, u32); 25] = [
     ("jan", 1),
@@ -63,7 +80,7 @@ pub fn parse_date(text: &str, lang: &str, today: NaiveDate) -> Option<NaiveDate>
 fn parse_any(t: &str, lang: &str, today: NaiveDate) -> Option<NaiveDate> {
     // `get`, not slicing: the tenth byte may fall inside a character.
     if let Some(head) = t.get(..10).filter(|h| h.as_bytes().get(4) == Some(&b'-')) {
-        if let Ok(d) = NaiveDate::parse_from_str(head, "%Y-%m-%d") {
+        if let Some(d) = iso_date(head) {
             return Some(d);
         }
     }
@@ -172,6 +189,27 @@ mod tests {
 
     fn d(s: &str) -> NaiveDate {
         s.parse().expect("test date")
+    }
+
+    #[test]
+    fn iso_dates_as_the_format_string_reads_them() {
+        for text in [
+            "2026-12-07",
+            "2026-2-7",
+            "2026-13-01",
+            "2024-02-29",
+            "2023-02-29",
+            "+2026-12-07",
+            "-0001-01-01",
+            "2026 -12-07",
+            "2026-12-07 ",
+            "20261207",
+            "2026-12-7x",
+            "",
+        ] {
+            let chrono = NaiveDate::parse_from_str(text, "%Y-%m-%d").ok();
+            assert_eq!(iso_date(text), chrono, "{text}");
+        }
     }
 
     #[test]

@@ -17,6 +17,8 @@ use super::matching::company_domain;
 use super::model::{Answer, Application, EventKind, Noticed, Status};
 use super::ops::{self, OpError};
 
+use crate::core::sort;
+
 mod date;
 pub use date::parse_date;
 
@@ -254,7 +256,9 @@ pub fn take(app: &Application, messages: &[Message], today: NaiveDate) -> Option
 /// The possible replies of `app` the user has not answered, newest first.
 pub fn pending(app: &Application) -> impl Iterator<Item = &Noticed> {
     let mut out: Vec<&Noticed> = app.noticed.iter().filter(|n| n.answer.is_none()).collect();
-    out.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.id.cmp(&b.id)));
+    sort::sort_by(&mut out, |a, b| {
+        b.date.cmp(&a.date).then_with(|| a.id.cmp(&b.id))
+    });
     out.into_iter()
 }
 

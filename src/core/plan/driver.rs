@@ -21,6 +21,8 @@ use super::{
     follow_up_chain, good_news, possible_reply, references, rejection, reminder, thank_you,
 };
 
+use crate::core::sort;
+
 /// A planned action whose strings are borrowed from the application and whose key lives in
 /// the planner's key buffer.
 struct Planned<'a> {
@@ -140,7 +142,7 @@ impl<'a, 'c> Planner<'a, 'c> {
         let Some((app, medium)) = self.app else {
             return;
         };
-        self.out.sort_unstable_by(|a, b| planned_order(a, b, keys));
+        sort::sort_by(&mut self.out, |a, b| planned_order(a, b, keys));
         actions.extend(self.out.drain(..).map(|p| Action {
             key: p.key(keys).to_owned(),
             app_id: app.id.clone(),

@@ -11,6 +11,8 @@ use super::key;
 use super::problems::ProblemKind;
 use super::timing::{timing, Counts, Dated};
 
+use crate::core::sort;
+
 /// A date the planner can count from: years 1 to 9999, the range ISO dates are written in.
 /// Everything outside is reported and left out, which also keeps all arithmetic far from
 /// the ends of the calendar.
@@ -142,8 +144,8 @@ impl<'a> History<'a> {
             }
         }
         // Stable: replies on one day keep the order they were recorded in.
-        self.replies.sort_by_key(|r| r.0);
-        self.requests.sort_unstable();
+        sort::sort_by_key(&mut self.replies, |r| r.0);
+        sort::sort(&mut self.requests);
         self.requests.dedup();
         for date in bad {
             out.problem(ProblemKind::HistoryDate { date });
@@ -180,7 +182,7 @@ impl<'a> History<'a> {
             }
             self.rounds.push((i, round));
         }
-        self.rounds.sort_unstable_by_key(|(i, r)| (r.date, *i));
+        sort::sort_by_key(&mut self.rounds, |(i, r)| (r.date, *i));
     }
 }
 

@@ -56,6 +56,8 @@ pub use why::{explain, human_date, why, Why, WhyCase, WhyNote};
 
 use driver::Planner;
 
+use crate::core::sort;
+
 /// Everything to do across all applications, plus what could not be planned.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -76,7 +78,7 @@ pub fn plan(apps: &[Application], settings: &Settings, today: NaiveDate) -> Plan
     // Planning the applications in id order, each one's actions sorted by (due, key), leaves
     // only a stable sort by due date to do at the end, which compares days instead of ids.
     let mut order: Vec<&Application> = apps.iter().collect();
-    order.sort_unstable_by(|a, b| a.id.cmp(&b.id));
+    sort::sort_by(&mut order, |a, b| a.id.cmp(&b.id));
     for app in &order {
         planner.plan_into(app, &mut problems);
         planner.drain_sorted_into(&mut actions);
@@ -84,11 +86,13 @@ pub fn plan(apps: &[Application], settings: &Settings, today: NaiveDate) -> Plan
     if order::report_duplicate_ids(&order, &mut problems) {
         // Applications sharing an id were planned in input order; only the full order is
         // independent of it.
-        actions.sort_unstable_by(action_order);
+        sort::sort_by(&mut actions, action_order);
     } else {
         order::stable_sort_by_due(&mut actions);
     }
-    problems.sort_unstable_by(|a, b| (&a.app_id, &a.message).cmp(&(&b.app_id, &b.message)));
+    sort::sort_by(&mut problems, |a, b| {
+        (&a.app_id, &a.message).cmp(&(&b.app_id, &b.message))
+    });
     Plan { actions, problems }
 }
 

@@ -9,6 +9,8 @@ use chrono::Datelike;
 use super::super::model::{Action, Application};
 use super::problems::{Problem, ProblemKind};
 
+use crate::core::sort;
+
 /// The order of [`super::Plan::actions`]: due date, application id, key, then every other
 /// field.
 pub fn action_order(a: &Action, b: &Action) -> Ordering {
@@ -44,7 +46,7 @@ pub fn stable_sort_by_due(actions: &mut [Action]) {
     let span = usize::try_from(i64::from(*max) - i64::from(*min) + 1).unwrap_or(usize::MAX);
     if span > actions.len().saturating_mul(4).saturating_add(4096) {
         let mut pairs: Vec<(i32, usize)> = days.into_iter().zip(0..).collect();
-        pairs.sort_unstable();
+        sort::sort(&mut pairs);
         for (position, (_, from)) in pairs.into_iter().enumerate() {
             target[from] = position;
         }

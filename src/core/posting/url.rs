@@ -96,7 +96,7 @@ pub fn normalise_url(url: &str) -> Option<String> {
         .split('&')
         .filter(|p| !p.is_empty() && !is_tracking(host, p))
         .collect();
-    params.sort_unstable();
+    crate::core::sort::sort(&mut params);
     if !params.is_empty() {
         out.push('?');
         out.push_str(&params.join("&"));

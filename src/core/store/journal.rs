@@ -43,14 +43,15 @@ pub fn whole_write(
     }
     let mut keys: Vec<String> = remove.iter().map(|(key, _)| key.clone()).collect();
     keys.push(JOURNAL_KEY.to_string());
-    let planned: Map<String, Value> = remove
-        .into_iter()
-        .map(|(key, revision)| (key, revision.map_or(Value::Null, Value::from)))
-        .collect();
-    let journal = Value::Object(Map::from_iter([(
-        "remove".to_string(),
-        Value::Object(planned),
-    )]));
+    let mut planned = Map::new();
+    planned.extend(
+        remove
+            .into_iter()
+            .map(|(key, revision)| (key, revision.map_or(Value::Null, Value::from))),
+    );
+    let mut journal = Map::new();
+    journal.insert("remove".to_string(), Value::Object(planned));
+    let journal = Value::Object(journal);
     set.push((JOURNAL_KEY.to_string(), encode(&journal)?));
     Ok(Batch::default().set(set).remove(keys))
 }

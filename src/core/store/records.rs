@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{app_key, is_valid_id, StoreError, APP_KEY_PREFIX, SETTINGS_KEY};
 use crate::core::model::{Application, Settings};
+use crate::core::sort;
 
 pub(super) fn encode<T: Serialize + ?Sized>(value: &T) -> Result<String, StoreError> {
     serde_json::to_string(value).map_err(|e| StoreError::Encode(e.to_string()))
@@ -111,7 +112,7 @@ pub fn decode_state(entries: &BTreeMap<String, String>) -> Loaded {
             }
         }
     }
-    loaded.apps.sort_unstable_by(|a, b| a.id.cmp(&b.id));
+    sort::sort_by(&mut loaded.apps, |a, b| a.id.cmp(&b.id));
     loaded
 }
 

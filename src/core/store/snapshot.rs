@@ -7,6 +7,8 @@ use serde::{Deserialize, Serialize};
 
 use super::{is_state_key, records::encode, removal, whole_write, Batch, StoreError, SNAPSHOT_KEY};
 
+use crate::core::sort;
+
 /// The whole state as it was before a migration or an import.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -28,11 +30,12 @@ pub fn snapshot_entry(
     let snapshot = Snapshot {
         taken_at: now.to_string(),
         reason: reason.to_string(),
-        entries: entries
-            .iter()
-            .filter(|(k, _)| is_state_key(k))
-            .map(|(k, v)| (k.clone(), v.clone()))
-            .collect(),
+        entries: sort::map(
+            entries
+                .iter()
+                .filter(|(k, _)| is_state_key(k))
+                .map(|(k, v)| (k.clone(), v.clone())),
+        ),
     };
     Ok((SNAPSHOT_KEY.to_string(), encode(&snapshot)?))
 }

@@ -112,7 +112,7 @@ pub fn all(apps: &[Application], today: NaiveDate) -> Vec<Interview> {
         .filter(|a| !a.rounds.is_empty())
         .flat_map(|a| Interview::of(a, today))
         .collect();
-    out.sort_by(interview_order);
+    crate::core::sort::sort_by(&mut out, interview_order);
     out
 }
 

@@ -39,6 +39,8 @@ mod listed;
 pub use entries::{reply_order, Entry, ReplyEntry};
 pub use interviews::{interview_order, Interview, INTERVIEWS};
 
+use crate::core::sort;
+
 pub use super::store::SUMMARY_KEY;
 /// The layout of the summary record; a record of any other version is built again.
 pub const SUMMARY_VERSION: u32 = 3;
@@ -188,7 +190,7 @@ impl Summary {
             .filter(|a| !a.noticed.is_empty())
             .flat_map(ReplyEntry::of)
             .collect();
-        replies.sort_by(reply_order);
+        sort::sort_by(&mut replies, reply_order);
         let reply_count = count(replies.len());
         replies.truncate(HEAD);
         let mut interviews = interviews::all(apps, today);

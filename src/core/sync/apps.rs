@@ -22,6 +22,7 @@ use super::limits::{
 use super::outcome::{clamp, kb, Copy, SyncPlan};
 use super::status::PartStatus;
 use crate::core::model::{Application, Settings};
+use crate::core::sort;
 use crate::core::store::{self, APP_KEY_PREFIX, SETTINGS_KEY};
 
 /// Prefix of the sync items that record a deletion: `deleted:<id>`.
@@ -52,22 +53,19 @@ pub fn tombstone(id: &str, revision: u32, now: f64) -> (String, String) {
 /// The readable tombstones of the sync area, by application id. An unreadable one is left in
 /// sync and ignored: it proves nothing, and nothing is deleted because of it.
 fn tombstones_of(remote: &BTreeMap<String, String>) -> BTreeMap<&str, Tombstone> {
-    remote
-        .iter()
-        .filter_map(|(key, raw)| {
-            let id = key.strip_prefix(TOMBSTONE_KEY_PREFIX)?;
-            let value: Value = serde_json::from_str(raw).ok()?;
-            let revision = u32::try_from(value.get("revision")?.as_u64()?).ok()?;
-            let deleted_at = value.get("deletedAt")?.as_f64()?;
-            Some((
-                id,
-                Tombstone {
-                    revision,
-                    deleted_at,
-                },
-            ))
-        })
-        .collect()
+    sort::map(remote.iter().filter_map(|(key, raw)| {
+        let id = key.strip_prefix(TOMBSTONE_KEY_PREFIX)?;
+        let value: Value = serde_json::from_str(raw).ok()?;
+        let revision = u32::try_from(value.get("revision")?.as_u64()?).ok()?;
+        let deleted_at = value.get("deletedAt")?.as_f64()?;
+        Some((
+            id,
+            Tombstone {
+                revision,
+                deleted_at,
+            },
+        ))
+    }))
 }
 
 fn app_label(app: &Application) -> String {
@@ -109,12 +107,13 @@ pub(super) fn plan_apps(
     let tombstones = tombstones_of(remote);
     let mut target: BTreeMap<String, &str> = BTreeMap::new();
     let mut new_base = BTreeMap::new();
-    let ids: BTreeSet<&str> = local_apps
-        .keys()
-        .chain(remote_apps.keys())
-        .chain(tombstones.keys())
-        .copied()
-        .collect();
+    let ids: BTreeSet<&str> = sort::set(
+        local_apps
+            .keys()
+            .chain(remote_apps.keys())
+            .chain(tombstones.keys())
+            .copied(),
+    );
     for id in ids {
         let key = store::app_key(id);
         let mut was = base.get(id).copied();
@@ -292,17 +291,14 @@ fn over_budget(
 /// The application records of one area by id: readable ones with their revision, unreadable
 /// ones as `Err`.
 fn apps_of(entries: &BTreeMap<String, String>) -> BTreeMap<&str, Result<Copy<'_>, ()>> {
-    entries
-        .iter()
-        .filter_map(|(key, raw)| {
-            let id = key.strip_prefix(APP_KEY_PREFIX)?;
-            let copy = store::decode_app(key, raw)
-                .map(|app| Copy {
-                    revision: app.revision,
-                    raw,
-                })
-                .map_err(|_| ());
-            Some((id, copy))
-        })
-        .collect()
+    sort::map(entries.iter().filter_map(|(key, raw)| {
+        let id = key.strip_prefix(APP_KEY_PREFIX)?;
+        let copy = store::decode_app(key, raw)
+            .map(|app| Copy {
+                revision: app.revision,
+                raw,
+            })
+            .map_err(|_| ());
+        Some((id, copy))
+    }))
 }

@@ -3,6 +3,8 @@
 
 use std::cmp::Ordering;
 
+use crate::core::sort;
+
 /// Browser sync's total quota, in bytes (`chrome.storage.sync.QUOTA_BYTES`).
 pub const QUOTA_BYTES: usize = 102_400;
 /// Browser sync's quota per item: key length plus JSON length (`QUOTA_BYTES_PER_ITEM`).
@@ -38,7 +40,9 @@ pub fn wait_before_writing(writes: &[f64], now: f64, count: usize) -> f64 {
         .copied()
         .filter(|t| now - t < HOUR_MS)
         .collect();
-    recent.sort_unstable_by(|a, b| a.partial_cmp(b).unwrap_or(Ordering::Equal));
+    sort::sort_by(&mut recent, |a, b| {
+        a.partial_cmp(b).unwrap_or(Ordering::Equal)
+    });
     let mut wait: f64 = 0.0;
     for (window, budget) in [
         (MINUTE_MS, BUDGET_WRITES_PER_MINUTE),

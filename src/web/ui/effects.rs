@@ -176,7 +176,8 @@ pub fn open(early: Option<Promise>, everything: Option<Promise>) {
             .map_err(|e| e.worded());
         // `www/` writes its own storage: the summary it could not draw from is built
         // for the next time (the extension's service worker does this for its pages).
-        if let (None, Data::Page, Ok(s)) = (&quick, data, &result) {
+        #[cfg(feature = "www")]
+        if let (None, true, Ok(s)) = (&quick, data.is_page(), &result) {
             let _ = data
                 .keep_summary(&s.apps, &s.settings, s.settings_revision, today)
                 .await;
@@ -260,12 +261,16 @@ pub fn pick_file(form: &Element, input: &str) -> Option<f64> {
 }
 
 async fn extras(data: Data) -> Extras {
-    let mut out = Extras {
+    let out = Extras {
         snapshot: data.snapshot_info().await.ok().flatten(),
         bytes: data.bytes_in_use().await.ok(),
         ..Extras::default()
     };
-    if data != Data::Page {
+    // The optional sites and sync exist in the extension only.
+    #[cfg(feature = "pages")]
+    let mut out = out;
+    #[cfg(feature = "pages")]
+    if !data.is_page() {
         for site in sites::optional_sites() {
             if let Ok(p) = permissions_contains(&origins(&sites::patterns(site))) {
                 if JsFuture::from(p).await.ok().and_then(|v| v.as_bool()) == Some(true) {

@@ -76,10 +76,7 @@ pub fn mount_with(
     early: Option<js_sys::Promise>,
     everything: Option<js_sys::Promise>,
 ) -> Result<(), JsValue> {
-    let data = match surface {
-        Surface::Www => Data::Page,
-        _ => Data::Extension,
-    };
+    let data = Data::of_page(surface == Surface::Www);
     let _ = root.set_attribute("data-surface", surface.name());
     listen(&root)?;
     // Unique to this page: the time in base 36 and a random part.
@@ -345,8 +342,8 @@ fn field_msg(target: &Element) -> Option<Msg> {
 fn watch_storage(data: Data) {
     let changed =
         Closure::<dyn FnMut(JsValue, JsValue)>::new(move |changes: JsValue, area: JsValue| {
-            let changes = match data {
-                Data::Page => page_change(&changes),
+            let changes = match data.is_page() {
+                true => page_change(&changes),
                 _ if area.as_string().as_deref() == Some("local") => {
                     crate::web::own::changes_of(&changes)
                 }
@@ -357,16 +354,12 @@ fn watch_storage(data: Data) {
                 None => Msg::StorageChanged,
             });
         });
-    match data {
-        Data::Page => {
-            if let Some(w) = web_sys::window() {
-                let _ =
-                    w.add_event_listener_with_callback("storage", changed.as_ref().unchecked_ref());
-            }
+    if data.is_page() {
+        if let Some(w) = web_sys::window() {
+            let _ = w.add_event_listener_with_callback("storage", changed.as_ref().unchecked_ref());
         }
-        _ => {
-            let _ = on_storage_changed(changed.as_ref().unchecked_ref());
-        }
+    } else {
+        let _ = on_storage_changed(changed.as_ref().unchecked_ref());
     }
     changed.forget();
 }

@@ -53,6 +53,7 @@ pub fn mount_options(root: &Element) -> Result<(), JsValue> {
 /// needs, `everything` its read of all of storage, both started before the WebAssembly was
 /// ready; `view` names the view it opens on (`board`, `today`, `apps`, `insights`; anything
 /// else: the board), as the address's fragment says.
+#[cfg(feature = "pages")]
 #[wasm_bindgen(js_name = mountTab)]
 pub fn mount_tab(
     root: &Element,

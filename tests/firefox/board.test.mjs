@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import puppeteer from 'puppeteer-core';
+import { launchFirefox } from './launch.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
 const ACME = { id: 'acme', company: 'Acme Robotics', role: 'Data Engineer', status: 'applied', contacts: [], rounds: [], history: [] };
@@ -55,14 +55,7 @@ before(async () => {
   writeFileSync(join(copy, 'background.js'), `import './test-open-tab.js';\n${background}`);
   const profile = mkdtempSync(join(tmpdir(), 'followup-ff-'));
   folders.push(profile);
-  browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: process.env.FIREFOX_BIN ?? '/usr/bin/firefox-esr',
-    protocol: 'webDriverBiDi',
-    headless: true,
-    userDataDir: profile,
-    extraPrefsFirefox: { 'xpinstall.signatures.required': false },
-  });
+  browser = await launchFirefox(profile);
   await browser.installExtension(copy);
   tab = await findTab();
   await tab.waitForSelector('#app[aria-busy="false"] .board-columns', { timeout: 10000 });

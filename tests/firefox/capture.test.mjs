@@ -23,7 +23,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import puppeteer from 'puppeteer-core';
+import { launchFirefox } from './launch.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
 const extensionDir = join(root, 'dist/firefox-test');
@@ -42,18 +42,7 @@ const errors = [];
 
 before(async () => {
   profile = mkdtempSync(join(tmpdir(), 'followup-ff-'));
-  browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: process.env.FIREFOX_BIN ?? '/usr/bin/firefox-esr',
-    protocol: 'webDriverBiDi',
-    headless: true,
-    userDataDir: profile,
-    args: ['--remote-allow-system-access'],
-    extraPrefsFirefox: {
-      'xpinstall.signatures.required': false,
-      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: UUID }),
-    },
-  });
+  browser = await launchFirefox(profile, { args: ['--remote-allow-system-access'], prefs: { 'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: UUID }) } });
   await browser.installExtension(extensionDir);
   control = await extensionPage('options.html');
 });

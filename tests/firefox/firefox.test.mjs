@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { SITE_CSP } from '../e2e/harness.mjs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import puppeteer from 'puppeteer-core';
+import { launchFirefox } from './launch.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
 const extensionDir = join(root, 'dist/firefox-test');
@@ -16,16 +16,7 @@ let browser;
 let profile;
 before(async () => {
   profile = mkdtempSync(join(tmpdir(), 'followup-ff-'));
-  browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: process.env.FIREFOX_BIN ?? '/usr/bin/firefox-esr',
-    protocol: 'webDriverBiDi',
-    headless: true,
-    userDataDir: profile,
-    extraPrefsFirefox: {
-      'xpinstall.signatures.required': false,
-    },
-  });
+  browser = await launchFirefox(profile);
   await browser.installExtension(extensionDir);
 });
 after(async () => {

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import puppeteer from 'puppeteer-core';
+import { launchFirefox } from './launch.mjs';
 import { collectPosting } from '../../extension/posting/collect.js';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -25,13 +25,7 @@ let browser;
 let profile;
 before(async () => {
   profile = mkdtempSync(join(tmpdir(), 'followup-ff-'));
-  browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: process.env.FIREFOX_BIN ?? '/usr/bin/firefox-esr',
-    protocol: 'webDriverBiDi',
-    headless: true,
-    userDataDir: profile,
-  });
+  browser = await launchFirefox(profile);
 });
 after(async () => {
   await browser?.close();

@@ -14,7 +14,7 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import puppeteer from 'puppeteer-core';
+import { launchFirefox } from './launch.mjs';
 import { SITE_CSP } from '../e2e/harness.mjs';
 import { fillDates } from '../e2e/mail-dates.mjs';
 import { PAGE_SIM, fixtures, interviewedAcme } from '../e2e/webmail-cases.mjs';
@@ -43,14 +43,7 @@ async function launchSeeded() {
   const background = readFileSync(join(copy, 'background.js'), 'utf8');
   writeFileSync(join(copy, 'background.js'), `import './test-seed.js';\n${background}`);
   const profile = mkdtempSync(join(tmpdir(), 'followup-ff-'));
-  const browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: process.env.FIREFOX_BIN ?? '/usr/bin/firefox-esr',
-    protocol: 'webDriverBiDi',
-    headless: true,
-    userDataDir: profile,
-    extraPrefsFirefox: { 'xpinstall.signatures.required': false },
-  });
+  const browser = await launchFirefox(profile);
   await browser.installExtension(copy);
   return {
     browser,

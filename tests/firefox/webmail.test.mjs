@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import puppeteer from 'puppeteer-core';
+import { launchFirefox } from './launch.mjs';
 import { CASES, DANA, applications, driftCase, responseFor } from '../e2e/webmail-cases.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -40,14 +40,7 @@ before(async () => {
   const background = readFileSync(join(copy, 'background.js'), 'utf8');
   writeFileSync(join(copy, 'background.js'), `import './test-seed.js';\n${background}`);
   profile = mkdtempSync(join(tmpdir(), 'followup-ff-'));
-  browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: process.env.FIREFOX_BIN ?? '/usr/bin/firefox-esr',
-    protocol: 'webDriverBiDi',
-    headless: true,
-    userDataDir: profile,
-    extraPrefsFirefox: { 'xpinstall.signatures.required': false },
-  });
+  browser = await launchFirefox(profile);
   await browser.installExtension(copy);
 });
 after(async () => {

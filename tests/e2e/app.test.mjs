@@ -6,9 +6,8 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, waitForBadge, screenshot, root, seed, isoDay, serveDir } from './harness.mjs';
+import { capture, launch, waitForBadge, screenshot, root, seed, isoDay, serveDir } from './harness.mjs';
 
-const AXE = readFileSync(join(root, 'node_modules/axe-core/axe.min.js'), 'utf8');
 
 let browser;
 let server;
@@ -24,25 +23,7 @@ after(async () => {
   server?.close();
 });
 
-/** Runs axe-core in the page and fails on any violation, naming each. */
-async function accessible(page, state) {
-  await page.evaluate(AXE);
-  const violations = await page.evaluate(async () => {
-    const result = await globalThis.axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
-  assert.deepEqual(violations, [], `axe on ${state}`);
-}
 
-/** Screenshots in light and dark, after checking accessibility in both. */
-async function capture(page, name) {
-  for (const scheme of ['light', 'dark']) {
-    await page.emulateMedia({ colorScheme: scheme });
-    await accessible(page, `${name} (${scheme})`);
-    await screenshot(page, `${name}-${scheme}`);
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-}
 
 const drawn = (page) => page.waitForSelector('#app[aria-busy="false"]', { timeout: 10000 });
 const item = (page, key) => page.locator(`li.action[data-key^="${key}"]`).first();

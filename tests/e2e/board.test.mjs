@@ -8,9 +8,8 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, seed, isoDay, root, screenshot } from './harness.mjs';
+import { capture, launch, seed, isoDay, root, screenshot } from './harness.mjs';
 
-const AXE = readFileSync(join(root, 'node_modules/axe-core/axe.min.js'), 'utf8');
 
 const APPS = [
   { id: 'acme', company: 'Acme Robotics', role: 'Data Engineer', status: 'applied', appliedOn: isoDay(-9), contacts: [], rounds: [], history: [] },
@@ -54,23 +53,7 @@ async function storedAt(id, status) {
   throw new Error(`${id} never reached ${status} in storage`);
 }
 
-async function accessible(page, state) {
-  await page.evaluate(AXE);
-  const violations = await page.evaluate(async () => {
-    const result = await globalThis.axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
-  assert.deepEqual(violations, [], `axe on ${state}`);
-}
 
-async function capture(page, name) {
-  for (const scheme of ['light', 'dark']) {
-    await page.emulateMedia({ colorScheme: scheme });
-    await accessible(page, `${name} (${scheme})`);
-    await screenshot(page, `${name}-${scheme}`);
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-}
 
 test('the board shows every status, an unknown one apart, overdue written out', async () => {
   const keys = await tab.locator('.board-columns section.column').evaluateAll((cols) => cols.map((c) => c.dataset.column));

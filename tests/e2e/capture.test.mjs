@@ -14,7 +14,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, root, screenshot } from './harness.mjs';
+import { capture, launch, root, screenshot } from './harness.mjs';
 
 const FIXTURES = join(root, 'tests/fixtures/postings');
 const CAREERS = 'https://careers.northwind-traders.example/en-us/jobs/1234-data-analyst/?utm_source=linkedin&utm_medium=social#apply';
@@ -66,22 +66,9 @@ async function popupFor(tabId) {
 
 const value = (popup, name) => popup.inputValue(`[name="${name}"]`);
 
-const AXE = readFileSync(join(root, 'node_modules/axe-core/axe.min.js'), 'utf8');
 
-/** axe-core finds nothing wrong, in light and dark; a screenshot of each. */
-async function checked(page, name) {
-  for (const scheme of ['light', 'dark']) {
-    await page.emulateMedia({ colorScheme: scheme });
-    await page.evaluate(AXE);
-    const violations = await page.evaluate(async () => {
-      const result = await globalThis.axe.run(document, { resultTypes: ['violations'] });
-      return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    });
-    assert.deepEqual(violations, [], `axe on ${name} (${scheme})`);
-    await screenshot(page, `capture-${name}-${scheme}`);
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-}
+/** axe-core in light and dark, and a screenshot of each (`capture-<name>-...`). */
+const checked = (page, name) => capture(page, `capture-${name}`);
 
 test('the shipped manifest asks for no host beyond webmail', () => {
   const shipped = JSON.parse(readFileSync(join(root, 'dist/chrome/manifest.json'), 'utf8'));

@@ -1,5 +1,6 @@
 // Shared set-up for the browser tests: Debian Chromium with dist/chrome loaded on a fresh
 // profile, the extension's id and service worker, and webmail hosts served from fixtures.
+import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 import { cpSync, mkdtempSync, readFileSync, rmSync, mkdirSync, existsSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -196,3 +197,26 @@ export async function serveDir(dir) {
   await new Promise((r) => server.listen(0, '127.0.0.1', r));
   return { url: `http://127.0.0.1:${server.address().port}/`, close: () => server.close() };
 }
+
+const AXE = readFileSync(join(root, 'node_modules/axe-core/axe.min.js'), 'utf8');
+
+/** Runs axe-core in the page and fails on any violation, naming each. */
+export async function accessible(page, state) {
+  await page.evaluate(AXE);
+  const violations = await page.evaluate(async () => {
+    const result = await globalThis.axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+  assert.deepEqual(violations, [], `axe on ${state}`);
+}
+
+/** axe-core in light and dark, and a screenshot of each (`<name>-light`, `<name>-dark`). */
+export async function capture(page, name) {
+  for (const scheme of ['light', 'dark']) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await accessible(page, `${name} (${scheme})`);
+    await screenshot(page, `${name}-${scheme}`);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+

@@ -6,9 +6,8 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, screenshot, root, seed, isoDay } from './harness.mjs';
+import { capture, launch, screenshot, root, seed, isoDay } from './harness.mjs';
 
-const AXE = readFileSync(join(root, 'node_modules/axe-core/axe.min.js'), 'utf8');
 
 let browser;
 before(async () => {
@@ -32,20 +31,10 @@ const drawn = (page) => page.waitForSelector('#app[aria-busy="false"]', { timeou
 // The browser writes times in its locale: "14:00" or "2:00 PM".
 const at = (h24, h12) => new RegExp(`(${h24}|${h12}\\s?PM)`);
 
-/** axe-core finds nothing wrong, in light and dark; a screenshot of each. */
-async function capture(page, name) {
-  await page.evaluate(AXE);
+/** The page from its top, checked by axe-core and photographed in light and dark. */
+async function captureTop(page, name) {
   await page.evaluate(() => window.scrollTo(0, 0));
-  for (const scheme of ['light', 'dark']) {
-    await page.emulateMedia({ colorScheme: scheme });
-    const violations = await page.evaluate(async () => {
-      const result = await globalThis.axe.run(document, { resultTypes: ['violations'] });
-      return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    });
-    assert.deepEqual(violations, [], `axe on ${name} (${scheme})`);
-    await screenshot(page, `${name}-${scheme}`);
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
+  await capture(page, name);
 }
 
 /** The stored application (JSON text as the worker writes it; an object as seeded). */
@@ -88,7 +77,7 @@ test('a time typed in the tab editor shows on Today and in the calendar file', a
   await page.fill('[name="round.0.time"]', '14:00');
   await page.fill('[name="round.0.place"]', 'https://meet.example.com/acme-onsite');
   await page.fill('[name="round.0.duration"]', '90');
-  await capture(page, 'editor-tab');
+  await captureTop(page, 'editor-tab');
   // A length out of bounds is refused with its reason, and nothing is written.
   await page.fill('[name="round.0.duration"]', '1000');
   await page.press('[name="round.0.duration"]', 'Enter');

@@ -30,6 +30,22 @@ pub struct Bar {
     pub text: String,
 }
 
+impl Bar {
+    /// A bar of one part (none when there is no `value`), which a pointer reads as
+    /// "label: text".
+    pub fn single(label: String, text: String, value: Option<u64>, class: &'static str) -> Bar {
+        let parts = value
+            .map(|value| Part {
+                value,
+                class,
+                title: format!("{label}: {text}"),
+            })
+            .into_iter()
+            .collect();
+        Bar { label, parts, text }
+    }
+}
+
 /// One week's columns, side by side.
 pub struct Column {
     /// Under the columns ("W10").

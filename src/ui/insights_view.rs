@@ -164,18 +164,7 @@ fn replies(w: &Words, i: &Insights) -> Node {
                 Some(_) => format!("{words} · {}", of_words(w, rate.part, rate.whole)),
                 None => words.clone(),
             };
-            Bar {
-                parts: percent(rate)
-                    .map(|p| Part {
-                        value: p,
-                        class: "rate",
-                        title: format!("{label}: {text}"),
-                    })
-                    .into_iter()
-                    .collect(),
-                label,
-                text,
-            }
+            Bar::single(label, text, percent(rate), "rate")
         })
         .collect();
     let data = table(
@@ -241,18 +230,7 @@ fn employers(w: &Words, i: &Insights) -> Node {
                 ),
                 None => w.t("insNoData"),
             };
-            Bar {
-                parts: half_days(median)
-                    .map(|v| Part {
-                        value: v,
-                        class: "days",
-                        title: format!("{label}: {text}"),
-                    })
-                    .into_iter()
-                    .collect(),
-                label,
-                text,
-            }
+            Bar::single(label, text, half_days(median), "days")
         })
         .collect();
     let stated = d.on_or_before_stated;

@@ -509,3 +509,20 @@ fn the_application_page_shows_a_rounds_time_length_and_place() {
     assert!(count(side, "ul.actions li.action") >= 2);
     assert_eq!(count(side, "form[data-form=record]"), 1);
 }
+
+#[test]
+fn a_round_repeating_an_earlier_rounds_id_is_listed_once() {
+    let mut globex = simple("globex", "Globex");
+    globex.status = Status::Interviewing;
+    globex.contacts = vec![contact("kim", "Kim Lee", "kim@globex.example")];
+    round_on(&mut globex, "tech", "2026-03-10", Some("09:30"), &["kim"]);
+    round_on(&mut globex, "tech", "2026-03-11", Some("11:00"), &["kim"]);
+    let m = page(Surface::Popup, vec![globex]);
+    let tree = drawn(&m);
+    let section = tree.first("section.interviews").unwrap();
+    assert_eq!(text_of(section, "h2"), "Interviews (1)");
+    assert_eq!(
+        text_of(section, "strong.what"),
+        "Interview today at 09:30 with Kim Lee"
+    );
+}

@@ -51,6 +51,11 @@ impl Interview {
         let open = expects_interviews(app);
         app.rounds
             .iter()
+            .enumerate()
+            // A round that repeats an earlier round's id is the earlier one, as planning
+            // takes it.
+            .filter(move |(i, r)| !app.rounds[..*i].iter().any(|e| e.id == r.id))
+            .map(|(_, r)| r)
             .filter(move |r| open && on_agenda(r.date, today))
             .map(|r| Interview {
                 app_id: app.id.clone(),

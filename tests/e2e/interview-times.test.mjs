@@ -92,7 +92,14 @@ test('a time typed in the tab editor shows on Today and in the calendar file', a
   // Enter saves.
   await page.press('[name="round.0.place"]', 'Enter');
   await page.waitForSelector('article.app[data-app="acme"]');
-  const round = (await stored('acme')).rounds[0];
+  // The application's page is drawn from the answer to the write; storage is read here after
+  // the worker has written it.
+  let round;
+  for (let i = 0; i < 100; i += 1) {
+    round = (await stored('acme')).rounds[0];
+    if (round.time !== undefined) break;
+    await page.waitForTimeout(50);
+  }
   assert.deepEqual([round.time, round.durationMinutes, round.place], ['14:00', 90, 'https://meet.example.com/acme-onsite']);
   const line = await page.textContent('ul.rounds li span');
   assert.match(line, at('14:00', '2:00'));

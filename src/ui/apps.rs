@@ -166,12 +166,7 @@ pub fn detail(m: &Model, id: &str) -> Node {
     for p in m.plan.problems.iter().filter(|p| p.app_id == app.id) {
         main.push(el("p").class("message error").text(&w.problem(p)));
     }
-    let actions: Vec<_> = m
-        .plan
-        .actions
-        .iter()
-        .filter(|a| a.app_id == app.id)
-        .collect();
+    let actions = m.actions_of(&app.id);
     let timeline = super::timeline::draw(w, app, &actions, m.today, m.roomy());
     let mut ul = el("ul")
         .class("actions")

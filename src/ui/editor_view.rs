@@ -138,12 +138,7 @@ pub fn view(m: &Model) -> Node {
     // Roomy pages: what is edited on the left, then Save and Cancel; what happened so far on
     // the right, after them in the keyboard's order.
     let app = m.app(&f.base.id).unwrap_or(&f.base);
-    let actions: Vec<_> = m
-        .plan
-        .actions
-        .iter()
-        .filter(|a| a.app_id == app.id)
-        .collect();
+    let actions = m.actions_of(&app.id);
     form.child(
         el("div")
             .class("main")

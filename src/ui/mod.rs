@@ -331,6 +331,15 @@ impl Model {
         self.stored.apps.get(at).filter(|a| a.id == id)
     }
 
+    /// The planned actions of application `id`, in the plan's order (its page, its timeline).
+    pub fn actions_of(&self, id: &str) -> Vec<&crate::core::model::Action> {
+        self.plan
+            .actions
+            .iter()
+            .filter(|a| a.app_id == id)
+            .collect()
+    }
+
     /// Whether the page is a roomy one (the full-tab page, `www/`), which has the board and
     /// insights.
     pub fn roomy(&self) -> bool {

@@ -5,15 +5,32 @@
 // between events: the worker may stop after ~30 s idle.
 import './messages.js';
 import './optional-sites.js';
+import initEarly, { earlyBadge } from './pkg-early/followup.js';
 import init, { Background, syncStorage, syncNeeded } from './pkg-worker/followup.js';
 
-const ready = init().then(() => new Background());
 const DAILY = 'daily-refresh';
+
+function setBadge({ count, overdue }) {
+  return Promise.all([
+    chrome.action.setBadgeText({ text: count > 0 ? String(count) : '' }),
+    chrome.action.setBadgeBackgroundColor({ color: overdue ? '#b3261e' : '#3d5afe' }),
+  ]);
+}
+
+// The badge stored with today's summary, shown while the full module compiles when Rust says
+// it is still true (the small module the popup draws its first Today with).
+const early = Promise.all([initEarly(), chrome.storage.local.get(['schema', 'journal', 'settings', 'today-view'])])
+  .then(([, stored]) => {
+    const badge = earlyBadge(stored);
+    if (badge) return setBadge(badge);
+  })
+  .catch(() => {});
+const ready = early.then(() => init()).then(() => new Background());
 
 // Messages, badge refreshes and sync runs are handled one at a time, so a read and the write
 // based on it never interleave with another's (two popups, the options page and a content
-// script may all write; the badge may write today's summary again).
-let queue = Promise.resolve();
+// script may all write; the badge may write today's summary again). The early badge goes first.
+let queue = early;
 function queued(job) {
   const run = queue.then(async () => job(await ready));
   queue = run.catch(() => {});
@@ -23,10 +40,9 @@ function queued(job) {
 // `changes`: what storage.onChanged reported, when that is why the badge is refreshed.
 function refreshBadge(changes = null) {
   const run = queued(async (bg) => {
-    const { count, overdue } = await bg.badge(changes);
-    await chrome.action.setBadgeText({ text: count > 0 ? String(count) : '' });
-    await chrome.action.setBadgeBackgroundColor({ color: overdue ? '#b3261e' : '#3d5afe' });
-    return { count, overdue };
+    const badge = await bg.badge(changes);
+    await setBadge(badge);
+    return badge;
   });
   run.catch(() => {});
   return run;

@@ -1,10 +1,26 @@
-// Popup glue: loads the Rust interface and hands it the page's root element, and what the
-// posting collector finds in the tab the popup was opened on (Rust reads it: src/ui/capture.rs).
-import init, { mountPopup } from './pkg/followup.js';
+// Popup glue: puts in the page the Today the service worker drew ahead (a small module of its
+// own: src/web/early.rs), then loads the Rust interface and hands it the page's root element,
+// and what the posting collector finds in the tab the popup was opened on (Rust reads it:
+// src/ui/capture.rs).
+import initEarly, { drawEarly } from './pkg-early/followup.js';
 import { collectPosting } from './posting/collect.js';
 
-// The records Today is drawn from, asked for while the WebAssembly compiles.
+const app = document.getElementById('app');
+
+// Today as the service worker drew it, and the records Today is drawn from, asked for while
+// the WebAssembly compiles.
+const drawing = chrome.storage.local.get(['schema', 'journal', 'settings', 'today-view']);
 const early = chrome.storage.local.get(['schema', 'journal', 'settings', 'today']);
+
+// What is clicked in the first drawing before the interface takes it over (it removes
+// `data-early` then) is held, and clicked again by the interface once it has.
+const held = [];
+app.addEventListener('click', (event) => {
+  if (!app.hasAttribute('data-early')) return;
+  event.preventDefault();
+  event.stopImmediatePropagation();
+  held.push(event.target);
+}, true);
 
 // The tab to read: the active tab of the popup's window. Opening the popup (the toolbar
 // button, the keyboard shortcut, the "Save this job" menu item) grants activeTab on it, so
@@ -28,10 +44,15 @@ async function collect() {
 }
 const page = collect().catch(() => null);
 
-init()
-  .then(() => mountPopup(document.getElementById('app'), early, page))
+Promise.all([initEarly(), drawing])
+  .then(([, stored]) => drawEarly(app, stored))
+  .catch(() => false)
+  .then(() => import('./pkg/followup.js'))
+  .then(async ({ default: init, mountPopup }) => {
+    await init();
+    mountPopup(app, early, page, held);
+  })
   .catch((error) => {
-    const app = document.getElementById('app');
     app.textContent = `Follow-up could not start: ${error?.message ?? error}`;
     app.setAttribute('role', 'alert');
     app.setAttribute('aria-busy', 'false');

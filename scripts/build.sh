@@ -4,6 +4,7 @@
 #   dist/pkg-worker  the service worker (feature worker)
 #   dist/pkg         the popup and the options page (feature pages)
 #   dist/pkg-www     www/ (feature www), copied to dist/www/pkg
+#   dist/pkg-early   the popup's first drawing (feature early), loaded before dist/pkg
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -22,7 +23,7 @@ shrink() {
 
 # Each module is shrunk while the next one compiles.
 shrinking=()
-for context in worker pages www; do
+for context in worker pages www early; do
   out=dist/pkg-$context
   [ "$context" = pages ] && out=dist/pkg
   say "compiling Rust to wasm (release, $context)"

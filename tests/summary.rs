@@ -17,7 +17,11 @@ use followup::core::store::{
 };
 use followup::core::summary::{Summary, HEAD, PAGE, SUMMARY_VERSION};
 use followup::core::workload::{demo_today, demo_workload};
-use followup::ui::{update, view, Ids, Model, Msg, Stored, Surface};
+use followup::ui::{
+    compact, early_record, early_view, fingerprint, update, view, Fnv, Ids, Model, Msg, Stored,
+    Surface, EARLY_ROWS, EARLY_VERSION,
+};
+use serde_json::Value;
 
 mod ui_support;
 use ui_support::english;
@@ -432,4 +436,127 @@ fn an_edit_writes_its_application_and_the_summary_in_one_write() {
     let before = Summary::decode(stored.get(SUMMARY_KEY).map(String::as_str)).unwrap();
     let after = stored_summary(&kv).unwrap();
     assert_eq!(after.badge().0 + 1, before.badge().0);
+}
+
+/// The popup's first drawing ([`early_record`]) as its module reads it: the tree put back
+/// together from the record's plain JSON, and the fingerprint the record gives.
+fn early_of(kv: &MemoryStore) -> (followup::ui::Node, Value, String) {
+    let text = kv.entries().get(SUMMARY_KEY).unwrap().clone();
+    let summary = Summary::decode(Some(&text)).unwrap();
+    let record: Value = serde_json::from_str(&early_record(&summary, english()).unwrap()).unwrap();
+    let mut page = popup();
+    let state = decode_state(kv.entries());
+    update(
+        &mut page,
+        Msg::Summary {
+            today: today(),
+            summary: Box::new(summary),
+            stored: Stored {
+                apps: Vec::new(),
+                settings: state.settings,
+                settings_revision: state.settings_revision,
+            },
+        },
+    );
+    let fingerprint = record["fingerprint"].as_str().unwrap().to_string();
+    // What the popup draws first from the summary continues what the first drawing shows:
+    // the same rows, in the same order, then the rest.
+    let first = early_view(&page);
+    let rows = |tree: &followup::ui::Node| -> Vec<String> {
+        tree.select("li.action")
+            .iter()
+            .map(|n| n.element().unwrap().key.clone().unwrap())
+            .collect()
+    };
+    let (early_rows, page_rows) = (rows(&first), rows(&view(&page)));
+    assert!(early_rows.len() <= EARLY_ROWS);
+    assert_eq!(early_rows[..], page_rows[..early_rows.len()]);
+    assert_eq!(early_rows.len(), page_rows.len().min(EARLY_ROWS));
+    (first, record, fingerprint)
+}
+
+#[test]
+fn the_first_drawing_is_the_tree_the_popup_draws_first_from_the_summary() {
+    let mut with_settings = sample_applications(today());
+    with_settings.truncate(3);
+    for apps in [
+        demo_workload(0),
+        demo_workload(10),
+        demo_workload(200),
+        sample_applications(today()),
+    ] {
+        let kv = seeded(apps);
+        let (page, record, print) = early_of(&kv);
+        // The tree in the record is the page's, node for node, and so is its fingerprint:
+        // the interface takes the drawn page over rather than drawing it again.
+        assert_eq!(record["tree"], compact(&page));
+        assert_eq!(print, fingerprint(&page));
+        assert_eq!(record["version"], EARLY_VERSION);
+        assert_eq!(record["day"], today().to_string());
+        assert_eq!(record["lang"], "en");
+    }
+    // Stored settings (a revision other than 0) and another page's ids change nothing.
+    let mut kv = seeded(with_settings);
+    let settings = Settings {
+        buffer_days: 3,
+        ..Settings::default()
+    };
+    command::execute(
+        &mut kv,
+        Command::SaveSettings {
+            settings: Box::new(settings),
+            revision: 0,
+        },
+        &ctx(),
+    )
+    .unwrap();
+    rebuild(&mut kv);
+    let (page, record, print) = early_of(&kv);
+    assert_eq!(record["revision"], 1);
+    assert_eq!(print, fingerprint(&page));
+    let mut other = Model::new(Surface::Popup, english(), today(), Ids::new("another page"));
+    let summary = stored_summary(&kv).unwrap();
+    update(
+        &mut other,
+        Msg::Summary {
+            today: today(),
+            summary: Box::new(summary),
+            stored: Stored::default(),
+        },
+    );
+    assert_eq!(fingerprint(&early_view(&other)), print);
+}
+
+#[test]
+fn the_first_drawing_is_plain_json_of_the_tree() {
+    use followup::ui::node::{el, svg};
+    let tree = el("div")
+        .class("a")
+        .child(el("p").text("5 < 6 & \"quoted\""))
+        .child(svg("svg").attr("viewBox", "0 0 1 1"))
+        .child(el("input").attr("type", "checkbox").checked(true))
+        .child(el("input").attr("name", "q").value("typed"));
+    assert_eq!(
+        compact(&tree),
+        serde_json::json!(["div", ["class", "a"], [
+            ["p", [], ["5 < 6 & \"quoted\""]],
+            ["svg", ["viewBox", "0 0 1 1"], [], {"svg": true}],
+            ["input", ["type", "checkbox"], [], {"checked": true}],
+            ["input", ["name", "q"], [], {"value": "typed"}],
+        ]])
+    );
+    // Fingerprints tell trees apart, and the hash is FNV-1a (its published test value).
+    assert_ne!(fingerprint(&tree), fingerprint(&el("div").class("b")));
+    let mut fnv = Fnv::default();
+    std::hash::Hasher::write(&mut fnv, b"a");
+    assert_eq!(std::hash::Hasher::finish(&fnv), 0xaf63dc4c8601ec8c);
+}
+
+#[test]
+fn a_summary_that_cannot_draw_today_gives_no_first_drawing() {
+    let kv = seeded(demo_workload(200));
+    let mut summary = stored_summary(&kv).unwrap();
+    summary.head.truncate(3);
+    assert!(!summary.usable());
+    assert_eq!(early_record(&summary, english()), None);
 }

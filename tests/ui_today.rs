@@ -189,7 +189,12 @@ fn marking_sent_saves_the_application_and_offers_an_undo() {
 fn skip_sent_on_another_day_and_snooze_write_what_the_fields_hold() {
     let mut m = page(Surface::Popup, vec![acme()]);
     let r = thank_yous(&m)[0].clone();
+    // The panel's fields are drawn once it is opened.
+    assert_eq!(count(&drawn(&m), "details.dated[open]"), 0);
+    assert_eq!(count(&drawn(&m), "details.dated input"), 0);
+    send(&mut m, Msg::ToggleDated(r.clone()));
     let tree = drawn(&m);
+    assert_eq!(count(&tree, "details.dated[open]"), 1);
     // The fields offer today (sent) and the next working day (snooze).
     assert_eq!(
         value_of(&tree, &format!("sent-on:{}", r.id())),

@@ -182,3 +182,128 @@ fn the_patcher_leaves_a_field_that_already_holds_its_value_alone() {
     assert_eq!(field.value(), "");
     root.remove();
 }
+
+/// A stored first drawing of the popup as the service worker writes it (`ui::early_record`),
+/// with `change` applied, and the records it is checked against.
+fn early_stored(
+    change: &dyn Fn(&mut serde_json::Value, &mut serde_json::Value),
+) -> wasm_bindgen::JsValue {
+    let mut record = serde_json::json!({
+        "version": followup::ui::EARLY_VERSION,
+        "day": clock::today().to_string(),
+        "revision": 2,
+        "lang": "en",
+        "fingerprint": "0123456789abcdef",
+        "badge": {"count": 3, "overdue": true},
+        "tree": ["div", ["class", "page"], [["p", ["class", "x"], ["Due today (3)"]], ["input", ["name", "q"], [], {"value": "typed"}]]],
+    });
+    let mut stored = serde_json::json!({
+        "schema": r#"{"version":2}"#,
+        "settings": r#"{"revision":2,"bufferDays":1}"#,
+    });
+    change(&mut record, &mut stored);
+    if let Some(text) = record.as_str() {
+        stored["today-view"] = text.into();
+    } else {
+        stored["today-view"] = record.to_string().into();
+    }
+    js_sys::JSON::parse(&stored.to_string()).unwrap()
+}
+
+/// The interface's language as `chrome.i18n` would say it, for the duration of `f`.
+fn speaking<R>(lang: &str, f: impl FnOnce() -> R) -> R {
+    let global = js_sys::global();
+    let chrome = js_sys::JSON::parse(r#"{"i18n":{}}"#).unwrap();
+    let said = js_sys::Function::new_with_args(
+        "key",
+        &format!("return key === 'interfaceLanguage' ? '{lang}' : ''"),
+    );
+    js_sys::Reflect::set(
+        &js_sys::Reflect::get(&chrome, &"i18n".into()).unwrap(),
+        &"getMessage".into(),
+        &said,
+    )
+    .unwrap();
+    js_sys::Reflect::set(&global, &"chrome".into(), &chrome).unwrap();
+    let out = f();
+    js_sys::Reflect::delete_property(global.unchecked_ref::<js_sys::Object>(), &"chrome".into())
+        .unwrap();
+    out
+}
+
+#[wasm_bindgen_test]
+fn the_popups_first_drawing_is_put_in_the_page_when_it_is_still_true() {
+    use followup::web::early::{draw_early, early_badge};
+    let root = document().create_element("main").unwrap();
+    let drew = speaking("en", || draw_early(&root, &early_stored(&|_, _| {})));
+    assert!(drew);
+    assert_eq!(
+        root.query_selector("p.x")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .as_deref(),
+        Some("Due today (3)")
+    );
+    let field: web_sys::HtmlInputElement = root
+        .query_selector("input")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    assert_eq!(field.value(), "typed");
+    assert_eq!(
+        root.get_attribute("data-early").as_deref(),
+        Some("0123456789abcdef")
+    );
+    assert_eq!(root.get_attribute("aria-busy").as_deref(), Some("false"));
+    assert_eq!(root.get_attribute("data-view").as_deref(), Some("today"));
+    let badge = early_badge(&early_stored(&|_, _| {}));
+    assert_eq!(
+        js_sys::JSON::stringify(&badge).unwrap(),
+        r#"{"count":3,"overdue":true}"#
+    );
+
+    // Anything no longer true: nothing drawn, the page left as it was, no badge.
+    type Change = fn(&mut serde_json::Value, &mut serde_json::Value);
+    let stale: [(&str, Change); 10] = [
+        ("another day", |r, _| r["day"] = "2001-01-01".into()),
+        ("other settings", |_, s| {
+            s["settings"] = r#"{"revision":3}"#.into()
+        }),
+        ("no settings stored", |_, s| {
+            s["settings"] = serde_json::Value::Null
+        }),
+        ("another version", |r, _| r["version"] = 99.into()),
+        ("an unfinished write", |_, s| s["journal"] = "{}".into()),
+        ("an older layout", |_, s| {
+            s["schema"] = r#"{"version":1}"#.into()
+        }),
+        ("emptied with its summary", |r, _| *r = "".into()),
+        ("unreadable", |r, _| *r = "{not json".into()),
+        ("not a tree", |r, _| {
+            r["tree"] = serde_json::json!(["div", "class"])
+        }),
+        ("an unknown tag", |r, _| {
+            r["tree"] = serde_json::json!(["not a tag", [], []])
+        }),
+    ];
+    for (why, change) in stale {
+        let root = document().create_element("main").unwrap();
+        root.set_text_content(Some("before"));
+        let drew = speaking("en", || draw_early(&root, &early_stored(&change)));
+        assert!(!drew, "{why}");
+        assert_eq!(root.text_content().as_deref(), Some("before"), "{why}");
+        assert!(!root.has_attribute("data-early"), "{why}");
+        if !why.starts_with("not a tree") && !why.starts_with("an unknown tag") {
+            assert!(early_badge(&early_stored(&change)).is_null(), "{why}");
+        }
+    }
+    // Another language: not drawn, but its badge (a number) is still true.
+    let root = document().create_element("main").unwrap();
+    assert!(!speaking("de", || draw_early(
+        &root,
+        &early_stored(&|_, _| {})
+    )));
+    assert!(!early_badge(&early_stored(&|_, _| {})).is_null());
+}

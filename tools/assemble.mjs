@@ -1,5 +1,6 @@
 // Assembles the per-browser packages from one source:
 //   extension/ + dist/pkg (the pages' module) + dist/pkg-worker (the service worker's)
+//   + dist/pkg-early (the popup's first drawing)
 //     ->  dist/chrome, dist/firefox (manifest transformed per browser)
 //   www/ + dist/pkg-www (as pkg/) + extension/_locales  ->  dist/www
 // and zips each extension for its store. The browser tests load dist/chrome-test and
@@ -45,6 +46,7 @@ function copyApp(target) {
   cpSync(join(root, 'extension'), target, { recursive: true });
   cpSync(join(dist, 'pkg'), join(target, 'pkg'), { recursive: true });
   cpSync(join(dist, 'pkg-worker'), join(target, 'pkg-worker'), { recursive: true });
+  cpSync(join(dist, 'pkg-early'), join(target, 'pkg-early'), { recursive: true });
   writeFileSync(join(target, 'site-list.js'), siteList());
 }
 

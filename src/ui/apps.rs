@@ -71,7 +71,7 @@ pub fn list(m: &Model) -> Node {
             .children(rows),
     );
     if total > m.shown {
-        out.child(show_more(m, total))
+        out.child(show_more(m, m.shown, total))
     } else {
         out
     }

@@ -265,10 +265,16 @@ pub fn action_item(m: &Model, app: &Application, a: &Action, with_app: bool) -> 
     }
     li = li.child(row);
     if !matches!(state, ActionState::Done | ActionState::Skipped) {
-        li = li.child(
-            el("details")
-                .class("dated")
-                .child(el("summary").text(&w.t("otherDay")))
+        // What is inside is drawn only while the panel is open: two date fields a row make
+        // a long list slow to draw.
+        let dated = el("details")
+            .class("dated")
+            .child(keyed(el("summary").attr("data-action", "dated")).text(&w.t("otherDay")));
+        li = li.child(if !m.dated.contains(&id) {
+            dated
+        } else {
+            dated
+                .attr("open", "")
                 .child(
                     el("label").append_text(&w.t("sentOn")).child(
                         input("date", &format!("sent-on:{id}"), &sent_on_value(m, &r))
@@ -283,8 +289,8 @@ pub fn action_item(m: &Model, app: &Application, a: &Action, with_app: bool) -> 
                     ),
                 )
                 .child(keyed(button(&w.t("snooze"), "snooze")).attr_if(m.busy, "disabled", ""))
-                .child(calendar_links(w, app, a)),
-        );
+                .child(calendar_links(w, app, a))
+        });
     }
     if open {
         li = li.child(draft_panel(m, app, a));

@@ -11,6 +11,7 @@ mod capture;
 mod capture_view;
 mod data;
 pub mod diff;
+mod early;
 mod editor;
 mod editor_rounds;
 mod editor_view;
@@ -46,12 +47,13 @@ pub use board::{BoardMsg, BoardState, PendingMove, CARD_TYPE};
 pub use capture::{
     browser_own, employment_stored, employment_words, salary_text, Capture, CaptureForm,
 };
+pub use early::{compact, early_record, EARLY_VERSION};
 pub use editor::EditorForm;
 pub use incremental::{Changes, Partial};
 pub use items::warning_text;
 pub use msg::{ActionRef, After, AnswerRef, Collected, Effect, Form, Msg, Outcome, Tab, Write};
-pub use node::Node;
-pub use page::view;
+pub use node::{fingerprint, Fnv, Node};
+pub use page::{early_view, view, EARLY_ROWS};
 pub use record::RecordForm;
 pub use settings::SettingsForm;
 pub use templates::TemplateForm;
@@ -226,6 +228,8 @@ pub struct Model {
     pub shown: usize,
     /// `appId/key` of the action whose draft is open.
     pub open_draft: Option<String>,
+    /// `appId/key` of the actions whose "another day" panel is open.
+    pub dated: std::collections::BTreeSet<String>,
     /// What the "another day" fields of the actions hold (`sent-on:appId/key`,
     /// `snooze:appId/key`), once the user changed them.
     pub dates: BTreeMap<String, String>,
@@ -276,6 +280,7 @@ impl Model {
             search: String::new(),
             shown: PAGE,
             open_draft: None,
+            dated: std::collections::BTreeSet::new(),
             dates: BTreeMap::new(),
             editor: None,
             record: RecordForm::default(),

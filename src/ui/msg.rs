@@ -107,6 +107,8 @@ pub enum Msg {
     Escape,
     OpenApp(String),
     ToggleDraft(ActionRef),
+    /// Opens or closes an action's "another day" panel.
+    ToggleDated(ActionRef),
     CopyDraft(ActionRef),
     Sent(ActionRef),
     /// Sent on the day chosen in the action's "another day" field.
@@ -224,6 +226,7 @@ impl Msg {
             "load-demo" => Msg::LoadDemo,
             "open-app" => Msg::OpenApp(get("data-app")),
             "draft" => Msg::ToggleDraft(act()),
+            "dated" => Msg::ToggleDated(act()),
             "copy-draft" => Msg::CopyDraft(act()),
             "sent" => Msg::Sent(act()),
             "sent-on" => Msg::SentOn(act()),

@@ -4,14 +4,14 @@
 //! can be brought up to date without touching what the user is typing.
 
 /// Which namespace an element is created in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Ns {
     Html,
     Svg,
 }
 
 /// One element of the tree.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Element {
     pub tag: &'static str,
     pub ns: Ns,
@@ -26,10 +26,43 @@ pub struct Element {
 }
 
 /// A node of the tree: an element or a run of text.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Node {
     Element(Element),
     Text(String),
+}
+
+/// 64-bit FNV-1a: a hash spelled out here so that every module of this version (the service
+/// worker's, the popup's first one and the pages') gives the same answer for the same input.
+#[derive(Debug, Clone, Copy)]
+pub struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0 ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+/// A short text that tells one tree from another (the same tree gives the same text in every
+/// module of this version): how the full interface knows the page already shows what it
+/// would draw first.
+pub fn fingerprint(node: &Node) -> String {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = Fnv::default();
+    node.hash(&mut hasher);
+    format!("{:016x}", hasher.finish())
 }
 
 pub fn el(tag: &'static str) -> Node {

@@ -19,11 +19,50 @@ pub fn view(m: &Model) -> Node {
             )
             .child(notice(m))
             .child(settings_sections(m)),
-        _ => app_page(m),
+        _ => app_page(m, body),
     }
 }
 
-fn app_page(m: &Model) -> Node {
+/// Rows of *Today* in the popup's first drawing: more than the popup shows before it is
+/// scrolled.
+pub const EARLY_ROWS: usize = 10;
+
+/// The popup's first drawing ([`super::early_record`]): the page [`view`] draws from today's
+/// summary, with *Today*'s lists cut at [`EARLY_ROWS`] rows. The full interface takes such a
+/// page over as if it had drawn it, and adds the rest of the rows.
+pub fn early_view(m: &Model) -> Node {
+    app_page(m, |m| today::view_rows(m, EARLY_ROWS).key("today"))
+}
+
+/// The current view.
+fn body(m: &Model) -> Node {
+    let w = &m.words;
+    // Keyed by view, so that another view is drawn afresh rather than patched over.
+    match &m.view {
+        View::Today => match capture_view::panel(m) {
+            Some(panel) => el("div")
+                .class("today-page")
+                .child(panel)
+                .child(today::view(m))
+                .key("today"),
+            None => today::view(m).key("today"),
+        },
+        // Drawn from today's summary: the applications are still being read.
+        _ if m.partial.is_some() => el("p")
+            .class("empty")
+            .attr("role", "status")
+            .text(&w.t("loadingApplications"))
+            .key("loading"),
+        View::Apps => apps::list(m).key("apps"),
+        View::App(id) => apps::detail(m, id).key(&format!("app:{id}")),
+        View::Edit => editor_view::view(m).key("edit"),
+        View::Settings => settings_sections(m).key("settings"),
+        View::Board => board_view::view(m).key("board"),
+        View::Insights => insights_view::view(m).key("insights"),
+    }
+}
+
+fn app_page(m: &Model, body: fn(&Model) -> Node) -> Node {
     let w = &m.words;
     let tab = |view: View, label: &str, action: &str| {
         let current =
@@ -68,29 +107,7 @@ fn app_page(m: &Model) -> Node {
                 .attr("aria-label", &w.t("openOptionsLabel")),
         );
     }
-    // Keyed by view, so that another view is drawn afresh rather than patched over.
-    let body = match &m.view {
-        View::Today => match capture_view::panel(m) {
-            Some(panel) => el("div")
-                .class("today-page")
-                .child(panel)
-                .child(today::view(m))
-                .key("today"),
-            None => today::view(m).key("today"),
-        },
-        // Drawn from today's summary: the applications are still being read.
-        _ if m.partial.is_some() => el("p")
-            .class("empty")
-            .attr("role", "status")
-            .text(&w.t("loadingApplications"))
-            .key("loading"),
-        View::Apps => apps::list(m).key("apps"),
-        View::App(id) => apps::detail(m, id).key(&format!("app:{id}")),
-        View::Edit => editor_view::view(m).key("edit"),
-        View::Settings => settings_sections(m).key("settings"),
-        View::Board => board_view::view(m).key("board"),
-        View::Insights => insights_view::view(m).key("insights"),
-    };
+    let body = body(m);
     let mut page = el("div").class(if m.roomy() { "page roomy" } else { "page" });
     if m.surface == Surface::Www {
         page = page.child(

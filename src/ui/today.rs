@@ -15,6 +15,11 @@ use crate::core::summary::{in_window, section, Counts, AHEAD};
 use crate::core::words::Coded;
 
 pub fn view(m: &Model) -> Node {
+    view_rows(m, m.shown)
+}
+
+/// *Today* with its lists cut at `shown` rows.
+pub fn view_rows(m: &Model, shown: usize) -> Node {
     let w = &m.words;
     let no_apps = match &m.partial {
         Some(p) => p.apps == 0,
@@ -67,7 +72,7 @@ pub fn view(m: &Model) -> Node {
     if let Some(interviews) = super::interviews::section(m) {
         out = out.child(interviews);
     }
-    let mut budget = m.shown;
+    let mut budget = shown;
     let total = counts.total();
     for (title, class, list, n) in [
         (w.t("sectionHeld"), "held", held, counts.held),
@@ -99,8 +104,8 @@ pub fn view(m: &Model) -> Node {
     }
     if total == 0 && !any_reply {
         out = out.child(nothing_due(m));
-    } else if total > m.shown {
-        out = out.child(show_more(m, total));
+    } else if total > shown {
+        out = out.child(show_more(m, shown, total));
     }
     let problems = match &m.partial {
         Some(p) => p.problems,
@@ -116,9 +121,9 @@ pub fn view(m: &Model) -> Node {
     out
 }
 
-/// The button under a list cut at `m.shown` of `total` rows.
-pub fn show_more(m: &Model, total: usize) -> Node {
-    let next = (total - m.shown).min(super::PAGE).to_string();
+/// The button under a list cut at `shown` of `total` rows.
+pub fn show_more(m: &Model, shown: usize, total: usize) -> Node {
+    let next = (total - shown).min(super::PAGE).to_string();
     button(&m.words.tf("showMore", &[("n", &next)]), "show-more")
         .class("more")
         .key("show-more")

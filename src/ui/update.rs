@@ -74,6 +74,12 @@ fn step(m: &mut Model, msg: Msg) -> Vec<Effect> {
             m.record = RecordForm::default();
         }
         Msg::ToggleDraft(r) => return today::toggle_draft(m, &r),
+        Msg::ToggleDated(r) => {
+            let id = r.id();
+            if !m.dated.remove(&id) {
+                m.dated.insert(id);
+            }
+        }
         Msg::CopyDraft(r) => return today::copy_draft(m, &r),
         Msg::Sent(r) => return today::sent(m, &r),
         Msg::SentOn(r) => return today::sent_on(m, &r),

@@ -412,7 +412,14 @@ impl Data {
     async fn run(self, batch: &Batch) -> Result<(), DataError> {
         for step in &batch.steps {
             match step {
-                Step::Set(entries) => self.kv().set(entries).await?,
+                Step::Set(entries) => match self.early_of(entries) {
+                    Some(early) => {
+                        let mut entries = entries.clone();
+                        entries.push(early);
+                        self.kv().set(&entries).await?
+                    }
+                    None => self.kv().set(entries).await?,
+                },
                 Step::Remove(keys) => self.kv().remove(keys).await?,
             }
         }
@@ -465,7 +472,7 @@ fn state_of(entries: &BTreeMap<String, String>) -> State {
 /// `saveApplication(app)` for pages: saves one application through this context's port (a
 /// message to the service worker from an extension page, `localStorage` in `www/`). Resolves
 /// to the stored application with its new revision; rejects with `{error, code}`.
-#[cfg(any(feature = "pages", feature = "www"))]
+#[cfg(all(any(feature = "pages", feature = "www"), not(feature = "early")))]
 #[wasm_bindgen(js_name = saveApplication)]
 pub async fn save_application(app: JsValue) -> Result<JsValue, JsValue> {
     let refuse = |e: DataError| {

@@ -25,7 +25,7 @@ pub async fn export(data: Data, kind: ExportKind) -> Result<ExportFile, DataErro
 /// `exportFile(kind)` for any extension page or `www/`: `kind` is `backup`,
 /// `applications-csv`, `log-csv`, `ics` or `insights-csv`. Resolves to `{filename, mime, text}`; rejects with
 /// a message in words (an unknown kind, storage that cannot be read).
-#[cfg(any(feature = "pages", feature = "www"))]
+#[cfg(all(any(feature = "pages", feature = "www"), not(feature = "early")))]
 #[wasm_bindgen(js_name = exportFile)]
 pub async fn export_file(kind: String) -> Result<JsValue, JsValue> {
     let kind: ExportKind = kind
@@ -39,7 +39,7 @@ pub async fn export_file(kind: String) -> Result<JsValue, JsValue> {
 
 /// `currentPlan()`: the actions the calendar export is built from, as the planner gives them
 /// today (`[{key, appId, kind, due, state, ...}]`, see `core::model::Action`).
-#[cfg(any(feature = "pages", feature = "www"))]
+#[cfg(all(any(feature = "pages", feature = "www"), not(feature = "early")))]
 #[wasm_bindgen(js_name = currentPlan)]
 pub async fn current_plan() -> Result<JsValue, JsValue> {
     let state = Data::here()

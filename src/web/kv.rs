@@ -13,6 +13,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::core::protocol::PortError;
+use crate::core::store::{EARLY_KEY, SUMMARY_KEY};
 
 #[wasm_bindgen]
 extern "C" {
@@ -217,6 +218,17 @@ impl Kv {
         if entries.is_empty() {
             return Ok(());
         }
+        // The popup's first drawing never outlives the summary it was drawn from: a write
+        // of the summary without a new drawing empties the old one, in the same write.
+        let sets = |key: &str| entries.iter().any(|(k, _)| k == key);
+        let mut with_early = Vec::new();
+        let entries = if self == Kv::Extension && sets(SUMMARY_KEY) && !sets(EARLY_KEY) {
+            with_early.extend_from_slice(entries);
+            with_early.push((EARLY_KEY.to_string(), String::new()));
+            &with_early[..]
+        } else {
+            entries
+        };
         match self {
             Kv::Extension | Kv::Sync | Kv::Session => {
                 let items = Object::new();
@@ -262,6 +274,18 @@ impl Kv {
         if keys.is_empty() {
             return Ok(());
         }
+        // The summary goes with its drawing (see [`Kv::set`]).
+        let mut with_early = Vec::new();
+        let keys = if self == Kv::Extension
+            && keys.iter().any(|k| k == SUMMARY_KEY)
+            && !keys.iter().any(|k| k == EARLY_KEY)
+        {
+            with_early.extend_from_slice(keys);
+            with_early.push(EARLY_KEY.to_string());
+            &with_early[..]
+        } else {
+            keys
+        };
         match self {
             Kv::Extension | Kv::Sync | Kv::Session => {
                 if self == Kv::Extension {

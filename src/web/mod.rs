@@ -12,11 +12,17 @@
 #[cfg(not(any(
     all(feature = "worker", feature = "pages", feature = "www"),
     all(feature = "worker", not(feature = "pages"), not(feature = "www")),
-    all(feature = "pages", not(feature = "worker"), not(feature = "www")),
+    all(
+        feature = "pages",
+        not(feature = "worker"),
+        not(feature = "www"),
+        not(feature = "early")
+    ),
     all(feature = "www", not(feature = "worker"), not(feature = "pages")),
+    all(feature = "early", not(feature = "worker"), not(feature = "www")),
 )))]
 compile_error!(
-    "build the WebAssembly with one of the features worker, pages and www, or all three"
+    "build the WebAssembly with one of the features worker, pages, www and early, or the first three"
 );
 
 #[cfg(feature = "worker")]
@@ -29,6 +35,7 @@ mod compose;
 #[cfg(feature = "worker")]
 mod compose_reads;
 pub mod data;
+pub mod early;
 mod error;
 pub mod exports;
 pub mod kv;

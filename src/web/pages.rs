@@ -12,9 +12,19 @@ use super::ui::{self, Surface};
 /// was ready; anything else: they are read now. `page` is the glue's promise of what the
 /// posting collector found in the active tab: `{url, json}` (the collector's answer as JSON
 /// text), `{url, refused: true}` (the browser would not let it run there) or `null` (no tab).
-#[cfg(feature = "pages")]
+/// `held` is the glue's list of the elements clicked in the first drawing (`web::early`)
+/// meanwhile, clicked again once this interface has taken the page over.
+#[cfg(all(feature = "pages", not(feature = "early")))]
 #[wasm_bindgen(js_name = mountPopup)]
-pub fn mount_popup(root: &Element, early: JsValue, page: JsValue) -> Result<(), JsValue> {
+pub fn mount_popup(
+    root: &Element,
+    early: JsValue,
+    page: JsValue,
+    held: JsValue,
+) -> Result<(), JsValue> {
+    if let Ok(held) = held.dyn_into::<js_sys::Array>() {
+        ui::hold(held);
+    }
     ui::mount(root.clone(), Surface::Popup, early.dyn_into().ok())?;
     if let Ok(page) = page.dyn_into::<js_sys::Promise>() {
         wasm_bindgen_futures::spawn_local(async move {
@@ -43,7 +53,7 @@ fn collected(answer: &JsValue) -> Option<crate::ui::Collected> {
 }
 
 /// The options page.
-#[cfg(feature = "pages")]
+#[cfg(all(feature = "pages", not(feature = "early")))]
 #[wasm_bindgen(js_name = mountOptions)]
 pub fn mount_options(root: &Element) -> Result<(), JsValue> {
     ui::mount(root.clone(), Surface::Options, None)
@@ -53,7 +63,7 @@ pub fn mount_options(root: &Element) -> Result<(), JsValue> {
 /// needs, `everything` its read of all of storage, both started before the WebAssembly was
 /// ready; `view` names the view it opens on (`board`, `today`, `apps`, `insights`; anything
 /// else: the board), as the address's fragment says.
-#[cfg(feature = "pages")]
+#[cfg(all(feature = "pages", not(feature = "early")))]
 #[wasm_bindgen(js_name = mountTab)]
 pub fn mount_tab(
     root: &Element,

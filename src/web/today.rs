@@ -10,7 +10,7 @@ use super::clock;
 use super::data::{Data, DataError};
 use crate::core::index;
 use crate::core::model::{Application, Settings};
-use crate::core::store::{self, JOURNAL_KEY, SCHEMA_KEY, SETTINGS_KEY, SUMMARY_KEY};
+use crate::core::store::{self, EARLY_KEY, JOURNAL_KEY, SCHEMA_KEY, SETTINGS_KEY, SUMMARY_KEY};
 use crate::core::summary::Summary;
 
 /// A summary fit to draw, and the settings it was planned with.
@@ -93,9 +93,26 @@ impl Data {
         let summary = Summary::build(apps, settings, settings_revision, today);
         let text = summary.encode();
         if self.writes_directly() && self.kv().get(SUMMARY_KEY).await?.as_ref() != Some(&text) {
-            self.kv().set(&[(SUMMARY_KEY.to_string(), text)]).await?;
+            let mut entries = vec![(SUMMARY_KEY.to_string(), text)];
+            entries.extend(self.early_of(&entries));
+            self.kv().set(&entries).await?;
         }
         Ok(summary)
+    }
+
+    /// The popup's first drawing of the summary a write stores (`entries`), to store in the
+    /// same write ([`crate::ui::early_record`]); `None` when the write stores no summary, or
+    /// outside the service worker (`www/` draws from the summary itself).
+    pub fn early_of(self, entries: &[(String, String)]) -> Option<(String, String)> {
+        #[cfg(feature = "worker")]
+        if self == Data::Worker {
+            let (_, text) = entries.iter().find(|(key, _)| key == SUMMARY_KEY)?;
+            let summary = Summary::decode(Some(text))?;
+            let record = crate::ui::early_record(&summary, super::ui::i18n::words())?;
+            return Some((EARLY_KEY.to_string(), record));
+        }
+        let _ = entries;
+        None
     }
 
     /// Today's summary and the contacts index, both current: when either has to be built

@@ -23,23 +23,30 @@ export function cleanUp() {
 
 /**
  * Runs in the measured pages before anything else: notes when `#app` is drawn with the Today
- * view (aria-busy="false", data-view="today") and when the full-tab page's board is drawn with its columns, how long each WebAssembly compile, storage
+ * view (aria-busy="false", data-view="today"), whether the popup's first module drew it
+ * (`data-early`) and when the full interface had taken it over, and when the full-tab page's board is drawn with its columns, how long each WebAssembly compile, storage
  * read and message to the service worker took, all on the page's clock (0 = navigation start),
  * the WebAssembly memories instantiated, when storage changes arrive, and when the first read of everything
  * (`chrome.storage.local.get(null)`) has been taken in: the page's continuation of that read
  * runs in microtasks, so a timer set when it resolves fires once the page has drawn it.
  */
 const PROBE = `(() => {
-  const probe = (globalThis.__bench = { drawn: null, loaded: null, calls: [], memories: [], changes: [] });
+  const probe = (globalThis.__bench = { drawn: null, early: false, interactive: null, loaded: null, calls: [], memories: [], changes: [] });
   const check = () => {
     const app = document.getElementById('app');
+    const now = performance.now();
     if (probe.drawn === null && app && app.getAttribute('aria-busy') === 'false' && app.getAttribute('data-view') === 'today') {
-      probe.drawn = performance.now();
+      probe.drawn = now;
+      probe.early = app.hasAttribute('data-early');
+    }
+    // The full interface has taken the popup's first drawing over (or drew Today itself).
+    if (probe.drawn !== null && probe.interactive === null && !app.hasAttribute('data-early')) {
+      probe.interactive = now;
       observer.disconnect();
     }
   };
   const observer = new MutationObserver(check);
-  observer.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['aria-busy', 'data-view'] });
+  observer.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['aria-busy', 'data-view', 'data-early'] });
   // The full-tab page: its board drawn with the columns (everything read), not the loading line.
   probe.board = null;
   const boardObserver = new MutationObserver(() => {

@@ -67,6 +67,9 @@ pub const SYNC_STATE_KEY: &str = "sync-state";
 /// Key of today's summary (see [`super::summary`]): derived from the applications and
 /// settings, never part of a snapshot, a backup or browser sync.
 pub const SUMMARY_KEY: &str = "today";
+/// Key of the popup's first drawing of today's summary (see `crate::ui::early_record`):
+/// derived like the summary, written with it.
+pub const EARLY_KEY: &str = "today-view";
 /// Key of the record that says the contacts index is complete (see [`super::index`]).
 pub const INDEX_KEY: &str = "index";
 /// Prefix of the contacts index's buckets (see [`super::index`]).
@@ -75,7 +78,10 @@ pub const INDEX_BUCKET_PREFIX: &str = "ix:";
 /// Whether `key` holds data derived from the applications and settings (today's summary, the
 /// contacts index): built again from them, never kept in a snapshot.
 pub fn is_derived_key(key: &str) -> bool {
-    key == SUMMARY_KEY || key == INDEX_KEY || key.starts_with(INDEX_BUCKET_PREFIX)
+    key == SUMMARY_KEY
+        || key == EARLY_KEY
+        || key == INDEX_KEY
+        || key.starts_with(INDEX_BUCKET_PREFIX)
 }
 
 /// Whether `key` holds the user's data (applications, settings, the layout version...) rather

@@ -45,6 +45,8 @@ struct Page {
 
 thread_local! {
     static PAGE: RefCell<Option<Page>> = const { RefCell::new(None) };
+    /// What was clicked in the popup's first drawing before this interface took it over.
+    static HELD: RefCell<Option<js_sys::Array>> = const { RefCell::new(None) };
     static QUEUE: RefCell<VecDeque<Msg>> = const { RefCell::new(VecDeque::new()) };
     static RUNNING: Cell<bool> = const { Cell::new(false) };
 }
@@ -141,7 +143,18 @@ impl Page {
         }
         let tree = ui::view(&self.model);
         let focus = patch::focused_key();
-        match (&self.drawn, self.root.first_child()) {
+        // The popup's first module may have drawn this very tree already (`web::early`):
+        // then the page is taken over as it is.
+        let early = self
+            .root
+            .get_attribute("data-early")
+            .filter(|_| self.drawn.is_none() && self.model.partial.is_some())
+            .map(|print| (print, ui::early_view(&self.model)))
+            .filter(|(print, first)| *print == ui::fingerprint(first));
+        match (
+            self.drawn.as_ref().or(early.as_ref().map(|e| &e.1)),
+            self.root.first_child(),
+        ) {
             (Some(old), Some(dom)) => {
                 patch::patch(&dom, old, &tree);
             }
@@ -154,6 +167,31 @@ impl Page {
         self.drawn = Some(tree);
         let _ = self.root.set_attribute("aria-busy", "false");
         let _ = self.root.set_attribute("data-view", self.model.view.name());
+        if self.root.has_attribute("data-early") {
+            let _ = self.root.remove_attribute("data-early");
+            replay_held();
+        }
+    }
+}
+
+/// Takes the popup glue's list of what was clicked in the first drawing (`web::early`) before
+/// this interface took the page over: each is clicked again once it has.
+pub fn hold(held: js_sys::Array) {
+    HELD.with(|h| *h.borrow_mut() = Some(held));
+}
+
+/// Clicks again what was clicked before the take-over, where it is still in the page (the
+/// page drawn afresh instead, when it would differ, has none of it).
+fn replay_held() {
+    let Some(held) = HELD.with(|h| h.borrow_mut().take()) else {
+        return;
+    };
+    for target in held.iter() {
+        if let Ok(el) = target.dyn_into::<web_sys::HtmlElement>() {
+            if el.is_connected() {
+                el.click();
+            }
+        }
     }
 }
 

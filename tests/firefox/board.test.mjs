@@ -1,5 +1,6 @@
 // Firefox ESR: the full-tab page opens on the board and moves a card from the keyboard, the
-// move recorded in the application's history. WebDriver BiDi cannot navigate to a
+// move recorded in the application's history; the popup's first drawing is stored by the
+// background and drawn by its module. WebDriver BiDi cannot navigate to a
 // moz-extension:// address, so a copy of dist/firefox-test gets a background module that
 // seeds one application and opens tab.html itself (chrome.tabs.create); the test finds that
 // tab among the pages. A mouse drag is only started here: BiDi's synthesized pointer starts
@@ -72,6 +73,29 @@ test('the tab opens on the board, every status a column', async () => {
   const keys = await tab.$$eval('.board-columns section.column', (cols) => cols.map((c) => c.dataset.column));
   assert.deepEqual(keys, ['saved', 'applied', 'interviewing', 'references', 'offer', 'accepted', 'rejected', 'withdrawn', 'no-response']);
   assert.equal(await columnOf('acme'), 'applied');
+});
+
+test('the background stores the popup\'s first drawing with the summary, and the popup\'s first module draws it', async () => {
+  const drawn = await tab.evaluate(async () => {
+    for (let i = 0; i < 100; i += 1) {
+      const { 'today-view': record } = await chrome.storage.local.get('today-view');
+      if (record) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const stored = await chrome.storage.local.get(['schema', 'journal', 'settings', 'today-view']);
+    const record = JSON.parse(stored['today-view']);
+    const early = await import(new URL('pkg-early/followup.js', location.href).href);
+    await early.default();
+    const root = document.createElement('main');
+    const drew = early.drawEarly(root, stored);
+    return {
+      day: record.day, lang: record.lang, drew,
+      view: root.querySelector('.today')?.dataset.view, early: root.dataset.early === record.fingerprint,
+      badge: early.earlyBadge(stored),
+    };
+  });
+  assert.deepEqual(drawn, { day: isoToday(), lang: 'en', drew: true, view: 'today', early: true, badge: drawn.badge });
+  assert.equal(typeof drawn.badge.count, 'number');
 });
 
 test('a card picked up with the mouse marks the column it is over', async () => {

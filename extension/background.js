@@ -17,15 +17,15 @@ function setBadge({ count, overdue }) {
   ]);
 }
 
-// The badge stored with today's summary, shown while the full module compiles when Rust says
-// it is still true (the small module the popup draws its first Today with).
+// The badge stored with today's summary, shown while the full module loads when Rust says it
+// is still true (the small module the popup draws its first Today with).
 const early = Promise.all([initEarly(), chrome.storage.local.get(['schema', 'journal', 'settings', 'today-view'])])
   .then(([, stored]) => {
     const badge = earlyBadge(stored);
     if (badge) return setBadge(badge);
   })
   .catch(() => {});
-const ready = early.then(() => init()).then(() => new Background());
+const ready = init().then(() => new Background());
 
 // Messages, badge refreshes and sync runs are handled one at a time, so a read and the write
 // based on it never interleave with another's (two popups, the options page and a content

@@ -13,10 +13,11 @@ const drawing = chrome.storage.local.get(['schema', 'journal', 'settings', 'toda
 const early = chrome.storage.local.get(['schema', 'journal', 'settings', 'today']);
 
 // What is clicked in the first drawing before the interface takes it over (it removes
-// `data-early` then) is held, and clicked again by the interface once it has.
+// `data-early` then) is held, and clicked again by the interface once it has. Links open as
+// links do.
 const held = [];
 app.addEventListener('click', (event) => {
-  if (!app.hasAttribute('data-early')) return;
+  if (!app.hasAttribute('data-early') || !event.target.closest?.('[data-action]')) return;
   event.preventDefault();
   event.stopImmediatePropagation();
   held.push(event.target);

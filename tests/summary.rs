@@ -19,7 +19,7 @@ use followup::core::summary::{Summary, HEAD, PAGE, SUMMARY_VERSION};
 use followup::core::workload::{demo_today, demo_workload};
 use followup::ui::{
     compact, early_record, early_view, fingerprint, update, view, Fnv, Ids, Model, Msg, Stored,
-    Surface, EARLY_ROWS, EARLY_VERSION,
+    Surface, EARLY_BUILD, EARLY_ROWS,
 };
 use serde_json::Value;
 
@@ -491,7 +491,7 @@ fn the_first_drawing_is_the_tree_the_popup_draws_first_from_the_summary() {
         // the interface takes the drawn page over rather than drawing it again.
         assert_eq!(record["tree"], compact(&page));
         assert_eq!(print, fingerprint(&page));
-        assert_eq!(record["version"], EARLY_VERSION);
+        assert_eq!(record["build"], EARLY_BUILD);
         assert_eq!(record["day"], today().to_string());
         assert_eq!(record["lang"], "en");
     }
@@ -559,4 +559,45 @@ fn a_summary_that_cannot_draw_today_gives_no_first_drawing() {
     summary.head.truncate(3);
     assert!(!summary.usable());
     assert_eq!(early_record(&summary, english()), None);
+}
+
+#[test]
+fn an_action_clicked_twice_while_the_applications_are_read_is_written_once() {
+    let kv = seeded(sample_applications(today()));
+    let state = decode_state(kv.entries());
+    let stored = Stored {
+        apps: state.apps.clone(),
+        settings: state.settings.clone(),
+        settings_revision: state.settings_revision,
+    };
+    let mut m = popup();
+    update(
+        &mut m,
+        Msg::Summary {
+            today: today(),
+            summary: Box::new(stored_summary(&kv).unwrap()),
+            stored: Stored {
+                apps: Vec::new(),
+                ..stored.clone()
+            },
+        },
+    );
+    let a = m.plan.actions[0].clone();
+    let r = followup::ui::ActionRef::new(&a.app_id, &a.key);
+    // A double click, or a click held while the page loaded: waits, once.
+    assert!(update(&mut m, Msg::Sent(r.clone())).is_empty());
+    assert!(update(&mut m, Msg::Sent(r.clone())).is_empty());
+    assert!(update(&mut m, Msg::Skip(r)).is_empty());
+    let effects = update(
+        &mut m,
+        Msg::Loaded {
+            today: today(),
+            result: Ok(stored),
+        },
+    );
+    let writes = effects
+        .iter()
+        .filter(|e| matches!(e, followup::ui::Effect::Write(..)))
+        .count();
+    assert_eq!(writes, 2, "one for Sent, one for Skip: {effects:?}");
 }

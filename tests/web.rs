@@ -189,7 +189,7 @@ fn early_stored(
     change: &dyn Fn(&mut serde_json::Value, &mut serde_json::Value),
 ) -> wasm_bindgen::JsValue {
     let mut record = serde_json::json!({
-        "version": followup::ui::EARLY_VERSION,
+        "build": followup::ui::EARLY_BUILD,
         "day": clock::today().to_string(),
         "revision": 2,
         "lang": "en",
@@ -274,7 +274,9 @@ fn the_popups_first_drawing_is_put_in_the_page_when_it_is_still_true() {
         ("no settings stored", |_, s| {
             s["settings"] = serde_json::Value::Null
         }),
-        ("another version", |r, _| r["version"] = 99.into()),
+        ("another build", |r, _| {
+            r["build"] = "followup/0.0.1/1".into()
+        }),
         ("an unfinished write", |_, s| s["journal"] = "{}".into()),
         ("an older layout", |_, s| {
             s["schema"] = r#"{"version":1}"#.into()

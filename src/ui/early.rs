@@ -10,7 +10,7 @@
 //! The record is derived data like the summary, and never outlives the summary it was drawn
 //! from: every write of the extension's storage that sets or removes the summary sets or
 //! removes the record with it (`src/web/kv.rs`; a write that brings no new drawing empties it).
-//! A record of another day, other settings, another language or another version is not drawn.
+//! A record of another day, other settings, another language or another build is not drawn.
 
 use serde_json::{json, Value};
 
@@ -19,8 +19,10 @@ use super::{early_view, Ids, Model, Stored, Surface, Words};
 use crate::core::model::Settings;
 use crate::core::summary::Summary;
 
-/// The layout of the record; a record of any other version is not drawn.
-pub const EARLY_VERSION: u32 = 1;
+/// The build of the extension a record was drawn by: a record of any other build (an
+/// update changes the drawing, its words or the summary it comes from) is not drawn, and the
+/// service worker draws it again ([`early_record`] in `Data::keep_derived`).
+pub const EARLY_BUILD: &str = concat!(env!("CARGO_PKG_NAME"), "/", env!("CARGO_PKG_VERSION"), "/1");
 
 /// The record for `summary`, worded with `words`; `None` when the summary cannot draw *Today*
 /// as it is.
@@ -43,7 +45,7 @@ pub fn early_record(summary: &Summary, words: Words) -> Option<String> {
     let (count, overdue) = summary.badge();
     let record = json!({
         "badge": {"count": count, "overdue": overdue},
-        "version": EARLY_VERSION,
+        "build": EARLY_BUILD,
         "day": day.to_string(),
         "revision": summary.settings_revision,
         "lang": m.words.t("interfaceLanguage"),

@@ -12,9 +12,13 @@ use crate::core::model::Application;
 pub fn update(m: &mut Model, msg: Msg) -> Vec<Effect> {
     // Drawn from today's summary, a row knows its application only by name: what needs the
     // application itself (a draft, a write checked against it) waits for everything to be read.
+    // The same message twice (a double click, a click held while the page loaded and made
+    // again) is done once, as the disabled button would have made it.
     if m.partial.is_some() && msg.needs_everything() {
         m.busy = true;
-        m.deferred.push(msg);
+        if !m.deferred.contains(&msg) {
+            m.deferred.push(msg);
+        }
         return Vec::new();
     }
     let loaded = matches!(msg, Msg::Loaded { result: Ok(_), .. });

@@ -10,7 +10,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, Node};
 
 use crate::core::store::{migrate, EARLY_KEY, JOURNAL_KEY, SCHEMA_KEY, SETTINGS_KEY};
-use crate::ui::EARLY_VERSION;
+use crate::ui::EARLY_BUILD;
 
 #[wasm_bindgen]
 extern "C" {
@@ -81,10 +81,6 @@ fn field(value: &JsValue, name: &str) -> Option<JsValue> {
         .filter(|v| !v.is_undefined() && !v.is_null())
 }
 
-/// The stored drawing, parsed, when it may be drawn: the layout is current and no write is
-/// unfinished; it is of this version, of today, of the settings stored and in the language
-/// the interface speaks (when `in_language`). (It is of the summary stored: the two are
-/// written and removed together.)
 /// The toolbar badge the drawing was stored with, `{count, overdue}`, when it is still true
 /// (as [`draw_early`] checks, whatever the language): the service worker shows it while its
 /// full module loads.
@@ -95,6 +91,10 @@ pub fn early_badge(stored: &JsValue) -> JsValue {
         .unwrap_or(JsValue::NULL)
 }
 
+/// The stored drawing, parsed, when it may be drawn: the layout is current and no write is
+/// unfinished; it is of this build of the extension, of today, of the settings stored and in
+/// the language the interface speaks (when `in_language`). (It is of the summary stored: the
+/// two are written and removed together.)
 fn current(stored: &JsValue, in_language: bool) -> Option<JsValue> {
     let number = |value: &JsValue, name: &str| field(value, name).and_then(|v| v.as_f64());
     if field(stored, JOURNAL_KEY).is_some() {
@@ -115,7 +115,7 @@ fn current(stored: &JsValue, in_language: bool) -> Option<JsValue> {
             .ok()
             .and_then(|v| v.as_string())
     };
-    let fits = number(&record, "version") == Some(f64::from(EARLY_VERSION))
+    let fits = said("build").as_deref() == Some(EARLY_BUILD)
         && said("day").as_deref() == Some(today().as_str())
         && number(&record, "revision") == Some(revision)
         && (!in_language || said("lang") == language());

@@ -115,6 +115,24 @@ impl Data {
         None
     }
 
+    /// Writes the popup's first drawing of the stored `summary` again when the one stored is
+    /// not what this build draws from it now (missing after an update, or of another build,
+    /// or in another language since the browser's changed). In the service worker; a failure
+    /// only costs the popup its first drawing.
+    async fn keep_early(self, summary: &Summary) {
+        #[cfg(feature = "worker")]
+        if self == Data::Worker {
+            let Some(record) = crate::ui::early_record(summary, super::ui::i18n::words()) else {
+                return;
+            };
+            let stored = self.kv().get(EARLY_KEY).await.ok().flatten();
+            if stored.as_ref() != Some(&record) {
+                let _ = self.kv().set(&[(EARLY_KEY.to_string(), record)]).await;
+            }
+        }
+        let _ = summary;
+    }
+
     /// Today's summary and the contacts index, both current: when either has to be built
     /// again (a new day, other settings, a new installation of this version, applications
     /// brought by sync), everything is read once and serves both. In a writer context.
@@ -124,6 +142,7 @@ impl Data {
         let meta = self.kv().get_many(&[index::INDEX_KEY.to_string()]).await?;
         let index_done = !self.writes_directly() || index::is_complete(&meta);
         if let (Some(quick), true) = (&quick, index_done) {
+            self.keep_early(&quick.summary).await;
             return Ok(quick.summary.clone());
         }
         let state = self.load().await?;

@@ -169,7 +169,7 @@ impl Page {
         let _ = self.root.set_attribute("data-view", self.model.view.name());
         if self.root.has_attribute("data-early") {
             let _ = self.root.remove_attribute("data-early");
-            replay_held();
+            replay_held(&self.root);
         }
     }
 }
@@ -180,17 +180,37 @@ pub fn hold(held: js_sys::Array) {
     HELD.with(|h| *h.borrow_mut() = Some(held));
 }
 
-/// Clicks again what was clicked before the take-over, where it is still in the page (the
-/// page drawn afresh instead, when it would differ, has none of it).
-fn replay_held() {
+/// Clicks again what was clicked before the take-over: the control now in the page with the
+/// same action, application and key (the element itself when the page was taken over as it
+/// was). A control the page no longer has is not clicked.
+fn replay_held(root: &Element) {
     let Some(held) = HELD.with(|h| h.borrow_mut().take()) else {
         return;
     };
+    const NAMES: [&str; 3] = ["data-action", "data-app", "data-key"];
     for target in held.iter() {
-        if let Ok(el) = target.dyn_into::<web_sys::HtmlElement>() {
-            if el.is_connected() {
-                el.click();
-            }
+        let Some(control) = target
+            .dyn_into::<Element>()
+            .ok()
+            .and_then(|t| t.closest("[data-action]").ok().flatten())
+        else {
+            continue;
+        };
+        let same = |e: &Element| {
+            NAMES
+                .iter()
+                .all(|n| e.get_attribute(n) == control.get_attribute(n))
+        };
+        let now = if control.is_connected() {
+            Some(control.clone())
+        } else {
+            let controls = root.query_selector_all("[data-action]").ok();
+            (0..controls.as_ref().map_or(0, |c| c.length()))
+                .filter_map(|i| controls.as_ref()?.get(i)?.dyn_into::<Element>().ok())
+                .find(|e| same(e))
+        };
+        if let Some(el) = now.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+            el.click();
         }
     }
 }

@@ -259,9 +259,9 @@ fn popup() -> Model {
     Model::new(Surface::Popup, english(), today(), Ids::new("t"))
 }
 
-/// *Today* drawn from the summary alone, and drawn from everything stored.
-fn both_ways(apps: Vec<Application>) -> (followup::ui::Node, followup::ui::Node) {
-    let kv = seeded(apps);
+/// The popup as it opens on `kv`: drawn from the summary alone, the applications still being
+/// read; and what is stored, which the read brings.
+fn opened(kv: &MemoryStore) -> (Model, Stored) {
     let state = decode_state(kv.entries());
     let stored = Stored {
         apps: state.apps.clone(),
@@ -273,13 +273,20 @@ fn both_ways(apps: Vec<Application>) -> (followup::ui::Node, followup::ui::Node)
         &mut quick,
         Msg::Summary {
             today: today(),
-            summary: Box::new(stored_summary(&kv).unwrap()),
+            summary: Box::new(stored_summary(kv).unwrap()),
             stored: Stored {
                 apps: Vec::new(),
                 ..stored.clone()
             },
         },
     );
+    (quick, stored)
+}
+
+/// *Today* drawn from the summary alone, and drawn from everything stored.
+fn both_ways(apps: Vec<Application>) -> (followup::ui::Node, followup::ui::Node) {
+    let kv = seeded(apps);
+    let (quick, stored) = opened(&kv);
     assert!(quick.partial.is_some());
     let mut full = popup();
     update(
@@ -564,24 +571,7 @@ fn a_summary_that_cannot_draw_today_gives_no_first_drawing() {
 #[test]
 fn an_action_clicked_twice_while_the_applications_are_read_is_written_once() {
     let kv = seeded(sample_applications(today()));
-    let state = decode_state(kv.entries());
-    let stored = Stored {
-        apps: state.apps.clone(),
-        settings: state.settings.clone(),
-        settings_revision: state.settings_revision,
-    };
-    let mut m = popup();
-    update(
-        &mut m,
-        Msg::Summary {
-            today: today(),
-            summary: Box::new(stored_summary(&kv).unwrap()),
-            stored: Stored {
-                apps: Vec::new(),
-                ..stored.clone()
-            },
-        },
-    );
+    let (mut m, stored) = opened(&kv);
     let a = m.plan.actions[0].clone();
     let r = followup::ui::ActionRef::new(&a.app_id, &a.key);
     // A double click, or a click held while the page loaded: waits, once.

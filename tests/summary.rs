@@ -18,8 +18,8 @@ use followup::core::store::{
 use followup::core::summary::{Summary, HEAD, PAGE, SUMMARY_VERSION};
 use followup::core::workload::{demo_today, demo_workload};
 use followup::ui::{
-    compact, early_record, early_view, fingerprint, update, view, Fnv, Ids, Model, Msg, Stored,
-    Surface, EARLY_BUILD, EARLY_ROWS,
+    compact, early_record, early_record_fits, early_view, fingerprint, update, view, Fnv, Ids,
+    Model, Msg, Stored, Surface, EARLY_BUILD, EARLY_ROWS,
 };
 use serde_json::Value;
 
@@ -590,4 +590,31 @@ fn an_action_clicked_twice_while_the_applications_are_read_is_written_once() {
         .filter(|e| matches!(e, followup::ui::Effect::Write(..)))
         .count();
     assert_eq!(writes, 2, "one for Sent, one for Skip: {effects:?}");
+}
+
+#[test]
+fn the_worker_tells_a_stored_first_drawing_it_would_draw_again_without_drawing() {
+    let kv = seeded(demo_workload(20));
+    let summary = stored_summary(&kv).unwrap();
+    let record = early_record(&summary, english()).unwrap();
+    assert!(early_record_fits(&record, &summary, "en"));
+    assert!(!early_record_fits(&record, &summary, "de"));
+    let mut value: Value = serde_json::from_str(&record).unwrap();
+    for (field, other) in [
+        ("build", Value::from("followup/0.0.1/1")),
+        ("day", Value::from("2001-01-01")),
+        ("revision", Value::from(7)),
+    ] {
+        let kept = value[field].clone();
+        value[field] = other;
+        assert!(
+            !early_record_fits(&value.to_string(), &summary, "en"),
+            "{field}"
+        );
+        value[field] = kept;
+    }
+    assert!(early_record_fits(&value.to_string(), &summary, "en"));
+    for broken in ["", "{", "[]", r#"{"build":1}"#] {
+        assert!(!early_record_fits(broken, &summary, "en"), "{broken}");
+    }
 }

@@ -55,6 +55,27 @@ pub fn early_record(summary: &Summary, words: Words) -> Option<String> {
     Some(record.to_string())
 }
 
+/// What a stored record was drawn for.
+#[derive(serde::Deserialize)]
+struct Stamp {
+    build: String,
+    day: String,
+    revision: u32,
+    lang: String,
+}
+
+/// Whether `stored` (the record as stored) is what this build draws from `summary` in the
+/// language `lang`, as far as what it was drawn for tells: read without drawing anything, so
+/// that the service worker can check it at every badge refresh.
+pub fn early_record_fits(stored: &str, summary: &Summary, lang: &str) -> bool {
+    serde_json::from_str::<Stamp>(stored).is_ok_and(|s| {
+        s.build == EARLY_BUILD
+            && s.day == summary.day.to_string()
+            && s.revision == summary.settings_revision
+            && s.lang == lang
+    })
+}
+
 /// `node` as plain JSON: a text is a string; an element is
 /// `[tag, [name, value, name, value...], [children...]]`, with a fourth item
 /// `{"svg": true, "value": "...", "checked": true}` when it has any of those.

@@ -47,7 +47,7 @@ pub use board::{BoardMsg, BoardState, PendingMove, CARD_TYPE};
 pub use capture::{
     browser_own, employment_stored, employment_words, salary_text, Capture, CaptureForm,
 };
-pub use early::{compact, early_record, EARLY_BUILD};
+pub use early::{compact, early_record, early_record_fits, EARLY_BUILD};
 pub use editor::EditorForm;
 pub use incremental::{Changes, Partial};
 pub use items::warning_text;

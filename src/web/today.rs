@@ -115,22 +115,24 @@ impl Data {
         None
     }
 
-    /// Writes the popup's first drawing of the stored `summary` again when the one stored is
-    /// not what this build draws from it now (missing after an update, or of another build,
-    /// or in another language since the browser's changed). In the service worker; a failure
-    /// only costs the popup its first drawing.
-    async fn keep_early(self, summary: &Summary) {
+    /// Writes the popup's first drawing of the stored `summary` again when the one `stored`
+    /// is not this build's drawing of it in the interface's language (missing after an
+    /// update, of another build, or in another language since the browser's changed). Only
+    /// what the record was drawn for is read; nothing is drawn when it fits. In the service
+    /// worker; a failure only costs the popup its first drawing.
+    async fn keep_early(self, summary: &Summary, stored: Option<&String>) {
         #[cfg(feature = "worker")]
         if self == Data::Worker {
-            let Some(record) = crate::ui::early_record(summary, super::ui::i18n::words()) else {
+            let words = super::ui::i18n::words();
+            let lang = words.t("interfaceLanguage");
+            if stored.is_some_and(|s| crate::ui::early_record_fits(s, summary, &lang)) {
                 return;
-            };
-            let stored = self.kv().get(EARLY_KEY).await.ok().flatten();
-            if stored.as_ref() != Some(&record) {
+            }
+            if let Some(record) = crate::ui::early_record(summary, words) {
                 let _ = self.kv().set(&[(EARLY_KEY.to_string(), record)]).await;
             }
         }
-        let _ = summary;
+        let _ = (summary, stored);
     }
 
     /// Today's summary and the contacts index, both current: when either has to be built
@@ -139,10 +141,13 @@ impl Data {
     pub async fn keep_derived(self) -> Result<Summary, DataError> {
         let today = clock::today();
         let quick = self.quick(today).await?;
-        let meta = self.kv().get_many(&[index::INDEX_KEY.to_string()]).await?;
+        let meta = self
+            .kv()
+            .get_many(&[index::INDEX_KEY.to_string(), EARLY_KEY.to_string()])
+            .await?;
         let index_done = !self.writes_directly() || index::is_complete(&meta);
         if let (Some(quick), true) = (&quick, index_done) {
-            self.keep_early(&quick.summary).await;
+            self.keep_early(&quick.summary, meta.get(EARLY_KEY)).await;
             return Ok(quick.summary.clone());
         }
         let state = self.load().await?;

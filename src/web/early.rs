@@ -116,7 +116,7 @@ fn current(stored: &JsValue, in_language: bool) -> Option<JsValue> {
             .and_then(|v| v.as_string())
     };
     let fits = said("build").as_deref() == Some(EARLY_BUILD)
-        && said("day").as_deref() == Some(today().as_str())
+        && said("day") == Some(super::clock::today().to_string())
         && number(&record, "revision") == Some(revision)
         && (!in_language || said("lang") == language());
     fits.then_some(record)
@@ -130,24 +130,6 @@ fn value_of(stored: &JsValue, key: &str) -> Option<JsValue> {
         return Some(value);
     }
     parse_json(&value).ok().filter(JsValue::is_object)
-}
-
-/// Today's local date as the record writes it (`YYYY-MM-DD`).
-fn today() -> String {
-    let now = js_sys::Date::new_0();
-    let two = |n: u32| {
-        let mut s = n.to_string();
-        if s.len() < 2 {
-            s.insert(0, '0');
-        }
-        s
-    };
-    format!(
-        "{}-{}-{}",
-        now.get_full_year(),
-        two(now.get_month() + 1),
-        two(now.get_date())
-    )
 }
 
 /// The DOM of one node of the drawing ([`crate::ui::compact`]); `None` when it is not one.

@@ -1,7 +1,7 @@
 //! The popup's first drawing, made ahead of time. Whenever the service worker stores today's
 //! summary it also stores, in the same write, the page the popup would draw first from it
 //! ([`super::early_view`]) as a plain tree ([`compact`]), with what it was drawn for: the
-//! day, the settings revision and the interface language, and the toolbar badge of that
+//! build, the day, the settings revision and the interface language, and the toolbar badge of that
 //! summary (which the service worker shows while its full module loads). The popup's first module
 //! (`src/web/early.rs`) only checks those against what is stored and puts the tree in the
 //! page; the full interface then takes that page over when it would draw the same tree

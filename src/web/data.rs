@@ -412,14 +412,7 @@ impl Data {
     async fn run(self, batch: &Batch) -> Result<(), DataError> {
         for step in &batch.steps {
             match step {
-                Step::Set(entries) => match self.early_of(entries) {
-                    Some(early) => {
-                        let mut entries = entries.clone();
-                        entries.push(early);
-                        self.kv().set(&entries).await?
-                    }
-                    None => self.kv().set(entries).await?,
-                },
+                Step::Set(entries) => self.set_with_drawing(entries).await?,
                 Step::Remove(keys) => self.kv().remove(keys).await?,
             }
         }

@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 
 use super::clock;
 use super::data::{Data, DataError};
+use super::kv::KvError;
 use crate::core::index;
 use crate::core::model::{Application, Settings};
 use crate::core::store::{self, EARLY_KEY, JOURNAL_KEY, SCHEMA_KEY, SETTINGS_KEY, SUMMARY_KEY};
@@ -93,17 +94,30 @@ impl Data {
         let summary = Summary::build(apps, settings, settings_revision, today);
         let text = summary.encode();
         if self.writes_directly() && self.kv().get(SUMMARY_KEY).await?.as_ref() != Some(&text) {
-            let mut entries = vec![(SUMMARY_KEY.to_string(), text)];
-            entries.extend(self.early_of(&entries));
-            self.kv().set(&entries).await?;
+            self.set_with_drawing(&[(SUMMARY_KEY.to_string(), text)])
+                .await?;
         }
         Ok(summary)
+    }
+
+    /// Writes `entries` in one write, with the popup's first drawing of the summary among
+    /// them when there is one (in the service worker: [`Data::early_of`]). Every write of a
+    /// summary goes through here.
+    pub async fn set_with_drawing(self, entries: &[(String, String)]) -> Result<(), KvError> {
+        match self.early_of(entries) {
+            Some(early) => {
+                let mut entries = entries.to_vec();
+                entries.push(early);
+                self.kv().set(&entries).await
+            }
+            None => self.kv().set(entries).await,
+        }
     }
 
     /// The popup's first drawing of the summary a write stores (`entries`), to store in the
     /// same write ([`crate::ui::early_record`]); `None` when the write stores no summary, or
     /// outside the service worker (`www/` draws from the summary itself).
-    pub fn early_of(self, entries: &[(String, String)]) -> Option<(String, String)> {
+    fn early_of(self, entries: &[(String, String)]) -> Option<(String, String)> {
         #[cfg(feature = "worker")]
         if self == Data::Worker {
             let (_, text) = entries.iter().find(|(key, _)| key == SUMMARY_KEY)?;

@@ -31,6 +31,15 @@ async fn sleep(ms: i32) {
     wasm_bindgen_futures::JsFuture::from(tick).await.unwrap();
 }
 
+/// The first text field under `root`.
+fn first_input(root: &web_sys::Element) -> web_sys::HtmlInputElement {
+    root.query_selector("input")
+        .unwrap()
+        .expect("a field")
+        .dyn_into()
+        .unwrap()
+}
+
 /// Waits up to two seconds for `selector` to match under `root`.
 async fn appears(root: &web_sys::Element, selector: &str) -> web_sys::Element {
     for _ in 0..200 {
@@ -156,12 +165,7 @@ fn the_patcher_leaves_a_field_that_already_holds_its_value_alone() {
     document().body().unwrap().append_child(&root).unwrap();
     let old = form("Acme", "one");
     root.append_child(&patch::create(&old)).unwrap();
-    let field: web_sys::HtmlInputElement = root
-        .query_selector("input")
-        .unwrap()
-        .unwrap()
-        .dyn_into()
-        .unwrap();
+    let field = first_input(&root);
     field.focus().unwrap();
     field.set_selection_range(1, 3).unwrap();
     let new = form("Acme", "two");
@@ -245,12 +249,7 @@ fn the_popups_first_drawing_is_put_in_the_page_when_it_is_still_true() {
             .as_deref(),
         Some("Due today (3)")
     );
-    let field: web_sys::HtmlInputElement = root
-        .query_selector("input")
-        .unwrap()
-        .unwrap()
-        .dyn_into()
-        .unwrap();
+    let field = first_input(&root);
     assert_eq!(field.value(), "typed");
     assert_eq!(
         root.get_attribute("data-early").as_deref(),
